@@ -1,0 +1,186 @@
+package dev.behalf.policy.directory;
+
+import dev.behalf.policy.identity.Resolution;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An immutable snapshot of the delegation directory with its lookup indexes.
+ *
+ * <p>Indexes (address, each identity form, member → direct groups) are built once per snapshot so
+ * that a decision is a few hash lookups. The transitive group closure of a principal is computed on
+ * first use and memoised for the life of the snapshot. Thread-safe; change it with
+ * {@link #apply(List)}, which returns a new snapshot and reuses the indexes when only grants changed.
+ */
+public final class Directory {
+    private final Organization organization;
+    private final LinkedHashMap<RecipientId, Recipient> byId;
+    private final Indexes indexes;
+    private final long version;
+    private final ConcurrentHashMap<RecipientId, Membership> memberships = new ConcurrentHashMap<>();
+
+    private Directory(Organization organization, LinkedHashMap<RecipientId, Recipient> byId, Indexes indexes, long version) {
+        this.organization = organization;
+        this.byId = byId;
+        this.indexes = indexes;
+        this.version = version;
+    }
+
+    /** Builds and validates a snapshot; throws {@link InvalidDirectoryException} listing every problem. */
+    public static Directory of(Organization organization, Collection<Recipient> recipients) {
+        LinkedHashMap<RecipientId, Recipient> byId = new LinkedHashMap<>();
+        List<DirectoryProblem> problems = new ArrayList<>();
+        for (Recipient r : recipients) {
+            if (byId.putIfAbsent(r.id(), r) != null) {
+                problems.add(new DirectoryProblem(Optional.of(r.id()), "guid",
+                        "Guid " + r.id() + " of '" + r.name() + "' is already used by '" + byId.get(r.id()).name() + "'"));
+            }
+        }
+        Indexes indexes = Indexes.build(organization, byId.values(), problems);
+        DirectoryValidation.checkReferences(byId, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDirectoryException(problems);
+        }
+        return new Directory(organization, byId, indexes, 0);
+    }
+
+    /** A new snapshot with the changes applied in order; this one is unchanged. */
+    public Directory apply(List<DirectoryChange> changes) {
+        LinkedHashMap<RecipientId, Recipient> next = new LinkedHashMap<>(byId);
+        boolean structural = false;
+        for (DirectoryChange change : changes) {
+            if (change instanceof DirectoryChange.Put put) {
+                Recipient r = put.recipient();
+                Recipient old = next.put(r.id(), r);
+                structural |= old == null || !Indexes.sameKeys(old, r);
+            } else if (change instanceof DirectoryChange.Remove remove && next.remove(remove.id()) != null) {
+                structural = true;
+                dropReferences(next, remove.id());
+            }
+        }
+        List<DirectoryProblem> problems = new ArrayList<>();
+        Indexes nextIndexes = structural ? Indexes.build(organization, next.values(), problems) : indexes;
+        DirectoryValidation.checkReferences(next, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDirectoryException(problems);
+        }
+        return new Directory(organization, next, nextIndexes, version + 1);
+    }
+
+    private static void dropReferences(Map<RecipientId, Recipient> recipients, RecipientId gone) {
+        for (Map.Entry<RecipientId, Recipient> e : recipients.entrySet()) {
+            Recipient r = e.getValue();
+            if (r.members().contains(gone) || r.grantSendOnBehalfTo().contains(gone)
+                    || r.fullAccess().stream().anyMatch(a -> a.trustee().equals(gone))
+                    || r.sendAs().stream().anyMatch(a -> a.trustee().equals(gone))) {
+                e.setValue(r.toBuilder()
+                        .members(r.members().stream().filter(m -> !m.equals(gone)).toList())
+                        .grantSendOnBehalfTo(r.grantSendOnBehalfTo().stream().filter(m -> !m.equals(gone)).toList())
+                        .fullAccess(r.fullAccess().stream().filter(a -> !a.trustee().equals(gone)).toList())
+                        .sendAs(r.sendAs().stream().filter(a -> !a.trustee().equals(gone)).toList())
+                        .build());
+            }
+        }
+    }
+
+    /** 0 for a loaded directory, one more for each {@link #apply}: tells which grants a decision saw. */
+    public long version() {
+        return version;
+    }
+
+    public Organization organization() {
+        return organization;
+    }
+
+    /** Every object, in the order they were declared. */
+    public Collection<Recipient> recipients() {
+        return Collections.unmodifiableCollection(byId.values());
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    public Optional<Recipient> get(RecipientId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The object with this id; throws when there is none (a bug: ids come from this snapshot). */
+    public Recipient require(RecipientId id) {
+        Recipient r = byId.get(id);
+        if (r == null) {
+            throw new IllegalStateException("no recipient with Guid " + id + " in this directory snapshot");
+        }
+        return r;
+    }
+
+    /** The object that owns this SMTP address (primary or proxy), if any. */
+    public Optional<Recipient> byAddress(SmtpAddress address) {
+        RecipientId id = indexes.byAddress.get(address);
+        return id == null ? Optional.empty() : Optional.of(byId.get(id));
+    }
+
+    /** Resolves an identity string by any of the forms of spec §2. */
+    public Resolution resolve(String identity) {
+        List<RecipientId> ids = indexes.resolve(organization, identity, byId);
+        return switch (ids.size()) {
+            case 0 -> new Resolution.NotFound(identity);
+            case 1 -> new Resolution.Found(identity, byId.get(ids.get(0)));
+            default -> new Resolution.Ambiguous(identity, ids.stream().map(byId::get).toList());
+        };
+    }
+
+    /** The account a client signs in as: UPN, primary or proxy address, alias, {@code DOMAIN\sam} or a linked master account. */
+    public Optional<Recipient> account(String login) {
+        List<RecipientId> ids = indexes.login(organization, login, byId);
+        return ids.size() == 1 ? Optional.of(byId.get(ids.get(0))) : Optional.empty();
+    }
+
+    /** The groups that list {@code id} as a direct member. */
+    public List<RecipientId> directGroupsOf(RecipientId id) {
+        return indexes.parents.getOrDefault(id, List.of());
+    }
+
+    /** Every group {@code principal} belongs to, transitively, with paths; cycles terminate. */
+    public Membership membership(RecipientId principal) {
+        return memberships.computeIfAbsent(principal, this::closure);
+    }
+
+    private Membership closure(RecipientId principal) {
+        Map<RecipientId, List<RecipientId>> paths = new HashMap<>();
+        ArrayDeque<RecipientId> queue = new ArrayDeque<>();
+        for (RecipientId g : directGroupsOf(principal)) {
+            if (paths.putIfAbsent(g, List.of(g)) == null) {
+                queue.add(g);
+            }
+        }
+        while (!queue.isEmpty()) {
+            RecipientId g = queue.poll();
+            List<RecipientId> path = paths.get(g);
+            for (RecipientId parent : directGroupsOf(g)) {
+                if (!parent.equals(principal) && !paths.containsKey(parent)) {
+                    List<RecipientId> longer = new ArrayList<>(path.size() + 1);
+                    longer.addAll(path);
+                    longer.add(parent);
+                    paths.put(parent, List.copyOf(longer));
+                    queue.add(parent);
+                }
+            }
+        }
+        return new Membership(principal, paths);
+    }
+
+    @Override
+    public String toString() {
+        return "Directory[" + organization.domain() + ", " + byId.size() + " recipients]";
+    }
+}

@@ -1,0 +1,63 @@
+package dev.behalf.policy.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+
+/**
+ * Invariants that span objects: every reference names an existing object, every grant fits the
+ * Shell column of the seed table (spec §3), at most 500 Full Access entries per mailbox.
+ */
+final class DirectoryValidation {
+    static final int MAX_FULL_ACCESS_ENTRIES = 500;
+
+    private DirectoryValidation() {
+    }
+
+    static void checkReferences(Map<RecipientId, Recipient> byId, List<DirectoryProblem> problems) {
+        for (Recipient r : byId.values()) {
+            Optional<RecipientId> at = Optional.of(r.id());
+            for (int i = 0; i < r.members().size(); i++) {
+                if (!byId.containsKey(r.members().get(i))) {
+                    problems.add(new DirectoryProblem(at, "members[" + i + "]", "member " + r.members().get(i) + " of '" + r.name() + "' does not exist"));
+                }
+            }
+            for (int i = 0; i < r.grantSendOnBehalfTo().size(); i++) {
+                checkGrant(byId, problems, r, Right.SendOnBehalf, r.grantSendOnBehalfTo().get(i), "grantSendOnBehalfTo[" + i + "]");
+            }
+            Set<FullAccessKey> seen = new HashSet<>();
+            for (int i = 0; i < r.fullAccess().size(); i++) {
+                FullAccessEntry e = r.fullAccess().get(i);
+                checkGrant(byId, problems, r, Right.FullAccess, e.trustee(), "fullAccess[" + i + "].trustee");
+                if (!seen.add(new FullAccessKey(e.trustee(), e.control(), e.inheritance()))) {
+                    problems.add(new DirectoryProblem(at, "fullAccess[" + i + "]", "duplicate Full Access entry on '" + r.name() + "'"));
+                }
+            }
+            if (r.fullAccess().size() > MAX_FULL_ACCESS_ENTRIES) {
+                problems.add(new DirectoryProblem(at, "fullAccess", "'" + r.name() + "' has " + r.fullAccess().size()
+                        + " Full Access entries; a mailbox holds at most " + MAX_FULL_ACCESS_ENTRIES));
+            }
+            for (int i = 0; i < r.sendAs().size(); i++) {
+                checkGrant(byId, problems, r, Right.SendAs, r.sendAs().get(i).trustee(), "sendAs[" + i + "].trustee");
+            }
+        }
+    }
+
+    private record FullAccessKey(RecipientId trustee, AccessControl control, InheritanceType inheritance) {
+    }
+
+    private static void checkGrant(Map<RecipientId, Recipient> byId, List<DirectoryProblem> problems, Recipient target,
+                                   Right right, RecipientId trusteeId, String field) {
+        Recipient trustee = byId.get(trusteeId);
+        if (trustee == null) {
+            problems.add(new DirectoryProblem(Optional.of(target.id()), field,
+                    right.label() + " delegate " + trusteeId + " on '" + target.name() + "' does not exist"));
+            return;
+        }
+        PermissionTable.check(right, Surface.Shell, target.type(), trustee.type()).ifPresent(message ->
+                problems.add(new DirectoryProblem(Optional.of(target.id()), field,
+                        "'" + trustee.name() + "' on '" + target.name() + "': " + message)));
+    }
+}

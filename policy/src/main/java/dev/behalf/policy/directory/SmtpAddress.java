@@ -1,0 +1,111 @@
+package dev.behalf.policy.directory;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An SMTP mailbox address, {@code local@domain}, compared case-insensitively as Exchange does.
+ *
+ * <p>The domain is kept in its ASCII (A-label) form so that {@code bücher.example} and
+ * {@code xn--bcher-kva.example} are the same address; {@link #toString()} gives the canonical text.
+ */
+public record SmtpAddress(String localPart, String domain) {
+
+    public SmtpAddress {
+        if (localPart == null || localPart.isEmpty()) {
+            throw new IllegalArgumentException("empty local part in address '" + localPart + "@" + domain + "'");
+        }
+        if (domain == null || domain.isEmpty()) {
+            throw new IllegalArgumentException("empty domain in address '" + localPart + "@" + domain + "'");
+        }
+        localPart = localPart.toLowerCase(Locale.ROOT);
+        domain = asciiDomain(domain);
+    }
+
+    /** Parses {@code local@domain} (angle brackets allowed); throws with the bad text when it is not one. */
+    public static SmtpAddress parse(String text) {
+        return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
+                "'" + text + "' is not an SMTP address (expected local@domain)"));
+    }
+
+    /** Parses {@code local@domain}, or empty when the text is not an address. */
+    public static Optional<SmtpAddress> tryParse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.strip();
+        if (s.startsWith("<") && s.endsWith(">")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        int at = s.lastIndexOf('@');
+        if (at <= 0 || at == s.length() - 1) {
+            return Optional.empty();
+        }
+        String local = s.substring(0, at);
+        String domain = s.substring(at + 1);
+        if (!validLocal(local) || !validDomain(domain)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SmtpAddress(local, domain));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when the domain is the given one (case-insensitive, IDN-aware). */
+    public boolean inDomain(String otherDomain) {
+        return domain.equals(asciiDomain(otherDomain));
+    }
+
+    /** The domain in Unicode (U-label) form, for display. */
+    public String unicodeDomain() {
+        return IDN.toUnicode(domain, IDN.ALLOW_UNASSIGNED);
+    }
+
+    @Override
+    public String toString() {
+        return localPart + "@" + domain;
+    }
+
+    private static String asciiDomain(String domain) {
+        String d = domain.strip();
+        if (d.endsWith(".")) {
+            d = d.substring(0, d.length() - 1);
+        }
+        try {
+            return IDN.toASCII(d, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + domain + "' is not a valid domain: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean validLocal(String local) {
+        if (local.length() > 64 && local.codePoints().allMatch(c -> c < 128)) {
+            return false;
+        }
+        for (int i = 0; i < local.length(); i++) {
+            char c = local.charAt(i);
+            if (c <= ' ' || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';'
+                    || c == ':' || c == '\\' || c == '"' || c == '[' || c == ']' || c == 127) {
+                return false;
+            }
+        }
+        return !local.startsWith(".") && !local.endsWith(".") && !local.contains("..");
+    }
+
+    private static boolean validDomain(String domain) {
+        if (domain.length() > 255 || domain.startsWith(".") || domain.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (c <= ' ' || c == '<' || c == '>' || c == '@' || c == '(' || c == ')' || c == ','
+                    || c == ';' || c == ':' || c == '\\' || c == '"' || c == '[' || c == ']' || c == 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.behalf.policy.reply;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Which Exchange the replies imitate (spec §5). Exchange Online is the default. */
+public enum Dialect {
+    EXCHANGE_ONLINE("exchange-online"), EXCHANGE_SERVER("exchange-server");
+
+    private final String cliName;
+
+    Dialect(String cliName) {
+        this.cliName = cliName;
+    }
+
+    /** The name used on the command line and in config, e.g. {@code exchange-online}. */
+    public String cliName() {
+        return cliName;
+    }
+
+    public static Optional<Dialect> byName(String name) {
+        return Arrays.stream(values())
+                .filter(d -> d.cliName.equalsIgnoreCase(name.strip()) || d.name().equalsIgnoreCase(name.strip()))
+                .findFirst();
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Dialect::cliName).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+}
