@@ -41,8 +41,30 @@ public enum Refusal {
     LINE_TOO_LONG(SmtpReply.of(500, "5.5.2", "Line too long")),
     /** Too many header fields or nesting levels. */
     TOO_COMPLEX(SmtpReply.of(552, "5.3.4", "Message too complex: too many header fields or MIME levels")),
+    /** Bare LF line endings: Exchange Online refuses them since SMTP smuggling (RFC 5321 §2.3.8). */
+    BARE_LINEFEED(SmtpReply.of(550, "5.6.11", "SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA")),
+    /** NUL characters in a message sent with DATA (RFC 5321 §4.1.1.4 allows none). */
+    NUL_CHARACTERS(SmtpReply.of(550, "5.6.0", "Message contains NUL characters")),
     /** A transient failure storing the message; nothing was kept. */
-    STORE_FAILED(SmtpReply.of(451, "4.3.0", "Temporary failure storing the message; try again"));
+    STORE_FAILED(SmtpReply.of(451, "4.3.0", "Temporary failure storing the message; try again")),
+    /** MAIL FROM without a parsable reverse path. */
+    BAD_MAIL_SYNTAX(SmtpReply.of(501, "5.5.4", "Syntax: MAIL FROM:<address> [parameters]")),
+    /** RCPT TO without a parsable forward path. */
+    BAD_RCPT_SYNTAX(SmtpReply.of(501, "5.5.4", "Syntax: RCPT TO:<address> [parameters]")),
+    /** A reverse path that is not an address. */
+    BAD_SENDER_ADDRESS(SmtpReply.of(501, "5.1.7", "Invalid address")),
+    /** A forward path that is not an address. */
+    BAD_RECIPIENT_ADDRESS(SmtpReply.of(501, "5.1.3", "Invalid address")),
+    /** A second MAIL FROM inside a transaction. */
+    SENDER_ALREADY_GIVEN(SmtpReply.of(503, "5.5.1", "Sender already specified")),
+    /** RCPT or DATA before MAIL FROM. */
+    NEED_MAIL(SmtpReply.of(503, "5.5.1", "Need MAIL command")),
+    /** DATA before any accepted RCPT TO. */
+    NEED_RCPT(SmtpReply.of(503, "5.5.1", "Need RCPT command")),
+    /** An AUTH response that is not valid base64 or lacks the PLAIN separators. */
+    BAD_AUTH_RESPONSE(SmtpReply.of(501, "5.5.2", "Invalid AUTH response")),
+    /** BDAT (CHUNKING) is not offered. */
+    BDAT_UNSUPPORTED(SmtpReply.of(502, "5.5.1", "BDAT is not supported; use DATA"));
 
     private final SmtpReply online;
     private final SmtpReply server;

@@ -1,0 +1,93 @@
+package dev.behalf.gateway.app;
+
+import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.reply.Dialect;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Entry point of an embedded Behalf: configure with {@link #builder()}, then {@link Builder#start()}
+ * binds every listener and returns the {@link RunningBehalf}. No static state: several can run side
+ * by side on port 0.
+ *
+ * <pre>{@code
+ * try (RunningBehalf b = Behalf.builder().allPortsEphemeral().start()) {
+ *     int smtp = b.ports().smtp();
+ * }
+ * }</pre>
+ */
+public final class Behalf {
+    private Behalf() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options with the documented defaults; every setter returns the builder. */
+    public static final class Builder {
+        private Path configDir = Path.of("config");
+        private Directory directory;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private String hostName = "localhost";
+        private int smtpPort = 2525;
+        private OptionalInt smtpsPort = OptionalInt.empty();
+        private int imapPort = 2143;
+        private int pop3Port = 2110;
+        private int httpPort = 8025;
+        private Path dataDir;
+        private Dialect dialect = Dialect.EXCHANGE_ONLINE;
+        private int maxMessageSize = 35 * 1024 * 1024;
+        private int maxRecipients = 500;
+        private boolean enforceEnvelope;
+        private String adminToken;
+        private Path tlsKeystore;
+        private String tlsKeystorePassword;
+        private boolean allowPlainAuth;
+        private Duration idleTimeout = Duration.ofMinutes(5);
+        private int decisionLogCapacity = 100_000;
+
+        public Builder configDir(Path v) { configDir = v; return this; }
+        /** Use this directory instead of loading {@link #configDir}. */
+        public Builder directory(Directory v) { directory = v; return this; }
+        public Builder bindAddress(InetAddress v) { bindAddress = v; return this; }
+        public Builder hostName(String v) { hostName = v; return this; }
+        public Builder smtpPort(int v) { smtpPort = v; return this; }
+        public Builder smtpsPort(int v) { smtpsPort = OptionalInt.of(v); return this; }
+        public Builder imapPort(int v) { imapPort = v; return this; }
+        public Builder pop3Port(int v) { pop3Port = v; return this; }
+        public Builder httpPort(int v) { httpPort = v; return this; }
+        /** Every listener on a free port: for tests. */
+        public Builder allPortsEphemeral() { smtpPort = 0; imapPort = 0; pop3Port = 0; httpPort = 0; return this; }
+        public Builder dataDir(Path v) { dataDir = v; return this; }
+        public Builder dialect(Dialect v) { dialect = v; return this; }
+        public Builder maxMessageSize(int v) { maxMessageSize = v; return this; }
+        public Builder maxRecipients(int v) { maxRecipients = v; return this; }
+        public Builder enforceEnvelope(boolean v) { enforceEnvelope = v; return this; }
+        public Builder adminToken(String v) { adminToken = v; return this; }
+        public Builder tlsKeystore(Path keystore, String password) { tlsKeystore = keystore; tlsKeystorePassword = password; return this; }
+        public Builder allowPlainAuth(boolean v) { allowPlainAuth = v; return this; }
+        public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        public Builder decisionLogCapacity(int v) { decisionLogCapacity = v; return this; }
+
+        public BehalfOptions options() {
+            return new BehalfOptions(configDir, Optional.ofNullable(directory), bindAddress, hostName, smtpPort, smtpsPort,
+                    imapPort, pop3Port, httpPort, Optional.ofNullable(dataDir), dialect, maxMessageSize, maxRecipients,
+                    enforceEnvelope, Optional.ofNullable(adminToken), Optional.ofNullable(tlsKeystore),
+                    Optional.ofNullable(tlsKeystorePassword), allowPlainAuth, idleTimeout, decisionLogCapacity);
+        }
+
+        /**
+         * Loads the directory (replaying the data dir's journal), starts IMAP/POP3, SMTP and HTTP, and
+         * returns once all are listening. Throws with the reason when the configuration is refused or a
+         * port can't be bound; nothing is left running then.
+         */
+        public RunningBehalf start() {
+            return RunningBehalf.start(options());
+        }
+    }
+}

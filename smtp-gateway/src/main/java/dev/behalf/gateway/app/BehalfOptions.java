@@ -1,0 +1,44 @@
+package dev.behalf.gateway.app;
+
+import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.reply.Dialect;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Everything a Behalf is started with. Built through {@link Behalf.Builder}, whose defaults are
+ * the documented ones (SMTP 2525, IMAP 2143, POP3 2110, HTTP 8025, all on 127.0.0.1).
+ *
+ * @param directory      a directory to use instead of loading {@code configDir}
+ * @param dataDir        where mail and directory changes persist; empty = in memory
+ * @param allowPlainAuth allow AUTH without TLS on a listener bound beyond loopback
+ */
+public record BehalfOptions(Path configDir, Optional<Directory> directory, InetAddress bindAddress, String hostName,
+                            int smtpPort, OptionalInt smtpsPort, int imapPort, int pop3Port, int httpPort,
+                            Optional<Path> dataDir, Dialect dialect, int maxMessageSize, int maxRecipients,
+                            boolean enforceEnvelope, Optional<String> adminToken, Optional<Path> tlsKeystore,
+                            Optional<String> tlsKeystorePassword, boolean allowPlainAuth, Duration idleTimeout,
+                            int decisionLogCapacity) {
+
+    public BehalfOptions {
+        Objects.requireNonNull(configDir, "configDir");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(dialect, "dialect");
+        for (int port : new int[] {smtpPort, imapPort, pop3Port, httpPort, smtpsPort.orElse(0)}) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("ports are 0..65535 (0 picks a free one): " + port);
+            }
+        }
+        adminToken = adminToken.filter(t -> !t.isBlank());
+    }
+
+    /** Whether the listeners are reachable from other machines. */
+    public boolean exposed() {
+        return !bindAddress.isLoopbackAddress();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.behalf.gateway.app;
+
+import dev.behalf.gateway.audit.DecisionLog;
+import dev.behalf.gateway.http.ApiRoutes;
+import dev.behalf.gateway.http.HttpServer;
+import dev.behalf.gateway.http.Router;
+import dev.behalf.gateway.smtp.SubmissionServer;
+import dev.behalf.gateway.smtp.SubmissionSettings;
+import dev.behalf.gateway.smtp.TlsContexts;
+import dev.behalf.mailstore.MailStore;
+import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.config.DirectoryLoader;
+import dev.behalf.policy.directory.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+
+/**
+ * A started Behalf: its bound ports and the live directory, store and decision log behind them.
+ * {@link #close()} stops every listener (HTTP first, store last). Thread-safe.
+ */
+public final class RunningBehalf implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RunningBehalf.class);
+
+    private final BehalfOptions options;
+    private final Directory declared;
+    private final LiveDirectory directory;
+    private final StoreRuntime store;
+    private final DecisionLog decisions;
+    private final Ports ports;
+    private final Deque<AutoCloseable> closing;
+
+    private RunningBehalf(BehalfOptions options, Directory declared, LiveDirectory directory, StoreRuntime store,
+                          DecisionLog decisions, Ports ports, Deque<AutoCloseable> closing) {
+        this.options = options;
+        this.declared = declared;
+        this.directory = directory;
+        this.store = store;
+        this.decisions = decisions;
+        this.ports = ports;
+        this.closing = closing;
+    }
+
+    static RunningBehalf start(BehalfOptions options) {
+        long started = System.nanoTime();
+        if (options.exposed() && options.adminToken().isEmpty()) {
+            throw new IllegalArgumentException("binding to " + options.bindAddress().getHostAddress()
+                    + " makes the admin API reachable from other machines; pass --admin-token TOKEN (or bind 127.0.0.1)");
+        }
+        Directory declared = options.directory().orElseGet(() -> DirectoryLoader.load(options.configDir()));
+        Deque<AutoCloseable> closing = new ArrayDeque<>();
+        try {
+            StoreRuntime store = StoreRuntime.open(options, declared);
+            closing.push(store);
+            LiveDirectory directory = store.directory();
+            DecisionLog decisions = new DecisionLog(options.decisionLogCapacity());
+            Supplier<SSLContext> tls = options.tlsKeystore().isPresent()
+                    ? () -> TlsContexts.fromKeystore(options.tlsKeystore().get(), options.tlsKeystorePassword().orElse("").toCharArray())
+                    : () -> TlsContexts.selfSigned(options.hostName());
+            SubmissionServer smtp = SubmissionServer.builder()
+                    .directory(directory).store(store.mail()).decisions(decisions)
+                    .settings(new SubmissionSettings(options.hostName(), options.dialect(), options.maxMessageSize(),
+                            options.maxRecipients(), options.enforceEnvelope(), SubmissionSettings.defaults(options.hostName()).limits()))
+                    .bindAddress(options.bindAddress()).port(options.smtpPort()).smtpsPort(options.smtpsPort())
+                    .tls(tls).requireTls(options.exposed() && !options.allowPlainAuth())
+                    .idleTimeout(options.idleTimeout())
+                    .build();
+            smtp.start();
+            closing.push(smtp);
+            Ports[] portsHolder = new Ports[1];
+            Router router = new Router();
+            new ApiRoutes(directory, store.mail(), decisions, () -> portsHolder[0].asMap()).install(router);
+            HttpServer http = HttpServer.builder().bindAddress(options.bindAddress()).port(options.httpPort())
+                    .adminToken(options.adminToken()).router(router).start();
+            closing.push(http);
+            Ports ports = new Ports(smtp.port(), smtp.smtpsPort(), store.imapPort(), store.pop3Port(), http.port());
+            portsHolder[0] = ports;
+            log.info("Behalf ready in {} ms: SMTP {}{}, IMAP {}, POP3 {}, HTTP http://{}:{}/ ({} recipients, {})",
+                    (System.nanoTime() - started) / 1_000_000, ports.smtp(),
+                    ports.smtps().isPresent() ? ", SMTPS " + ports.smtps().getAsInt() : "", ports.imap(), ports.pop3(),
+                    options.bindAddress().getHostAddress(), ports.http(), directory.current().size(),
+                    options.dataDir().map(d -> "data in " + d).orElse("in memory"));
+            return new RunningBehalf(options, declared, directory, store, decisions, ports, closing);
+        } catch (RuntimeException e) {
+            closeAll(closing);
+            throw e;
+        }
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public BehalfOptions options() {
+        return options;
+    }
+
+    public LiveDirectory directory() {
+        return directory;
+    }
+
+    public MailStore store() {
+        return store.mail();
+    }
+
+    public DecisionLog decisions() {
+        return decisions;
+    }
+
+    /** Back to the declared state: the directory as loaded, no mail, no decision records. */
+    public void reset() {
+        directory.resetTo(declared, "reset");
+        store.mail().purgeAll();
+        decisions.clear();
+    }
+
+    @Override
+    public void close() {
+        closeAll(closing);
+        log.info("Behalf stopped");
+    }
+
+    private static void closeAll(Deque<AutoCloseable> closing) {
+        while (!closing.isEmpty()) {
+            AutoCloseable c = closing.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.behalf.gateway.app;
+
+import dev.behalf.mailstore.MailStore;
+import dev.behalf.mailstore.durable.DataDir;
+import dev.behalf.mailstore.greenmail.GreenMailStore;
+import dev.behalf.policy.change.ChangeJournal;
+import dev.behalf.policy.change.ChangeSet;
+import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.directory.InvalidDirectoryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The persistent side of a Behalf: the data dir (if any), the live directory replayed from its
+ * journal, and the GreenMail store serving IMAP and POP3.
+ */
+final class StoreRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StoreRuntime.class);
+
+    private final Optional<DataDir> dataDir;
+    private final LiveDirectory directory;
+    private final GreenMailStore store;
+
+    private StoreRuntime(Optional<DataDir> dataDir, LiveDirectory directory, GreenMailStore store) {
+        this.dataDir = dataDir;
+        this.directory = directory;
+        this.store = store;
+    }
+
+    static StoreRuntime open(BehalfOptions options, Directory declared) {
+        Optional<DataDir> dataDir = options.dataDir().map(DataDir::open);
+        Directory current = declared;
+        ChangeJournal journal = ChangeJournal.none();
+        if (dataDir.isPresent()) {
+            List<ChangeSet> changes = dataDir.get().directoryJournal().readAll();
+            for (ChangeSet change : changes) {
+                try {
+                    current = current.apply(change.changes());
+                } catch (InvalidDirectoryException e) {
+                    throw new IllegalStateException("the directory journal in " + options.dataDir().get()
+                            + " no longer applies to the config (change '" + change.origin() + "': " + e.getMessage()
+                            + "); start with a fresh --data-dir or restore the config it was made with", e);
+                }
+            }
+            if (!changes.isEmpty()) {
+                log.info("replayed {} directory change(s) from {}", changes.size(), options.dataDir().get());
+            }
+            journal = dataDir.get().directoryJournal();
+        }
+        LiveDirectory live = new LiveDirectory(current, journal);
+        GreenMailStore store = GreenMailStore.builder(live)
+                .bindAddress(options.bindAddress())
+                .imapPort(options.imapPort())
+                .pop3Port(options.pop3Port())
+                .dataDir(dataDir)
+                .clientSocketTimeout(Duration.ofMinutes(30))
+                .build();
+        store.start();
+        return new StoreRuntime(dataDir, live, store);
+    }
+
+    LiveDirectory directory() {
+        return directory;
+    }
+
+    MailStore mail() {
+        return store;
+    }
+
+    int imapPort() {
+        return store.imapPort();
+    }
+
+    int pop3Port() {
+        return store.pop3Port();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        dataDir.ifPresent(DataDir::close);
+    }
+}

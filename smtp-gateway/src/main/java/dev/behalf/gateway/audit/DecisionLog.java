@@ -1,0 +1,100 @@
+package dev.behalf.gateway.audit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The decision records of a running Behalf, newest last, bounded to {@code capacity} (the oldest
+ * are dropped first). Thread-safe. Listeners see each record after it is added.
+ */
+public final class DecisionLog {
+    private final int capacity;
+    private final ArrayDeque<DecisionRecord> records = new ArrayDeque<>();
+    private final Map<String, DecisionRecord> byId = new HashMap<>();
+    private final List<Consumer<DecisionRecord>> listeners = new CopyOnWriteArrayList<>();
+    private long total;
+
+    public DecisionLog(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("decision log capacity must be at least 1: " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    public void add(DecisionRecord record) {
+        synchronized (this) {
+            records.addLast(record);
+            byId.put(record.id(), record);
+            total++;
+            while (records.size() > capacity) {
+                byId.remove(records.removeFirst().id());
+            }
+        }
+        for (Consumer<DecisionRecord> l : listeners) {
+            l.accept(record);
+        }
+    }
+
+    /**
+     * Records newest first, filtered.
+     *
+     * @param account  matches the account's display name, address or login (case-insensitive), when given
+     * @param outcome  matches the outcome name (case-insensitive), when given
+     */
+    public synchronized List<DecisionRecord> query(Optional<String> account, Optional<String> outcome, int limit) {
+        List<DecisionRecord> out = new ArrayList<>(Math.min(limit, records.size()));
+        Iterator<DecisionRecord> it = records.descendingIterator();
+        while (it.hasNext() && out.size() < limit) {
+            DecisionRecord r = it.next();
+            if (account.isPresent() && !matchesAccount(r, account.get())) {
+                continue;
+            }
+            if (outcome.isPresent() && !r.outcome().equalsIgnoreCase(outcome.get())) {
+                continue;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static boolean matchesAccount(DecisionRecord r, String account) {
+        String a = account.strip().toLowerCase(Locale.ROOT);
+        return r.account().toLowerCase(Locale.ROOT).equals(a)
+                || r.accountAddress().toLowerCase(Locale.ROOT).equals(a)
+                || r.login().toLowerCase(Locale.ROOT).equals(a);
+    }
+
+    public synchronized Optional<DecisionRecord> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public synchronized Optional<DecisionRecord> last() {
+        return Optional.ofNullable(records.peekLast());
+    }
+
+    /** How many records were ever added (including those dropped for capacity). */
+    public synchronized long total() {
+        return total;
+    }
+
+    public synchronized void clear() {
+        records.clear();
+        byId.clear();
+    }
+
+    public void subscribe(Consumer<DecisionRecord> listener) {
+        listeners.add(listener);
+    }
+
+    public void unsubscribe(Consumer<DecisionRecord> listener) {
+        listeners.remove(listener);
+    }
+}

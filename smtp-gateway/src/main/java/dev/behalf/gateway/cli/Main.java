@@ -1,0 +1,13 @@
+package dev.behalf.gateway.cli;
+
+import picocli.CommandLine;
+
+/** {@code java -jar behalf.jar serve|shell ...}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(BehalfCommand.commandLine().execute(args));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.behalf.gateway.cli;
+
+import dev.behalf.gateway.app.Behalf;
+import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.policy.config.InvalidConfigException;
+import dev.behalf.policy.reply.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code behalf serve}: starts every listener and runs until Ctrl-C / SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start Behalf: SMTP submission, IMAP, POP3 and HTTP (API, web UI) on the demo or a given directory.")
+final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "config", description = "Directory of YAML files (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address every listener binds (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--hostname", defaultValue = "localhost", description = "Name in greetings, Received fields and the certificate (default: ${DEFAULT-VALUE}).")
+    String hostName;
+
+    @Option(names = "--smtp-port", defaultValue = "2525", description = "SMTP submission port, STARTTLS offered; 0 = any free port (default: ${DEFAULT-VALUE}).")
+    int smtpPort;
+
+    @Option(names = "--smtps-port", description = "Implicit-TLS SMTP port (off unless given).")
+    Integer smtpsPort;
+
+    @Option(names = "--imap-port", defaultValue = "2143", description = "IMAP port (default: ${DEFAULT-VALUE}).")
+    int imapPort;
+
+    @Option(names = "--pop3-port", defaultValue = "2110", description = "POP3 port (default: ${DEFAULT-VALUE}).")
+    int pop3Port;
+
+    @Option(names = "--http-port", defaultValue = "8025", description = "HTTP port: JSON API, shell endpoint, web UI (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Persist mail and directory changes here (default: in memory only).")
+    Path dataDir;
+
+    @Option(names = "--dialect", defaultValue = "exchange-online", converter = DialectConverter.class,
+            description = "Reply texts of: exchange-online, exchange-server (default: ${DEFAULT-VALUE}).")
+    Dialect dialect;
+
+    @Option(names = "--max-message-size", defaultValue = "35MB", converter = SizeConverter.class,
+            description = "Largest accepted message, e.g. 35MB, 512KB, 1048576 (default: ${DEFAULT-VALUE}).")
+    int maxMessageSize;
+
+    @Option(names = "--max-recipients", defaultValue = "500", description = "Recipients per message (default: ${DEFAULT-VALUE}).")
+    int maxRecipients;
+
+    @Option(names = "--enforce-envelope", description = "Also authorise the envelope MAIL FROM, at MAIL FROM.")
+    boolean enforceEnvelope;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Require 'Authorization: Bearer TOKEN' on the HTTP API (required when bound beyond loopback).")
+    String adminToken;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS#12 keystore for STARTTLS/SMTPS (default: a self-signed certificate made at start).")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", paramLabel = "PASSWORD", description = "Password of --tls-keystore.")
+    String tlsKeystorePassword;
+
+    @Option(names = "--allow-plain-auth", description = "Allow AUTH without TLS when bound beyond loopback.")
+    boolean allowPlainAuth;
+
+    @Option(names = "--idle-timeout", defaultValue = "300", paramLabel = "SECONDS", description = "Close SMTP clients idle this long (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Behalf.Builder builder = Behalf.builder().configDir(config).bindAddress(address(bind)).hostName(hostName)
+                .smtpPort(smtpPort).imapPort(imapPort).pop3Port(pop3Port).httpPort(httpPort)
+                .dialect(dialect).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients)
+                .enforceEnvelope(enforceEnvelope).adminToken(adminToken).allowPlainAuth(allowPlainAuth)
+                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+        if (smtpsPort != null) {
+            builder.smtpsPort(smtpsPort);
+        }
+        if (dataDir != null) {
+            builder.dataDir(dataDir);
+        }
+        if (tlsKeystore != null) {
+            builder.tlsKeystore(tlsKeystore, tlsKeystorePassword);
+        }
+        RunningBehalf running;
+        try {
+            running = builder.start();
+        } catch (InvalidConfigException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("behalf: " + e.getMessage());
+            return 2;
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("behalf: can't start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down");
+            running.close();
+            stopped.countDown();
+        }, "behalf-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bind: '" + text + "' is not an address of this machine");
+        }
+    }
+
+    static final class DialectConverter implements CommandLine.ITypeConverter<Dialect> {
+        @Override
+        public Dialect convert(String value) {
+            return Dialect.byName(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a dialect; use one of " + Dialect.names()));
+        }
+    }
+
+    static final class SizeConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            String v = value.strip().toUpperCase(java.util.Locale.ROOT);
+            long factor = 1;
+            if (v.endsWith("MB")) {
+                factor = 1024L * 1024;
+                v = v.substring(0, v.length() - 2);
+            } else if (v.endsWith("KB")) {
+                factor = 1024;
+                v = v.substring(0, v.length() - 2);
+            } else if (v.endsWith("B")) {
+                v = v.substring(0, v.length() - 1);
+            }
+            try {
+                long bytes = Long.parseLong(v.strip()) * factor;
+                if (bytes < 1024 || bytes > Integer.MAX_VALUE) {
+                    throw new CommandLine.TypeConversionException("'" + value + "' must be between 1KB and 2047MB");
+                }
+                return (int) bytes;
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a size; write e.g. 35MB, 512KB or 1048576");
+            }
+        }
+    }
+}

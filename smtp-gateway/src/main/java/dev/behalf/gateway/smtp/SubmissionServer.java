@@ -1,0 +1,159 @@
+package dev.behalf.gateway.smtp;
+
+import dev.behalf.gateway.audit.DecisionLog;
+import dev.behalf.mailstore.MailStore;
+import dev.behalf.policy.change.LiveDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.server.SMTPServer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+/**
+ * The submission listeners: the plain port with STARTTLS, and optionally an implicit-TLS port.
+ * Built with {@link #builder()}; {@link #start()} binds (port 0 picks a free port, readable after).
+ */
+public final class SubmissionServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SubmissionServer.class);
+
+    private final SMTPServer plain;
+    private final Optional<SMTPServer> implicitTls;
+
+    private SubmissionServer(SMTPServer plain, Optional<SMTPServer> implicitTls) {
+        this.plain = plain;
+        this.implicitTls = implicitTls;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public void start() {
+        plain.start();
+        implicitTls.ifPresent(SMTPServer::start);
+        log.info("SMTP submission listening on {}:{}", plain.getBindAddress().map(InetAddress::getHostAddress).orElse("*"), port());
+        implicitTls.ifPresent(s -> log.info("SMTPS (implicit TLS) listening on {}:{}",
+                s.getBindAddress().map(InetAddress::getHostAddress).orElse("*"), s.getPortAllocated()));
+    }
+
+    /** The bound submission port. */
+    public int port() {
+        return plain.getPortAllocated();
+    }
+
+    public OptionalInt smtpsPort() {
+        return implicitTls.map(s -> OptionalInt.of(s.getPortAllocated())).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public void close() {
+        implicitTls.ifPresent(SMTPServer::stop);
+        plain.stop();
+    }
+
+    /** Configures the submission server; every collaborator but the TLS context is required. */
+    public static final class Builder {
+        private LiveDirectory directory;
+        private MailStore store;
+        private DecisionLog decisions;
+        private SubmissionSettings settings;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port = 2525;
+        private OptionalInt smtpsPort = OptionalInt.empty();
+        private Supplier<SSLContext> tls;
+        private boolean requireTls;
+        private Duration idleTimeout = Duration.ofMinutes(5);
+        private int maxConnections = 500;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> ids = SubmissionContext.randomIds();
+
+        public Builder directory(LiveDirectory v) { directory = v; return this; }
+        public Builder store(MailStore v) { store = v; return this; }
+        public Builder decisions(DecisionLog v) { decisions = v; return this; }
+        public Builder settings(SubmissionSettings v) { settings = v; return this; }
+        public Builder bindAddress(InetAddress v) { bindAddress = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder smtpsPort(OptionalInt v) { smtpsPort = v; return this; }
+        /** The TLS identity, created on first use (so start-up does not pay for it). */
+        public Builder tls(Supplier<SSLContext> v) { tls = v; return this; }
+        /** Refuse MAIL and AUTH before STARTTLS (for listeners reachable beyond this machine). */
+        public Builder requireTls(boolean v) { requireTls = v; return this; }
+        public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+        public Builder clock(Clock v) { clock = v; return this; }
+        public Builder ids(Supplier<String> v) { ids = v; return this; }
+
+        public SubmissionServer build() {
+            Objects.requireNonNull(directory, "directory: the submission server needs the LiveDirectory to authorise against");
+            Objects.requireNonNull(store, "store: the submission server needs a MailStore to deliver into");
+            Objects.requireNonNull(decisions, "decisions: the submission server needs a DecisionLog");
+            Objects.requireNonNull(settings, "settings: use SubmissionSettings.defaults(hostName)");
+            Objects.requireNonNull(tls, "tls: give a TLS context supplier, e.g. () -> TlsContexts.selfSigned(host)");
+            SubmissionContext context = new SubmissionContext(directory, store, decisions, settings, clock, ids);
+            Supplier<SSLContext> lazyTls = memoize(tls);
+            AuthThrottle throttle = new AuthThrottle(10, Duration.ofMinutes(1), clock);
+            SMTPServer plain = server(context, throttle, port).enableTLS(true).requireTLS(requireTls)
+                    .startTlsSocketFactory(socket -> startTls(lazyTls.get(), socket))
+                    .build();
+            SubmissionVerbs.install(plain.getCommandHandler(), settings);
+            Optional<SMTPServer> secure = Optional.empty();
+            if (smtpsPort.isPresent()) {
+                SMTPServer s = server(context, throttle, smtpsPort.getAsInt())
+                        .serverSocketFactory(lazyTls.get()).build();
+                SubmissionVerbs.install(s.getCommandHandler(), settings);
+                secure = Optional.of(s);
+            }
+            return new SubmissionServer(plain, secure);
+        }
+
+        private SMTPServer.Builder server(SubmissionContext context, AuthThrottle throttle, int p) {
+            return SMTPServer.port(p)
+                    .bindAddress(bindAddress)
+                    .hostName(settings.hostName())
+                    .softwareName("Behalf")
+                    .maxMessageSize(settings.maxMessageSize())
+                    .maxRecipients(settings.maxRecipients())
+                    .maxConnections(maxConnections)
+                    .connectionTimeout((int) idleTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .insertReceivedHeaders(false)
+                    .authenticationHandlerFactory(new DirectoryAuthenticator(directory, throttle))
+                    .messageHandlerFactory(ctx -> new SubmissionHandler(context, ctx));
+        }
+
+        private static SSLSocket startTls(SSLContext ctx, java.net.Socket socket) throws java.io.IOException {
+            InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+            SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(socket, remote.getHostString(), socket.getPort(), true);
+            s.setUseClientMode(false);
+            return s;
+        }
+
+        private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+            return new Supplier<>() {
+                private volatile T value;
+
+                @Override
+                public T get() {
+                    T v = value;
+                    if (v == null) {
+                        synchronized (this) {
+                            if (value == null) {
+                                value = Objects.requireNonNull(supplier.get(), "TLS context");
+                            }
+                            v = value;
+                        }
+                    }
+                    return v;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.behalf.gateway.smtp;
+
+import dev.behalf.policy.directory.SmtpAddress;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The state of one mail transaction (MAIL FROM .. end of DATA): who is signed in, the envelope, and
+ * the connection facts the Received field needs. Confined to the session's thread.
+ */
+final class Transaction {
+    final AccountIdentity account;
+    final String sessionId;
+    final InetSocketAddress remote;
+    final Optional<String> helo;
+    final boolean tls;
+    MailParameters parameters;
+    final List<SmtpAddress> recipients = new ArrayList<>();
+
+    Transaction(AccountIdentity account, String sessionId, InetSocketAddress remote, Optional<String> helo, boolean tls) {
+        this.account = account;
+        this.sessionId = sessionId;
+        this.remote = remote;
+        this.helo = helo;
+        this.tls = tls;
+    }
+
+    /** The reverse path as given; empty for the null path {@code <>}. */
+    String mailFrom() {
+        return parameters == null ? "" : parameters.reversePath();
+    }
+}
