@@ -2,6 +2,7 @@ package dev.behalf.gateway.app;
 
 import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.http.ApiRoutes;
+import dev.behalf.gateway.http.AutodiscoverRoutes;
 import dev.behalf.gateway.http.HttpServer;
 import dev.behalf.gateway.http.Router;
 import dev.behalf.gateway.smtp.SubmissionServer;
@@ -74,6 +75,7 @@ public final class RunningBehalf implements AutoCloseable {
             Ports[] portsHolder = new Ports[1];
             Router router = new Router();
             new ApiRoutes(directory, store.mail(), decisions, () -> portsHolder[0].asMap()).install(router);
+            new AutodiscoverRoutes(directory, () -> portsHolder[0].asMap(), clientHost(options)).install(router);
             HttpServer http = HttpServer.builder().bindAddress(options.bindAddress()).port(options.httpPort())
                     .adminToken(options.adminToken()).router(router).start();
             closing.push(http);
@@ -89,6 +91,11 @@ public final class RunningBehalf implements AutoCloseable {
             closeAll(closing);
             throw e;
         }
+    }
+
+    /** The server name handed to clients: the bound address, unless it is the wildcard. */
+    private static String clientHost(BehalfOptions options) {
+        return options.bindAddress().isAnyLocalAddress() ? options.hostName() : options.bindAddress().getHostAddress();
     }
 
     public Ports ports() {

@@ -1,0 +1,227 @@
+package dev.behalf.gateway.http;
+
+import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.decision.MailboxAccess;
+import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.directory.SmtpAddress;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * How clients find their settings and their delegated mailboxes (spec §8): Outlook's POX
+ * Autodiscover (HTTP Basic with the account's credentials; auto-mapped mailboxes as
+ * {@code AlternativeMailbox} elements, the POX form of what EWS calls AlternateMailboxes),
+ * Thunderbird's autoconfig, and {@code GET /api/accounts/{address}/mailboxes}.
+ */
+public final class AutodiscoverRoutes {
+    static final String REQUEST_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006";
+    static final String RESPONSE_NS = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006";
+    static final String OUTLOOK_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a";
+
+    private final LiveDirectory directory;
+    private final Supplier<Map<String, Object>> ports;
+    private final String fallbackHost;
+
+    /** @param fallbackHost the server name to hand out when a request has no Host header */
+    public AutodiscoverRoutes(LiveDirectory directory, Supplier<Map<String, Object>> ports, String fallbackHost) {
+        this.directory = directory;
+        this.ports = ports;
+        this.fallbackHost = fallbackHost;
+    }
+
+    public Router install(Router router) {
+        return router
+                .post("/autodiscover/autodiscover.xml", this::autodiscover)
+                .post("/Autodiscover/Autodiscover.xml", this::autodiscover)
+                .get("/.well-known/autoconfig/mail/config-v1.1.xml", this::autoconfig)
+                .get("/mail/config-v1.1.xml", this::autoconfig)
+                .get("/api/accounts/{address}/mailboxes", this::mailboxes);
+    }
+
+    private Response autodiscover(Request r) {
+        Directory d = directory.current();
+        Optional<Recipient> account = basicAuth(r, d);
+        if (account.isEmpty()) {
+            return new Response.Full(HttpResponseStatus.UNAUTHORIZED, "text/plain; charset=utf-8",
+                    "401 Unauthorized: send HTTP Basic credentials of a mailbox account\n".getBytes(StandardCharsets.UTF_8),
+                    Map.of("WWW-Authenticate", "Basic realm=\"autodiscover\""));
+        }
+        Optional<String> requested = Xml.parse(r.body()).flatMap(doc -> Xml.text(doc, "EMailAddress"));
+        if (requested.isEmpty()) {
+            return xml(HttpResponseStatus.OK, error("600", "Invalid Request",
+                    "The request must be Outlook's POX Autodiscover XML with an EMailAddress element."));
+        }
+        Optional<Recipient> target = SmtpAddress.tryParse(requested.get()).flatMap(d::byAddress);
+        if (target.isEmpty() || !target.get().type().hasMailbox()) {
+            return xml(HttpResponseStatus.OK, error("500", "The e-mail address cannot be found.", requested.get()));
+        }
+        String login;
+        if (target.get().id().equals(account.get().id())) {
+            login = address(account.get());
+        } else if (MailboxAccess.canOpen(d, account.get().id(), target.get().id()).isPresent()) {
+            login = address(account.get()) + "\\" + address(target.get());
+        } else {
+            return xml(HttpResponseStatus.OK, error("500", "The e-mail address cannot be found.", requested.get()));
+        }
+        return xml(HttpResponseStatus.OK, settings(r, target.get(), login,
+                target.get().id().equals(account.get().id()) ? MailboxAccess.autoMapped(d, account.get().id()) : List.of()));
+    }
+
+    private String settings(Request r, Recipient mailbox, String login, List<MailboxAccess.Grant> autoMapped) {
+        String host = host(r);
+        Map<String, Object> p = ports.get();
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
+                .append("<Autodiscover xmlns=\"").append(RESPONSE_NS).append("\">\n")
+                .append("  <Response xmlns=\"").append(OUTLOOK_NS).append("\">\n")
+                .append("    <User>\n")
+                .append("      <DisplayName>").append(Xml.escape(mailbox.displayName())).append("</DisplayName>\n")
+                .append("      <LegacyDN>").append(Xml.escape(mailbox.legacyExchangeDn())).append("</LegacyDN>\n")
+                .append("      <AutoDiscoverSMTPAddress>").append(Xml.escape(address(mailbox))).append("</AutoDiscoverSMTPAddress>\n")
+                .append("      <DeploymentId>").append(mailbox.id()).append("</DeploymentId>\n")
+                .append("    </User>\n")
+                .append("    <Account>\n")
+                .append("      <AccountType>email</AccountType>\n")
+                .append("      <Action>settings</Action>\n");
+        protocol(x, "IMAP", host, p.get("imap"), login, "off", "");
+        protocol(x, "POP3", host, p.get("pop3"), login, "off", "");
+        protocol(x, "SMTP", host, p.get("smtp"), address(mailbox), "off", "      <Encryption>TLS</Encryption>\n      <UsePOPAuth>on</UsePOPAuth>\n");
+        for (MailboxAccess.Grant g : autoMapped) {
+            x.append("      <AlternativeMailbox>\n")
+                    .append("        <Type>Delegate</Type>\n")
+                    .append("        <DisplayName>").append(Xml.escape(g.mailbox().displayName())).append("</DisplayName>\n")
+                    .append("        <LegacyDN>").append(Xml.escape(g.mailbox().legacyExchangeDn())).append("</LegacyDN>\n")
+                    .append("        <SmtpAddress>").append(Xml.escape(address(g.mailbox()))).append("</SmtpAddress>\n")
+                    .append("        <OwnerSmtpAddress>").append(Xml.escape(address(g.mailbox()))).append("</OwnerSmtpAddress>\n")
+                    .append("      </AlternativeMailbox>\n");
+        }
+        return x.append("    </Account>\n  </Response>\n</Autodiscover>\n").toString();
+    }
+
+    private static void protocol(StringBuilder x, String type, String host, Object port, String login, String ssl, String extra) {
+        x.append("      <Protocol>\n")
+                .append("        <Type>").append(type).append("</Type>\n")
+                .append("        <Server>").append(Xml.escape(host)).append("</Server>\n")
+                .append("        <Port>").append(port).append("</Port>\n")
+                .append("        <LoginName>").append(Xml.escape(login)).append("</LoginName>\n")
+                .append("        <DomainRequired>off</DomainRequired>\n")
+                .append("        <SPA>off</SPA>\n")
+                .append("        <SSL>").append(ssl).append("</SSL>\n")
+                .append("        <AuthRequired>on</AuthRequired>\n")
+                .append(extra.replace("      <", "        <"))
+                .append("      </Protocol>\n");
+    }
+
+    private static String error(String code, String message, String debug) {
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Autodiscover xmlns=\"" + RESPONSE_NS + "\">\n"
+                + "  <Response>\n    <Error Time=\"" + java.time.LocalTime.now().withNano(0) + "\" Id=\"1\">\n"
+                + "      <ErrorCode>" + code + "</ErrorCode>\n      <Message>" + Xml.escape(message) + "</Message>\n"
+                + "      <DebugData>" + Xml.escape(debug) + "</DebugData>\n    </Error>\n  </Response>\n</Autodiscover>\n";
+    }
+
+    private Response autoconfig(Request r) {
+        Directory d = directory.current();
+        String domain = r.query("emailaddress").flatMap(SmtpAddress::tryParse).map(SmtpAddress::domain)
+                .orElse(d.organization().defaultDomain());
+        String host = host(r);
+        Map<String, Object> p = ports.get();
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<clientConfig version=\"1.1\">\n"
+                + "  <emailProvider id=\"" + Xml.escape(domain) + "\">\n"
+                + "    <domain>" + Xml.escape(domain) + "</domain>\n"
+                + "    <displayName>Behalf (" + Xml.escape(d.organization().name()) + ")</displayName>\n"
+                + "    <displayShortName>Behalf</displayShortName>\n"
+                + server("incomingServer", "imap", host, p.get("imap"), "plain")
+                + server("incomingServer", "pop3", host, p.get("pop3"), "plain")
+                + server("outgoingServer", "smtp", host, p.get("smtp"), "STARTTLS")
+                + "  </emailProvider>\n</clientConfig>\n";
+        return Response.text(HttpResponseStatus.OK, "application/xml; charset=utf-8", body);
+    }
+
+    private static String server(String element, String type, String host, Object port, String socketType) {
+        return "    <" + element + " type=\"" + type + "\">\n"
+                + "      <hostname>" + Xml.escape(host) + "</hostname>\n"
+                + "      <port>" + port + "</port>\n"
+                + "      <socketType>" + socketType + "</socketType>\n"
+                + "      <authentication>password-cleartext</authentication>\n"
+                + "      <username>%EMAILADDRESS%</username>\n"
+                + "    </" + element + ">\n";
+    }
+
+    private Response mailboxes(Request r) {
+        Directory d = directory.current();
+        Recipient account = d.account(r.param("address"))
+                .or(() -> SmtpAddress.tryParse(r.param("address")).flatMap(d::byAddress))
+                .orElse(null);
+        if (account == null) {
+            return Json.error(HttpResponseStatus.NOT_FOUND, "no account '" + r.param("address") + "'");
+        }
+        List<Map<String, Object>> open = MailboxAccess.openable(d, account.id()).stream().map(g -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("mailbox", g.mailbox().displayName());
+            m.put("address", address(g.mailbox()));
+            m.put("type", g.mailbox().type().name());
+            m.put("reason", g.reason());
+            g.trustee().ifPresent(t -> m.put("trustee", t));
+            m.put("viaGroups", g.viaGroup());
+            m.put("autoMapped", g.autoMapped());
+            m.put("imapLogin", address(account) + "\\" + address(g.mailbox()));
+            return m;
+        }).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("account", account.displayName());
+        body.put("address", address(account));
+        body.put("ownMailbox", account.type().hasMailbox());
+        body.put("mailboxes", open);
+        return Json.ok(body);
+    }
+
+    private Optional<Recipient> basicAuth(Request r, Directory d) {
+        String header = r.headers().get(HttpHeaderNames.AUTHORIZATION, "");
+        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String login = decoded.substring(0, colon);
+        String password = decoded.substring(colon + 1);
+        return d.account(login).filter(Recipient::canSignIn)
+                .filter(a -> a.account().flatMap(x -> x.password()).map(s -> s.matches(password)).orElse(false));
+    }
+
+    private String host(Request r) {
+        String h = r.headers().get(HttpHeaderNames.HOST);
+        if (h == null || h.isBlank()) {
+            return fallbackHost;
+        }
+        if (h.startsWith("[")) {
+            int close = h.indexOf(']');
+            return close > 0 ? h.substring(1, close) : fallbackHost;
+        }
+        int colon = h.lastIndexOf(':');
+        return colon > 0 ? h.substring(0, colon) : h;
+    }
+
+    private static String address(Recipient r) {
+        return r.primarySmtpAddress().map(Object::toString).orElse(r.account().map(a -> a.userPrincipalName()).orElse(r.name()));
+    }
+
+    private static Response xml(HttpResponseStatus status, String body) {
+        return Response.text(status, "text/xml; charset=utf-8", body);
+    }
+}
