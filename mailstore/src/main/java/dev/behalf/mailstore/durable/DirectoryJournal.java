@@ -184,18 +184,22 @@ public final class DirectoryJournal implements ChangeJournal, AutoCloseable {
         Scan(Path file, byte[] bytes) {
             int pos = 0;
             int invalidAt = -1;
+            int invalidLine = 0;
             int lineNo = 0;
             while (pos < bytes.length) {
                 int nl = indexOf(bytes, (byte) '\n', pos);
                 lineNo++;
                 String json = nl < 0 ? null : record(bytes, pos, nl);
                 if (json != null && invalidAt >= 0) {
-                    throw new IllegalStateException("directory journal " + file + " is damaged before line " + lineNo
+                    throw new IllegalStateException("directory journal " + file + " is damaged at line " + invalidLine
                             + " (offset " + invalidAt + ") but has valid records after it; refusing to drop acknowledged"
                             + " changes. Inspect the file, or move it aside to start again from config/");
                 }
                 if (json == null) {
-                    invalidAt = invalidAt < 0 ? pos : invalidAt;
+                    if (invalidAt < 0) {
+                        invalidAt = pos;
+                        invalidLine = lineNo;
+                    }
                 } else {
                     records.add(json);
                     validLength = nl + 1;
@@ -211,7 +215,7 @@ public final class DirectoryJournal implements ChangeJournal, AutoCloseable {
             }
             long expected;
             try {
-                expected = HexFormat.fromHexDigits(new String(bytes, from, CHECKSUM_DIGITS, StandardCharsets.US_ASCII));
+                expected = HexFormat.fromHexDigitsToLong(new String(bytes, from, CHECKSUM_DIGITS, StandardCharsets.US_ASCII));
             } catch (IllegalArgumentException e) {
                 return null;
             }

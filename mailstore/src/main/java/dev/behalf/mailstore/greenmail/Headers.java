@@ -57,12 +57,26 @@ record Headers(Optional<String> submissionId, Optional<String> messageId, String
         try {
             List<String> out = new ArrayList<>();
             for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
-                out.add(a.toUnicodeString());
+                out.add(display(a));
             }
             return out;
         } catch (AddressException e) {
             return List.of(decode(value));
         }
+    }
+
+    /**
+     * {@code Display Name <address>} with the display name decoded; quoted only when it holds an RFC 5322
+     * special, so {@code "Adams, Terry" <...>} keeps its quotes and non-ASCII names don't gain any.
+     */
+    private static String display(InternetAddress a) {
+        String personal = a.getPersonal();
+        if (a.isGroup() || personal == null || personal.isBlank()) {
+            return a.isGroup() ? a.toUnicodeString() : a.getAddress();
+        }
+        boolean special = personal.chars().anyMatch(c -> "()<>@,;:\\\".[]".indexOf(c) >= 0);
+        String name = special ? "\"" + personal.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : personal;
+        return name + " <" + a.getAddress() + ">";
     }
 
     private static String decode(String value) {
