@@ -19,6 +19,8 @@ final class ProtocolServer extends AbstractServer {
     ProtocolServer(ServerSetup setup, Managers managers, Function<Socket, ProtocolHandler> connections) {
         super(setup, managers);
         this.connections = connections;
+        // A failed bind ends this thread with an exception GreenMail has already logged and start() reports.
+        setUncaughtExceptionHandler((thread, e) -> log.debug("{} stopped: {}", thread.getName(), e.toString()));
     }
 
     @Override
