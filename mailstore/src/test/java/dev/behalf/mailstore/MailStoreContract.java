@@ -172,6 +172,19 @@ public interface MailStoreContract {
     }
 
     @Test
+    default void aMailboxRemovedFromTheDirectoryIsNoLongerListedAndItsMailIsRetained() {
+        MailboxKey sara = box("sarad");
+        Recipient saraRecipient = directory().current().get(((MailboxKey.Mailbox) sara).id()).orElseThrow();
+        testee().deliver(Demo.delivery(Demo.message("terrya@contoso.com", "sarad@contoso.com", "before"), Placement.inbox(sara)));
+        directory().apply(new dev.behalf.policy.change.ChangeSet(
+                List.of(new dev.behalf.policy.directory.DirectoryChange.Remove(saraRecipient.id())), "Remove-Mailbox sarad"));
+        assertTrue(testee().mailboxes().stream().noneMatch(b -> b.key().equals(sara)));
+        directory().resetTo(Demo.directory(), "reset");
+        assertTrue(testee().mailboxes().stream().anyMatch(b -> b.key().equals(sara)));
+        assertEquals(List.of("before"), testee().list(sara, Folders.INBOX).stream().map(MessageSummary::subject).toList());
+    }
+
+    @Test
     default void deliveryToAMailboxTheDirectoryDoesNotHaveIsRefused() {
         MailboxKey ghost = new MailboxKey.Mailbox(RecipientId.forName("nobody at all"));
         assertThrows(IllegalArgumentException.class, () -> testee().deliver(Demo.delivery(

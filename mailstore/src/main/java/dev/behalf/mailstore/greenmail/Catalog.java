@@ -246,7 +246,7 @@ final class Catalog {
                 try {
                     byte[] bytes = mirror.disk().read(m);
                     Date received = new Date(m.received());
-                    long uid = rec.folder.appendMessage(mirror.parse(bytes), Mirror.flags(m.flags()), received);
+                    long uid = rec.folder.appendMessage(mirror.parse(bytes), MaildirFlags.flags(m.flags()), received);
                     mirror.track(new Entry(m.id(), Headers.parse(bytes), bytes.length, rec, uid, received, m.flags()));
                     restored++;
                 } catch (RuntimeException e) {

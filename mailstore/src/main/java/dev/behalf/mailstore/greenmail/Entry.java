@@ -21,7 +21,7 @@ final class Entry {
     /**
      * The very {@code Date} GreenMail holds for the message. GreenMail's MOVE and COPY hand the original's
      * {@code Date} object to the new copy ({@code HierarchicalFolder.moveMessage/copyMessage} in 2.1.13), so
-     * identity links a moved copy to the one that left; see {@link Mirror#sync()}.
+     * identity links a moved copy to the one that left; see {@link Mirror#sync()} (the pairing of moved copies).
      */
     Date receivedRef;
     String flags;

@@ -1,13 +1,10 @@
 package dev.behalf.mailstore.greenmail;
 
-import com.icegreen.greenmail.imap.ImapConstants;
 import com.icegreen.greenmail.imap.commands.IdRange;
 import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.Store;
 import com.icegreen.greenmail.store.StoredMessage;
-import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MessageId;
 import dev.behalf.mailstore.StoreEvent;
 import dev.behalf.mailstore.durable.Maildir.MessageFile;
@@ -24,8 +21,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -37,8 +32,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -47,32 +40,30 @@ import java.util.function.Supplier;
  * in-memory store, whatever changed it: a delivery, an API call, or an IMAP/POP3 client.
  *
  * <p>GreenMail tells folder listeners about appends, expunges and flag changes on the thread that made
- * them; a listener here only marks the folder dirty. {@link #sync()} then compares each dirty folder with
- * what was recorded and writes the difference to disk: new copies first, then moves and flag changes
- * (a rename each), then removals, so a crash between steps can lose no copy. IMAP and POP3 sessions sync
- * before they send a reply, the API before it returns, so whatever a client was told is on disk.
+ * them; a listener here only marks the folder dirty ({@link FolderRecords}). {@link #sync()} then
+ * compares each dirty folder with what was recorded and writes the difference to disk: new copies first,
+ * then moves and flag changes (a rename each), then removals, so a crash between steps loses no copy.
+ * IMAP and POP3 sessions sync before they send a reply ({@link SyncingOutputStream}), the API before it
+ * returns, so whatever a client was told is on disk.
  *
- * <p>One lock guards everything here; it is always taken before any GreenMail folder monitor, never
- * after. Events are published after the outermost lock is released, on the thread that made the change.
+ * <p>Everything here is guarded by one {@link StoreLock}.
  */
 final class Mirror {
     private static final Logger log = LoggerFactory.getLogger(Mirror.class);
-    private static final String ROOT = ImapConstants.USER_NAMESPACE + ImapConstants.HIERARCHY_DELIMITER;
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final StoreLock lock = new StoreLock();
     private final Store store;
     private final Disk disk;
     private final MessageIds ids = new MessageIds();
     private final Session session;
-    private final Map<MailFolder, FolderRecord> records = new IdentityHashMap<>();
-    private final Map<MessageId, Entry> byId = new HashMap<>();
     private final Set<MailFolder> dirty = ConcurrentHashMap.newKeySet();
-    private final List<StoreEvent> pending = new ArrayList<>();
-    private final List<Consumer<StoreEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final FolderRecords folders;
+    private final Map<MessageId, Entry> byId = new HashMap<>();
 
     Mirror(Store store, Disk disk) {
         this.store = store;
         this.disk = disk;
+        this.folders = new FolderRecords(store, disk, dirty::add);
         Properties p = new Properties();
         p.setProperty("mail.mime.allowutf8", "true");
         this.session = Session.getInstance(p);
@@ -86,81 +77,30 @@ final class Mirror {
         return disk;
     }
 
-    /** Runs {@code work} holding the lock; events it queued are published once the outermost hold ends. */
     <T> T locked(Supplier<T> work) {
-        lock.lock();
-        List<StoreEvent> publish = List.of();
-        try {
-            return work.get();
-        } finally {
-            if (lock.getHoldCount() == 1 && !pending.isEmpty()) {
-                publish = new ArrayList<>(pending);
-                pending.clear();
-            }
-            lock.unlock();
-            publish.forEach(this::publish);
-        }
-    }
-
-    /** Work on GreenMail folders that may throw GreenMail's checked {@link FolderException}. */
-    interface FolderWork<T> {
-        T run() throws FolderException;
-    }
-
-    <T> T lockedFolderWork(FolderWork<T> work) throws FolderException {
-        try {
-            return locked(() -> {
-                try {
-                    return work.run();
-                } catch (FolderException e) {
-                    throw new Carrier(e);
-                }
-            });
-        } catch (Carrier c) {
-            throw c.folderException;
-        }
-    }
-
-    /** Carries a checked {@link FolderException} through {@link #locked}. */
-    private static final class Carrier extends RuntimeException {
-        private final FolderException folderException;
-
-        Carrier(FolderException e) {
-            super(e);
-            this.folderException = e;
-        }
+        return lock.locked(work);
     }
 
     void run(Runnable work) {
-        locked(() -> {
-            work.run();
-            return null;
-        });
+        lock.run(work);
+    }
+
+    <T> T lockedFolderWork(StoreLock.FolderWork<T> work) throws FolderException {
+        return lock.lockedFolderWork(work);
+    }
+
+    void queue(StoreEvent event) {
+        lock.queue(event);
+    }
+
+    void subscribe(Consumer<StoreEvent> listener) {
+        lock.subscribe(listener);
     }
 
     /** Syncs if anything changed; cheap (no lock) when nothing did. Safe on any thread. */
     void syncDirty() {
         if (!dirty.isEmpty()) {
-            run(this::sync);
-        }
-    }
-
-    void subscribe(Consumer<StoreEvent> listener) {
-        subscribers.add(listener);
-    }
-
-    void queue(StoreEvent event) {
-        requireLock();
-        pending.add(event);
-    }
-
-    private void publish(StoreEvent event) {
-        for (Consumer<StoreEvent> s : subscribers) {
-            try {
-                s.accept(event);
-            } catch (RuntimeException e) {
-                log.warn("A store event listener failed on {}", event, e);
-            }
+            lock.run(this::sync);
         }
     }
 
@@ -168,53 +108,28 @@ final class Mirror {
         return ids.next(at);
     }
 
-    /** Starts tracking every folder of the box that isn't tracked yet (creating its directory on disk). */
     void register(Box box) {
-        requireLock();
-        MailFolder root = store.getMailbox(ROOT + box.token());
-        if (root == null) {
-            throw new IllegalStateException("box " + box.token() + " has no folder tree in the store");
-        }
-        disk.createFolder(box.token(), List.of());
-        registerChildren(box, root, List.of());
-    }
-
-    private void registerChildren(Box box, MailFolder parent, List<String> parentPath) {
-        for (MailFolder child : store.getChildren(parent)) {
-            List<String> path = new ArrayList<>(parentPath);
-            path.add(child.getName());
-            if (!records.containsKey(child)) {
-                records.put(child, new FolderRecord(box, child, path));
-                child.addListener(new DirtyMarker(child));
-                disk.createFolder(box.token(), path);
-            }
-            registerChildren(box, child, path);
-        }
+        lock.requireHeld();
+        folders.register(box);
     }
 
     Optional<FolderRecord> record(MailFolder folder) {
-        requireLock();
-        return Optional.ofNullable(records.get(folder));
+        lock.requireHeld();
+        return folders.get(folder);
     }
 
-    /** The box's tracked folders: INBOX, Sent Items, then the rest by name. */
     List<FolderRecord> folders(Box box) {
-        requireLock();
-        return records.values().stream().filter(r -> r.box.equals(box)).sorted(Comparator
-                .comparingInt((FolderRecord r) -> rank(r.name())).thenComparing(FolderRecord::name)).toList();
-    }
-
-    private static int rank(String name) {
-        return name.equalsIgnoreCase(Folders.INBOX) ? 0 : name.equals(Folders.SENT_ITEMS) ? 1 : 2;
+        lock.requireHeld();
+        return folders.of(box);
     }
 
     Optional<Entry> entry(MessageId id) {
-        requireLock();
+        lock.requireHeld();
         return Optional.ofNullable(byId.get(id));
     }
 
     void track(Entry e) {
-        requireLock();
+        lock.requireHeld();
         e.folder.byUid.put(e.uid, e);
         byId.put(e.id, e);
     }
@@ -228,7 +143,7 @@ final class Mirror {
      * gone), then from GreenMail the way EXPUNGE does, so open IMAP sessions are told. Returns how many.
      */
     int remove(List<Entry> entries, boolean announce) {
-        requireLock();
+        lock.requireHeld();
         Map<FolderRecord, List<Entry>> byFolder = new LinkedHashMap<>();
         for (Entry e : entries) {
             disk.remove(e.file());
@@ -251,7 +166,7 @@ final class Mirror {
                 group.getKey().byUid.remove(e.uid);
                 byId.remove(e.id);
                 if (announce) {
-                    pending.add(new StoreEvent.Deleted(e.id, e.folder.box.key()));
+                    lock.queue(new StoreEvent.Deleted(e.id, e.folder.box.key()));
                 }
             }
         }
@@ -260,7 +175,7 @@ final class Mirror {
 
     /** Brings records and disk in line with every dirty folder; see the class comment for the order. */
     void sync() {
-        requireLock();
+        lock.requireHeld();
         if (dirty.isEmpty()) {
             return;
         }
@@ -285,19 +200,22 @@ final class Mirror {
         }
         List<Added> added = new ArrayList<>();
         List<Reflag> reflagged = new ArrayList<>();
+        // GreenMail's MOVE and COPY hand the original's Date object to the new copy
+        // (HierarchicalFolder.moveMessage/copyMessage, 2.1.13): identity pairs a copy that left with one that arrived.
         Map<Date, ArrayDeque<Entry>> leaving = new IdentityHashMap<>();
         for (MailFolder folder : work) {
-            FolderRecord rec = records.get(folder);
-            if (rec == null) {
+            Optional<FolderRecord> tracked = folders.get(folder);
+            if (tracked.isEmpty()) {
                 continue;
             }
+            FolderRecord rec = tracked.get();
             Map<Long, StoredMessage> now = new LinkedHashMap<>();
             for (StoredMessage m : folder.getMessages()) {
                 now.put(m.getUid(), m);
             }
             for (StoredMessage m : now.values()) {
                 Entry e = rec.byUid.get(m.getUid());
-                String flags = letters(m.getFlags());
+                String flags = MaildirFlags.letters(m.getFlags());
                 if (e == null) {
                     added.add(new Added(rec, m));
                 } else if (!flags.equals(e.flags)) {
@@ -332,7 +250,7 @@ final class Mirror {
                 disk.remove(e.file());
                 e.folder.byUid.remove(e.uid);
                 byId.remove(e.id);
-                pending.add(new StoreEvent.Deleted(e.id, e.folder.box.key()));
+                lock.queue(new StoreEvent.Deleted(e.id, e.folder.box.key()));
                 gone.poll();
             }
         }
@@ -340,30 +258,45 @@ final class Mirror {
 
     private void moved(Entry e, FolderRecord to, StoredMessage m) {
         MessageFile before = e.file();
-        String flags = letters(m.getFlags());
+        String flags = MaildirFlags.letters(m.getFlags());
         disk.move(before, new MessageFile(to.box.token(), to.path, e.id, e.received, flags));
         e.folder.byUid.remove(e.uid);
-        pending.add(new StoreEvent.Deleted(e.id, e.folder.box.key()));
+        lock.queue(new StoreEvent.Deleted(e.id, e.folder.box.key()));
         e.folder = to;
         e.uid = m.getUid();
         e.receivedRef = m.getReceivedDate();
         e.flags = flags;
         to.byUid.put(e.uid, e);
-        pending.add(new StoreEvent.Delivered(e.summary()));
+        lock.queue(new StoreEvent.Delivered(e.summary()));
     }
 
     private void created(FolderRecord rec, StoredMessage m) {
         byte[] bytes = bytes(m.getMimeMessage());
         Entry e = new Entry(ids.next(Instant.now()), Headers.parse(bytes), bytes.length, rec, m.getUid(),
-                m.getReceivedDate(), letters(m.getFlags()));
+                m.getReceivedDate(), MaildirFlags.letters(m.getFlags()));
         disk.write(e.file(), bytes);
         track(e);
-        pending.add(new StoreEvent.Delivered(e.summary()));
+        lock.queue(new StoreEvent.Delivered(e.summary()));
+    }
+
+    /** A folder GreenMail deleted (or emptied and kept, when it has children): drop its copies and directory. */
+    void folderDeleted(FolderRecord rec) {
+        lock.requireHeld();
+        markDirty(rec.folder);
+        sync();
+        if (store.getMailbox(rec.folder.getFullName()) != rec.folder) {
+            folders.forget(rec);
+        }
+    }
+
+    void folderRenamed(FolderRecord rec, List<String> oldPath) {
+        lock.requireHeld();
+        folders.renamed(rec, oldPath);
     }
 
     /** The current bytes of a tracked copy, as GreenMail serves them over IMAP. */
     byte[] bytes(Entry e) {
-        requireLock();
+        lock.requireHeld();
         StoredMessage m = e.folder.folder.getMessage(e.uid);
         if (m == null) {
             throw new IllegalStateException("message " + e.id + " is recorded but not in " + e.folder.name());
@@ -386,114 +319,6 @@ final class Mirror {
             return new MimeMessage(session, new ByteArrayInputStream(bytes));
         } catch (MessagingException e) {
             throw new IllegalArgumentException("not an RFC 5322 message: " + e.getMessage(), e);
-        }
-    }
-
-    /** A folder GreenMail deleted (or emptied and kept, when it has children): drop its copies and directory. */
-    void folderDeleted(FolderRecord rec) {
-        requireLock();
-        markDirty(rec.folder);
-        sync();
-        if (store.getMailbox(rec.folder.getFullName()) != rec.folder) {
-            disk.deleteFolder(rec.box.token(), rec.path);
-            records.remove(rec.folder);
-        }
-    }
-
-    /** A folder GreenMail renamed in place: rename its directory and every path below it. */
-    void folderRenamed(FolderRecord rec, List<String> oldPath) {
-        requireLock();
-        List<String> newPath = path(rec.box, rec.folder);
-        if (newPath.equals(oldPath)) {
-            return;
-        }
-        disk.renameFolder(rec.box.token(), oldPath, newPath);
-        for (FolderRecord r : records.values()) {
-            if (r.box.equals(rec.box) && r.path.size() >= oldPath.size() && r.path.subList(0, oldPath.size()).equals(oldPath)) {
-                List<String> moved = new ArrayList<>(newPath);
-                moved.addAll(r.path.subList(oldPath.size(), r.path.size()));
-                r.path = List.copyOf(moved);
-            }
-        }
-    }
-
-    static List<String> path(Box box, MailFolder folder) {
-        String full = folder.getFullName();
-        String prefix = ROOT + box.token() + ImapConstants.HIERARCHY_DELIMITER;
-        if (!full.startsWith(prefix)) {
-            throw new IllegalStateException("folder " + full + " is not in box " + box.token());
-        }
-        return Arrays.asList(full.substring(prefix.length()).split("\\" + ImapConstants.HIERARCHY_DELIMITER));
-    }
-
-    /** IMAP system flags as Maildir letters (D draft, F flagged, R answered, S seen, T deleted). */
-    static String letters(Flags flags) {
-        StringBuilder sb = new StringBuilder(5);
-        if (flags.contains(Flags.Flag.DRAFT)) {
-            sb.append('D');
-        }
-        if (flags.contains(Flags.Flag.FLAGGED)) {
-            sb.append('F');
-        }
-        if (flags.contains(Flags.Flag.ANSWERED)) {
-            sb.append('R');
-        }
-        if (flags.contains(Flags.Flag.SEEN)) {
-            sb.append('S');
-        }
-        if (flags.contains(Flags.Flag.DELETED)) {
-            sb.append('T');
-        }
-        return sb.toString();
-    }
-
-    static Flags flags(String letters) {
-        Flags f = new Flags();
-        for (char c : letters.toCharArray()) {
-            switch (c) {
-                case 'D' -> f.add(Flags.Flag.DRAFT);
-                case 'F' -> f.add(Flags.Flag.FLAGGED);
-                case 'R' -> f.add(Flags.Flag.ANSWERED);
-                case 'S' -> f.add(Flags.Flag.SEEN);
-                case 'T' -> f.add(Flags.Flag.DELETED);
-                default -> throw new IllegalArgumentException("not a Maildir flag: " + c);
-            }
-        }
-        return f;
-    }
-
-    private void requireLock() {
-        if (!lock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("the mirror's lock must be held");
-        }
-    }
-
-    /** Marks its folder dirty on any change; runs on the changing thread, so it takes no lock. */
-    private final class DirtyMarker implements FolderListener {
-        private final MailFolder folder;
-
-        DirtyMarker(MailFolder folder) {
-            this.folder = folder;
-        }
-
-        @Override
-        public void expunged(int msn) {
-            dirty.add(folder);
-        }
-
-        @Override
-        public void added(int msn) {
-            dirty.add(folder);
-        }
-
-        @Override
-        public void flagsUpdated(int msn, Flags flags, Long uid) {
-            dirty.add(folder);
-        }
-
-        @Override
-        public void mailboxDeleted() {
-            dirty.add(folder);
         }
     }
 }

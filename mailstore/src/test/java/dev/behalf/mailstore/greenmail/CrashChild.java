@@ -41,6 +41,8 @@ public final class CrashChild {
             out.println("ack " + subject + " " + s.get(0).id() + " " + s.get(1).id() + " " + s.get(2).id() + " .");
             out.flush();
             if (i % 4 == 3) {
+                out.println("deleting " + previous.id() + " .");
+                out.flush();
                 store.delete(previous.id());
                 out.println("del " + previous.id() + " .");
                 out.flush();

@@ -125,4 +125,24 @@ class DelegateMailboxIT {
             assertTrue(t.imap("a4", "NOOP").contains("* 1 EXPUNGE"));
         }
     }
+
+    @Test
+    void anIdleSessionHearsADeliveryAsItHappens() throws Exception {
+        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+            t.imap("a2", "SELECT INBOX");
+            t.send("a3 IDLE");
+            assertTrue(t.line().startsWith("+"));
+            // Written to this session by the delivering thread (GreenMail's IDLE listener), not by the session.
+            deliver("while idle", Placement.inbox(ayla));
+            assertEquals("* 1 EXISTS", t.line());
+            t.send("DONE");
+            String done = t.line();
+            while (done.startsWith("* ")) {
+                done = t.line();
+            }
+            assertEquals("a3 OK IDLE completed.", done);
+            assertEquals(1, store.list(ayla, Folders.INBOX).size());
+        }
+    }
 }

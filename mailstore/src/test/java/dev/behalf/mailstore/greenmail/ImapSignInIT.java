@@ -219,4 +219,15 @@ class ImapSignInIT {
         }
         assertThrows(IllegalArgumentException.class, () -> GreenMailStore.builder(live).imapPort(2000).pop3Port(2000).build());
     }
+
+    @Test
+    void aClientSilentLongerThanTheClientSocketTimeoutIsDropped() throws Exception {
+        try (GreenMailStore impatient = GreenMailStore.builder(live).imapPort(0).pop3Port(0)
+                .clientSocketTimeout(java.time.Duration.ofMillis(200)).build().start();
+             Clients.Transcript t = new Clients.Transcript(impatient.imapPort())) {
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+            // The reader blocks (up to its own 10 s timeout) until the server closes the idle connection.
+            assertEquals(null, t.line());
+        }
+    }
 }
