@@ -1,0 +1,67 @@
+package dev.behalf.mailstore.durable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.behalf.policy.change.ChangeSet;
+import dev.behalf.policy.directory.DirectoryChange;
+import dev.behalf.policy.directory.RecipientId;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@link ChangeSet} as one line of JSON: {@code {"v":1,"origin":...,"changes":[{"put":{...}} |
+ * {"remove":"<guid>"}]}}. Jackson's escaping keeps every record on a single line, which is what the
+ * journal's framing relies on.
+ */
+final class ChangeSetCodec {
+    private static final int VERSION = 1;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    String encode(ChangeSet changes) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("v", VERSION);
+        o.put("origin", changes.origin());
+        ArrayNode list = o.putArray("changes");
+        for (DirectoryChange c : changes.changes()) {
+            if (c instanceof DirectoryChange.Put put) {
+                list.addObject().set("put", RecipientCodec.encode(put.recipient()));
+            } else if (c instanceof DirectoryChange.Remove remove) {
+                list.addObject().put("remove", remove.id().toString());
+            }
+        }
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("can't write a change set as JSON", e);
+        }
+    }
+
+    /** Reads a record; throws {@link IllegalArgumentException} when it is not one this version wrote. */
+    ChangeSet decode(String json) {
+        JsonNode o;
+        try {
+            o = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (o == null || o.path("v").asInt() != VERSION) {
+            throw new IllegalArgumentException("record version " + (o == null ? "?" : o.path("v")) + ", expected " + VERSION);
+        }
+        List<DirectoryChange> changes = new ArrayList<>();
+        for (JsonNode c : o.path("changes")) {
+            if (c.has("put")) {
+                changes.add(new DirectoryChange.Put(RecipientCodec.decode(c.get("put"))));
+            } else if (c.has("remove")) {
+                changes.add(new DirectoryChange.Remove(RecipientId.parse(c.get("remove").asText())));
+            } else {
+                throw new IllegalArgumentException("change is neither put nor remove: " + c);
+            }
+        }
+        return new ChangeSet(changes, RecipientCodec.text(o, "origin"));
+    }
+}

@@ -1,0 +1,306 @@
+package dev.behalf.mailstore.greenmail;
+
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.pop3.Pop3Handler;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.server.ProtocolHandler;
+import com.icegreen.greenmail.store.InMemoryStore;
+import com.icegreen.greenmail.user.UserManager;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.behalf.mailstore.Delivery;
+import dev.behalf.mailstore.MailStore;
+import dev.behalf.mailstore.MailboxKey;
+import dev.behalf.mailstore.MailboxSummary;
+import dev.behalf.mailstore.MessageId;
+import dev.behalf.mailstore.MessageSummary;
+import dev.behalf.mailstore.StoreEvent;
+import dev.behalf.mailstore.StoredMessage;
+import dev.behalf.mailstore.durable.DataDir;
+import dev.behalf.policy.change.LiveDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The {@link MailStore} over GreenMail's in-memory store, serving it over IMAP and POP3 (never SMTP:
+ * Behalf's SMTP is the gateway), with sign-in decided by the directory: owners with their own account,
+ * Full Access delegates as {@code delegate\mailbox} or with SASL PLAIN and an authorization identity.
+ *
+ * <pre>{@code
+ * GreenMailStore store = GreenMailStore.builder(live)
+ *         .imapPort(0).pop3Port(0)              // defaults 2143 / 2110 on 127.0.0.1
+ *         .dataDir(dataDir)                     // optional; memory only without
+ *         .build()                              // opens the store, restoring mail from the data dir
+ *         .start();                             // binds IMAP and POP3
+ * int imap = store.imapPort();                  // the bound port
+ * }</pre>
+ *
+ * <p>Lifecycle: {@link Builder#build()} opens the store (deliveries and reads work from then on),
+ * {@link #start()} binds the listeners once, {@link #close()} stops them and leaves everything delivered
+ * on disk; the {@link DataDir} belongs to the caller, who closes it afterwards. The store follows
+ * {@link LiveDirectory#onChange}: a new mailbox gets its INBOX and Sent Items at once; a removed one can
+ * no longer sign in or be listed, and its mail is retained. Thread-safe.
+ */
+public final class GreenMailStore implements MailStore {
+    private static final Logger log = LoggerFactory.getLogger(GreenMailStore.class);
+    private static final long STARTUP_TIMEOUT_MS = 10_000;
+
+    private final Options options;
+    private final Mirror mirror;
+    private final Boxes boxes;
+    private final MailboxHost host;
+    private final ClosedUsers users;
+    private final SignIn signIn;
+    private final Catalog catalog;
+    private final Managers managers;
+    private AbstractServer imap;
+    private AbstractServer pop3;
+    private volatile boolean closed;
+
+    /** What the builder collected. */
+    private record Options(LiveDirectory directory, InetAddress bindAddress, int imapPort, int pop3Port,
+                           Optional<DataDir> dataDir, Duration clientSocketTimeout) {
+    }
+
+    private GreenMailStore(Options options) {
+        this.options = options;
+        InMemoryStore store = new InMemoryStore();
+        store.setQuotaSupported(false);
+        this.mirror = new Mirror(store, Disk.of(options.dataDir().map(DataDir::mail)));
+        this.boxes = new Boxes(mirror);
+        this.host = new MailboxHost(store, mirror, boxes);
+        this.users = new ClosedUsers(host);
+        this.signIn = new SignIn(options.directory()::current);
+        this.catalog = new Catalog(mirror, boxes, options.directory()::current, Clock.systemUTC());
+        this.managers = new Managers() {
+            @Override
+            public UserManager getUserManager() {
+                return users;
+            }
+
+            @Override
+            public ImapHostManager getImapHostManager() {
+                return host;
+            }
+        };
+        catalog.restore();
+        catalog.directoryChanged(options.directory().current());
+        options.directory().onChange(d -> {
+            if (!closed) {
+                catalog.directoryChanged(d);
+            }
+        });
+    }
+
+    public static Builder builder(LiveDirectory directory) {
+        return new Builder(directory);
+    }
+
+    /** Binds IMAP and POP3 and returns this store; throws when a port can't be bound. Call once. */
+    public synchronized GreenMailStore start() {
+        if (imap != null) {
+            throw new IllegalStateException("the store is already started");
+        }
+        if (closed) {
+            throw new IllegalStateException("the store is closed");
+        }
+        imap = listen(ServerSetup.PROTOCOL_IMAP, options.imapPort(),
+                s -> new ImapConnection(s, host, users, signIn, boxes, mirror));
+        try {
+            pop3 = listen(ServerSetup.PROTOCOL_POP3, options.pop3Port(),
+                    s -> new Pop3Handler(new Pop3Commands(signIn, boxes, mirror), users, s));
+        } catch (RuntimeException e) {
+            imap.stopService(STARTUP_TIMEOUT_MS);
+            throw e;
+        }
+        log.info("IMAP listening on {}:{}, POP3 on {}:{}", options.bindAddress().getHostAddress(), imap.getPort(),
+                options.bindAddress().getHostAddress(), pop3.getPort());
+        return this;
+    }
+
+    private AbstractServer listen(String protocol, int port, Function<Socket, ProtocolHandler> connections) {
+        ServerSetup setup = new ServerSetup(port, options.bindAddress().getHostAddress(), protocol);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+        ProtocolServer server = new ProtocolServer(setup, managers, connections);
+        // GreenMail drops a client idle for 30 s by default; IMAP clients idle for minutes (RFC 3501 §5.4).
+        server.setClientSocketTimeout(Math.toIntExact(options.clientSocketTimeout().toMillis()));
+        server.startService();
+        boolean running;
+        try {
+            running = server.waitTillRunning(STARTUP_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        if (!running) {
+            server.stopService(STARTUP_TIMEOUT_MS);
+            throw new IllegalStateException("could not listen for " + protocol.toUpperCase() + " on "
+                    + options.bindAddress().getHostAddress() + ":" + port + "; is the port in use? Choose another, or 0 for any free port");
+        }
+        return server;
+    }
+
+    /** The bound IMAP port (the real one when the builder asked for 0). */
+    public int imapPort() {
+        return started(imap).getPort();
+    }
+
+    /** The bound POP3 port (the real one when the builder asked for 0). */
+    public int pop3Port() {
+        return started(pop3).getPort();
+    }
+
+    public InetAddress bindAddress() {
+        return options.bindAddress();
+    }
+
+    private synchronized AbstractServer started(AbstractServer server) {
+        if (server == null) {
+            throw new IllegalStateException("start() the store before asking for its ports");
+        }
+        return server;
+    }
+
+    @Override
+    public List<MessageSummary> deliver(Delivery delivery) {
+        requireOpen();
+        return catalog.deliver(delivery);
+    }
+
+    @Override
+    public List<MailboxSummary> mailboxes() {
+        return catalog.mailboxes();
+    }
+
+    @Override
+    public List<MessageSummary> list(MailboxKey mailbox, String folder) {
+        return catalog.list(mailbox, folder);
+    }
+
+    @Override
+    public Optional<StoredMessage> fetch(MessageId id) {
+        return catalog.fetch(id);
+    }
+
+    @Override
+    public boolean delete(MessageId id) {
+        requireOpen();
+        return catalog.delete(id);
+    }
+
+    @Override
+    public int purge(MailboxKey mailbox) {
+        requireOpen();
+        return catalog.purge(mailbox);
+    }
+
+    @Override
+    public int purgeAll() {
+        requireOpen();
+        return catalog.purgeAll();
+    }
+
+    @Override
+    public void subscribe(Consumer<StoreEvent> listener) {
+        mirror.subscribe(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the store is closed");
+        }
+    }
+
+    /** Stops IMAP and POP3 (closing client connections) and makes any last client change durable. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (AbstractServer s : new AbstractServer[]{imap, pop3}) {
+            if (s != null) {
+                s.stopService(STARTUP_TIMEOUT_MS);
+            }
+        }
+        mirror.syncDirty();
+        log.info("Mail store closed");
+    }
+
+    /**
+     * Configures a {@link GreenMailStore}. Defaults: 127.0.0.1, IMAP 2143, POP3 2110, memory only,
+     * clients dropped after 30 minutes idle.
+     */
+    public static final class Builder {
+        private final LiveDirectory directory;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int imapPort = 2143;
+        private int pop3Port = 2110;
+        private Optional<DataDir> dataDir = Optional.empty();
+        private Duration clientSocketTimeout = Duration.ofMinutes(30);
+
+        private Builder(LiveDirectory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+        }
+
+        public Builder bindAddress(InetAddress address) {
+            this.bindAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** 0 picks a free port; {@link #imapPort()} tells which after {@link #start()}. */
+        public Builder imapPort(int port) {
+            this.imapPort = port;
+            return this;
+        }
+
+        /** 0 picks a free port; {@link #pop3Port()} tells which after {@link #start()}. */
+        public Builder pop3Port(int port) {
+            this.pop3Port = port;
+            return this;
+        }
+
+        /** Keep mail under this data dir (opened by the caller); without one the store is memory only. */
+        public Builder dataDir(DataDir dir) {
+            this.dataDir = Optional.of(dir);
+            return this;
+        }
+
+        public Builder dataDir(Optional<DataDir> dir) {
+            this.dataDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** How long a silent IMAP or POP3 client is kept; RFC 3501 §5.4 asks for at least 30 minutes. */
+        public Builder clientSocketTimeout(Duration timeout) {
+            this.clientSocketTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Opens the store (restoring a data dir's mail); {@link GreenMailStore#start()} then binds the ports. */
+        public GreenMailStore build() {
+            for (int port : new int[]{imapPort, pop3Port}) {
+                if (port < 0 || port > 65535) {
+                    throw new IllegalArgumentException("port " + port + " is not 0..65535 (0 picks a free port)");
+                }
+            }
+            if (imapPort == pop3Port && imapPort != 0) {
+                throw new IllegalArgumentException("IMAP and POP3 both on port " + imapPort + "; give them different ports, or 0");
+            }
+            if (clientSocketTimeout.isNegative() || clientSocketTimeout.isZero() || clientSocketTimeout.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("clientSocketTimeout " + clientSocketTimeout + " must be positive and under 24 days");
+            }
+            return new GreenMailStore(new Options(directory, bindAddress, imapPort, pop3Port, dataDir, clientSocketTimeout));
+        }
+    }
+}

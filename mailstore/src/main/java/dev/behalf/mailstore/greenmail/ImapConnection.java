@@ -1,0 +1,253 @@
+package dev.behalf.mailstore.greenmail;
+
+import com.icegreen.greenmail.imap.ImapHandler;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.imap.ImapRequestHandler;
+import com.icegreen.greenmail.imap.ImapRequestLineReader;
+import com.icegreen.greenmail.imap.ImapResponse;
+import com.icegreen.greenmail.imap.ImapSessionImpl;
+import com.icegreen.greenmail.imap.ImapSessionState;
+import com.icegreen.greenmail.imap.ProtocolException;
+import com.icegreen.greenmail.imap.commands.CommandParser;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.UserManager;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * One IMAP connection: GreenMail's command processing behind a thin front that owns sign-in.
+ *
+ * <p>Why here: GreenMail 2.1.13's {@code ImapRequestHandler} is final and builds its command table
+ * itself, {@code AUTHENTICATE} knows only XOAUTH2, and {@code LOGIN} asks the user registry
+ * ({@code UserManager.test} then {@code getUser}), which has no notion of acting for another mailbox.
+ * The narrowest seam is the connection's read loop ({@code ImapHandler.run}, ~20 lines, mirrored here):
+ * it peeks at each command ({@link CommandLine}); {@code CAPABILITY}, {@code LOGIN} and
+ * {@code AUTHENTICATE} are answered here using GreenMail's own parser and response writer, everything
+ * else goes unchanged to GreenMail's {@code ImapRequestHandler}. Sign-in is decided by {@link SignIn}
+ * against the directory at that moment and the session is given that box's user directly; GreenMail's
+ * registry is never consulted ({@link ClosedUsers}), so {@code delegate\mailbox} is never remembered.
+ *
+ * <p>Refusals read exactly like a wrong password ({@code NO LOGIN failed.}, {@code NO AUTHENTICATE
+ * failed.}, Exchange's texts), whatever the reason; the reason goes to the log. Replies pass through a
+ * {@link SyncingOutputStream}; {@code MOVE} runs under the mirror's lock so no other session can observe
+ * a message between its two folders.
+ */
+final class ImapConnection extends ImapHandler {
+    static final String CAPABILITIES = "IMAP4rev1 LITERAL+ UIDPLUS SORT IDLE MOVE SASL-IR AUTH=PLAIN";
+    static final String LOGIN_FAILED = "LOGIN failed.";
+    static final String AUTHENTICATE_FAILED = "AUTHENTICATE failed.";
+    private static final int MAX_SASL_LINE = 8192;
+
+    private final ImapHostManager host;
+    private final UserManager users;
+    private final SignIn signIn;
+    private final Boxes boxes;
+    private final Mirror mirror;
+    private final ImapRequestHandler requests = new ImapRequestHandler();
+    private final CommandParser parser = new CommandParser();
+    private volatile OutputStream replies;
+    private ImapSessionImpl session;
+
+    ImapConnection(Socket socket, ImapHostManager host, UserManager users, SignIn signIn, Boxes boxes, Mirror mirror) {
+        super(users, host, socket);
+        this.host = host;
+        this.users = users;
+        this.signIn = signIn;
+        this.boxes = boxes;
+        this.mirror = mirror;
+    }
+
+    @Override
+    public void run() {
+        try (InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
+             OutputStream out = new SyncingOutputStream(new BufferedOutputStream(socket.getOutputStream(), 8192),
+                     mirror, Thread.currentThread())) {
+            replies = out;
+            new ImapResponse(out).okResponse("CAPABILITY " + CAPABILITIES, "Behalf IMAP4rev1 service ready");
+            session = new ImapSessionImpl(host, users, this, socket.getInetAddress().getHostAddress());
+            boolean more = true;
+            while (more && !isQuitting()) {
+                Optional<CommandLine> next = CommandLine.peek(in);
+                if (next.isEmpty()) {
+                    break;
+                }
+                more = handle(next.get(), in, out);
+            }
+        } catch (Exception e) {
+            if (!isQuitting()) {
+                log.debug("IMAP connection from {} ended: {}", socket.getRemoteSocketAddress(), e.toString());
+            }
+        } finally {
+            close();
+        }
+    }
+
+    private boolean handle(CommandLine line, InputStream in, OutputStream out) throws ProtocolException {
+        switch (line.command()) {
+            case "CAPABILITY" -> capability(in, out);
+            case "LOGIN" -> login(in, out);
+            case "AUTHENTICATE" -> authenticate(in, out);
+            case "MOVE" -> {
+                return exclusive(in, out);
+            }
+            case "UID" -> {
+                return "MOVE".equals(line.argument()) ? exclusive(in, out) : requests.handleRequest(in, out, session);
+            }
+            default -> {
+                return requests.handleRequest(in, out, session);
+            }
+        }
+        return true;
+    }
+
+    private boolean exclusive(InputStream in, OutputStream out) throws ProtocolException {
+        boolean[] more = {true};
+        ProtocolException[] failed = {null};
+        mirror.run(() -> {
+            try {
+                more[0] = requests.handleRequest(in, out, session);
+            } catch (ProtocolException e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return more[0];
+    }
+
+    private void capability(InputStream in, OutputStream out) throws ProtocolException {
+        ImapRequestLineReader request = new ImapRequestLineReader(in, out);
+        ImapResponse response = new ImapResponse(out);
+        try {
+            response.setTag(parser.tag(request));
+            parser.atom(request);
+            parser.endLine(request);
+            response.untaggedResponse("CAPABILITY " + CAPABILITIES);
+            session.unsolicitedResponses(response);
+            response.taggedResponse("OK CAPABILITY completed.");
+        } catch (ProtocolException e) {
+            response.commandError(e.getMessage());
+        } catch (FolderException e) {
+            response.taggedResponse("NO CAPABILITY failed. " + e.getMessage());
+        }
+        request.consumeLine();
+    }
+
+    private void login(InputStream in, OutputStream out) throws ProtocolException {
+        ImapRequestLineReader request = new ImapRequestLineReader(in, out);
+        ImapResponse response = new ImapResponse(out);
+        try {
+            response.setTag(parser.tag(request));
+            parser.atom(request);
+            if (session.getState() != ImapSessionState.NON_AUTHENTICATED) {
+                response.taggedResponse("NO LOGIN failed. Command not valid in this state");
+            } else {
+                String userid = parser.astring(request);
+                String password = parser.astring(request);
+                parser.endLine(request);
+                finish(signIn.login(userid, password), userid, "LOGIN", response);
+            }
+        } catch (ProtocolException e) {
+            response.commandError(e.getMessage());
+        }
+        request.consumeLine();
+    }
+
+    /** {@code AUTHENTICATE PLAIN [initial-response]} (RFC 3501 §6.2.2, RFC 4959 SASL-IR, RFC 4616). */
+    private void authenticate(InputStream in, OutputStream out) throws ProtocolException {
+        ImapRequestLineReader request = new ImapRequestLineReader(in, out);
+        ImapResponse response = new ImapResponse(out);
+        String mechanism;
+        String initial = null;
+        try {
+            response.setTag(parser.tag(request));
+            parser.atom(request);
+            if (session.getState() != ImapSessionState.NON_AUTHENTICATED) {
+                response.taggedResponse("NO AUTHENTICATE failed. Command not valid in this state");
+                request.consumeLine();
+                return;
+            }
+            mechanism = parser.atom(request);
+            if (request.nextChar() == ' ') {
+                initial = parser.atom(request);
+            }
+            parser.endLine(request);
+        } catch (ProtocolException e) {
+            response.commandError(e.getMessage());
+            request.consumeLine();
+            return;
+        }
+        request.consume(); // the command line's LF: what follows is the client's next line
+        if (!"PLAIN".equalsIgnoreCase(mechanism)) {
+            response.taggedResponse("NO AUTHENTICATE failed. Unsupported authentication mechanism " + mechanism);
+            return;
+        }
+        String answer = initial != null ? ("=".equals(initial) ? "" : initial) : null;
+        if (answer == null) {
+            answer = continuation(request, out);
+        }
+        if ("*".equals(answer)) {
+            response.commandError("AUTHENTICATE cancelled.");
+            return;
+        }
+        Optional<SaslPlain> plain = SaslPlain.decode(answer);
+        if (plain.isEmpty()) {
+            log.info("IMAP AUTHENTICATE refused: the PLAIN response is not base64 of authzid NUL authcid NUL password");
+            response.taggedResponse("NO " + AUTHENTICATE_FAILED);
+            return;
+        }
+        SaslPlain p = plain.get();
+        String who = p.authzid().isEmpty() ? p.authcid() : p.authcid() + " for " + p.authzid();
+        finish(signIn.plain(p.authzid(), p.authcid(), p.password()), who, "AUTHENTICATE", response);
+    }
+
+    private static String continuation(ImapRequestLineReader request, OutputStream out) throws ProtocolException {
+        try {
+            out.write("+ \r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException e) {
+            throw new ProtocolException("can't send the continuation request", e);
+        }
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            char c = request.consume();
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c != '\r') {
+                if (line.length() >= MAX_SASL_LINE) {
+                    throw new ProtocolException("SASL response longer than " + MAX_SASL_LINE + " characters");
+                }
+                line.append(c);
+            }
+        }
+    }
+
+    private void finish(SignIn.Outcome outcome, String login, String command, ImapResponse response) {
+        if (outcome instanceof SignIn.Opened opened) {
+            session.setAuthenticated(boxes.open(opened.mailbox()));
+            log.info("IMAP {}: {} opened {} ({})", command, opened.account().name(), opened.mailbox().name(), opened.how());
+            response.taggedResponse("OK " + command + " completed.");
+        } else {
+            log.info("IMAP {} refused for '{}': {}", command, login, ((SignIn.Refused) outcome).why());
+            response.taggedResponse("NO " + command + " failed.");
+        }
+    }
+
+    @Override
+    public void forceConnectionClose(String message) {
+        OutputStream out = replies;
+        if (out != null) {
+            new ImapResponse(out).byeResponse(message);
+        }
+        close();
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Where accepted mail lives: the {@link dev.behalf.mailstore.MailStore} interface the gateway delivers
+ * into and the HTTP API reads from, and its value types. Implementations: {@code greenmail}
+ * (GreenMail's store served over IMAP/POP3), made durable by {@code durable}.
+ *
+ * <pre>{@code
+ * store.deliver(new Delivery(submissionId, bytes, List.of(Placement.inbox(new MailboxKey.Mailbox(id)))));
+ * }</pre>
+ */
+package dev.behalf.mailstore;

@@ -1,0 +1,44 @@
+package dev.behalf.mailstore.greenmail;
+
+import dev.behalf.mailstore.Demo;
+import dev.behalf.mailstore.MailStore;
+import dev.behalf.mailstore.MailStoreContract;
+import dev.behalf.mailstore.durable.DataDir;
+import dev.behalf.policy.change.LiveDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+/** The contract for a store under a data dir (built, not started: no sockets). */
+class DurableGreenMailStoreTest implements MailStoreContract {
+    @TempDir
+    Path dir;
+    private DataDir data;
+    private LiveDirectory live;
+    private GreenMailStore store;
+
+    @BeforeEach
+    void open() {
+        data = DataDir.open(dir);
+        live = Demo.live();
+        store = GreenMailStore.builder(live).dataDir(data).build();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        data.close();
+    }
+
+    @Override
+    public MailStore testee() {
+        return store;
+    }
+
+    @Override
+    public LiveDirectory directory() {
+        return live;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.behalf.mailstore.greenmail;
+
+import dev.behalf.mailstore.Demo;
+import dev.behalf.mailstore.Folders;
+import dev.behalf.mailstore.MailboxKey;
+import dev.behalf.mailstore.Placement;
+import dev.behalf.policy.change.LiveDirectory;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** POP3 sign-in and deletion over real sockets. */
+class Pop3IT {
+    private LiveDirectory live;
+    private GreenMailStore store;
+    private MailboxKey ayla;
+
+    @BeforeEach
+    void start() {
+        live = Demo.live();
+        store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
+        ayla = Demo.mailbox(live, "ayla");
+        for (String s : new String[]{"first", "second"}) {
+            store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", s), Placement.inbox(ayla)));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private int count(Properties p, String user) throws Exception {
+        try (Store s = Clients.connect(p, "pop3", user, Demo.PASSWORD)) {
+            Folder inbox = s.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            int n = inbox.getMessageCount();
+            inbox.close(false);
+            return n;
+        }
+    }
+
+    @Test
+    void ownersAndDelegatesSignInWithUserAndPass() throws Exception {
+        Properties p = Clients.pop3Properties(store.pop3Port());
+        p.setProperty("mail.pop3.auth.mechanisms", "LOGIN");  // Angus's name for USER/PASS
+        assertEquals(2, count(p, "ayla@contoso.com"));
+        assertEquals(2, count(p, "jimh\\ayla"));
+        assertEquals(0, count(p, "CONTOSO\\jimh"));
+        assertThrows(AuthenticationFailedException.class, () -> count(p, "terrya\\ayla"));
+        assertThrows(AuthenticationFailedException.class, () -> count(p, "helpdesktickets"));
+    }
+
+    @Test
+    void authPlainWithAnAuthorizationIdentityOpensTheDelegatedMailbox() throws Exception {
+        Properties p = Clients.pop3Properties(store.pop3Port());
+        p.setProperty("mail.pop3.auth.mechanisms", "PLAIN");  // Angus tries USER/PASS first otherwise
+        p.setProperty("mail.pop3.sasl.authorizationid", "Ayla Kol");
+        assertEquals(2, count(p, "jimh@contoso.com"));
+        p.setProperty("mail.pop3.sasl.authorizationid", "terrya");
+        assertThrows(AuthenticationFailedException.class, () -> count(p, "jimh@contoso.com"));
+    }
+
+    @Test
+    void everyRefusalReadsExactlyLikeAWrongPassword() throws Exception {
+        try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+            assertEquals("+OK Capability list follows", t.pop3("CAPA"));
+            StringBuilder capa = new StringBuilder();
+            for (String l = t.line(); !l.equals("."); l = t.line()) {
+                capa.append(l).append('\n');
+            }
+            assertEquals("USER\nTOP\nUIDL\nSASL PLAIN\n", capa.toString());
+            String[][] attempts = {{"ayla", "wrong"}, {"terrya\\ayla", "P@ssw0rd"}, {"nobody", "P@ssw0rd"},
+                    {"helpdesktickets", "P@ssw0rd"}, {"jimh\\nobody", "P@ssw0rd"}};
+            for (String[] a : attempts) {
+                assertEquals("+OK", t.pop3("USER " + a[0]), "USER never tells whether the name exists");
+                assertEquals(Pop3Commands.SIGN_IN_FAILED, t.pop3("PASS " + a[1]), a[0]);
+            }
+            assertEquals(Pop3Commands.SIGN_IN_FAILED, t.pop3("AUTH PLAIN " + b64("\0ayla\0wrong")));
+            assertEquals(Pop3Commands.SIGN_IN_FAILED, t.pop3("AUTH PLAIN " + b64("ayla\0terrya\0P@ssw0rd")));
+            assertEquals("-ERR USER required", t.pop3("PASS P@ssw0rd"));
+            assertEquals("+ ", t.pop3("AUTH PLAIN"));
+            assertEquals("+OK", t.pop3(b64("ayla\0jimh\0P@ssw0rd")));
+            assertTrue(t.pop3("STAT").startsWith("+OK 2 "));
+        }
+    }
+
+    @Test
+    void messagesDeletedInAPop3SessionAreGoneWhenItQuits() throws Exception {
+        try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+            assertEquals("+OK", t.pop3("USER jimh\\ayla"));
+            assertEquals("+OK", t.pop3("PASS " + Demo.PASSWORD));
+            assertTrue(t.pop3("DELE 1").startsWith("+OK"));
+            assertEquals(2, store.list(ayla, Folders.INBOX).size(), "DELE takes effect at QUIT (RFC 1939)");
+            assertEquals("+OK Behalf POP3 server signing off", t.pop3("QUIT"));
+        }
+        assertEquals(1, store.list(ayla, Folders.INBOX).size());
+    }
+}

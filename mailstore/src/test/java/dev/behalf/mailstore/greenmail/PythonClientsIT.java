@@ -1,0 +1,91 @@
+package dev.behalf.mailstore.greenmail;
+
+import dev.behalf.mailstore.Demo;
+import dev.behalf.mailstore.Placement;
+import dev.behalf.policy.change.LiveDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Python 3's imaplib and poplib, a second real client family, against the store. */
+class PythonClientsIT {
+    private static final Path SCRIPT = Path.of("src", "test", "resources", "python", "clients.py");
+
+    private LiveDirectory live;
+    private GreenMailStore store;
+
+    @BeforeEach
+    void start() {
+        Assumptions.assumeTrue(python() == 0, "python3 is not installed");
+        live = Demo.live();
+        store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
+        store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", "for ayla"),
+                Placement.inbox(Demo.mailbox(live, "ayla"))));
+    }
+
+    @AfterEach
+    void stop() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static int python() {
+        try {
+            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python did not finish: " + out);
+        return new Run(p.exitValue(), out.strip());
+    }
+
+    @Test
+    void imaplibSignsInAsADelegateWithLogin() throws Exception {
+        Run r = run("imap-login", String.valueOf(store.imapPort()), "jimh\\ayla", Demo.PASSWORD);
+        assertEquals(new Run(0, "INBOX 1 for ayla\nFOLDERS INBOX|Sent Items"), r);
+    }
+
+    @Test
+    void imaplibAuthenticatesWithPlainAndAnAuthorizationIdentity() throws Exception {
+        assertEquals(new Run(0, "INBOX 1 for ayla\nFOLDERS INBOX|Sent Items"),
+                run("imap-plain", String.valueOf(store.imapPort()), "ayla@contoso.com", "jimh", Demo.PASSWORD));
+        Run refused = run("imap-plain", String.valueOf(store.imapPort()), "ayla@contoso.com", "terrya", Demo.PASSWORD);
+        assertEquals(1, refused.exit());
+        assertTrue(refused.output().contains("AUTHENTICATE failed."), refused.output());
+    }
+
+    @Test
+    void poplibSignsInAsADelegate() throws Exception {
+        assertEquals(new Run(0, "STAT 1"), run("pop3", String.valueOf(store.pop3Port()), "jimh\\ayla", Demo.PASSWORD));
+        Run refused = run("pop3", String.valueOf(store.pop3Port()), "terrya\\ayla", Demo.PASSWORD);
+        assertEquals(1, refused.exit());
+        assertTrue(refused.output().contains("Logon failure: unknown user name or bad password."), refused.output());
+    }
+}
