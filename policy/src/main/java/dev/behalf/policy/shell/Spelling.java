@@ -4,7 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" for mistyped cmdlet and parameter names: the closest candidate within a few edits. */
+/**
+ * "Did you mean" for mistyped cmdlet and parameter names: the closest candidate within a few edits.
+ * PowerShell accepts a parameter's prefix, so a mistyped prefix ({@code -Hiden}) is compared with the
+ * candidate's prefix of the same length and still finds {@code -HiddenFromAddressListsEnabled}.
+ */
 final class Spelling {
     private Spelling() {
     }
@@ -12,11 +16,20 @@ final class Spelling {
     static Optional<String> closest(String wanted, Collection<String> candidates) {
         String w = wanted.toLowerCase(Locale.ROOT);
         String best = null;
-        int bestDistance = Math.max(2, w.length() / 3) + 1;
+        int limit = Math.max(2, w.length() / 3) + 1;
+        int bestScore = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(w, c.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
+            String lower = c.toLowerCase(Locale.ROOT);
+            int d = distance(w, lower);
+            for (int len = w.length() - 1; len <= w.length() + 1; len++) {
+                if (len >= 3 && len < lower.length()) {
+                    d = Math.min(d, distance(w, lower.substring(0, len)));
+                }
+            }
+            // Among equally close candidates, one with the same first letter is the likelier meaning.
+            int score = d * 2 + (!w.isEmpty() && !lower.isEmpty() && w.charAt(0) == lower.charAt(0) ? 0 : 1);
+            if (d < limit && score < bestScore) {
+                bestScore = score;
                 best = c;
             }
         }
