@@ -24,7 +24,8 @@ final class Binder {
         Map<String, Object> values = new HashMap<>();
         Map<String, Token> positions = new HashMap<>();
         for (Argument a : command.arguments()) {
-            Object raw = a.value().map(this::evaluate).orElse(Boolean.TRUE);
+            // Not Optional.map: $null evaluates to null, which map would turn into "absent" (a bare switch, true).
+            Object raw = a.value().isPresent() ? evaluate(a.value().get()) : Boolean.TRUE;
             Token at = a.value().map(Value::at).orElse(a.at());
             values.put(key(a.parameter()), Conversion.convert(a.parameter(), raw, at));
             positions.put(key(a.parameter()), at);
