@@ -25,7 +25,7 @@ final class TableFormat {
         boolean[] numeric = new boolean[n];
         int[] widths = new int[n];
         for (int c = 0; c < n; c++) {
-            widths[c] = columns.get(c).label().length();
+            widths[c] = hideHeaders ? 0 : columns.get(c).label().length();
             numeric[c] = true;
             boolean any = false;
             for (int r = 0; r < objects.size(); r++) {
@@ -38,7 +38,7 @@ final class TableFormat {
             numeric[c] &= any;
         }
         if (!autoSize) {
-            fit(columns, widths);
+            fit(columns, widths, hideHeaders);
         }
         List<String> lines = new ArrayList<>();
         if (!hideHeaders) {
@@ -52,11 +52,11 @@ final class TableFormat {
     }
 
     /** Narrows the widest column, one character at a time, until the table fits or nothing can give. */
-    private static void fit(List<View.Column> columns, int[] widths) {
+    private static void fit(List<View.Column> columns, int[] widths, boolean hideHeaders) {
         while (total(widths) > CONSOLE_WIDTH) {
             int widest = -1;
             for (int c = 0; c < widths.length; c++) {
-                int min = Math.max(columns.get(c).label().length(), 4);
+                int min = Math.max(hideHeaders ? 0 : columns.get(c).label().length(), 4);
                 if (widths[c] > min && (widest < 0 || widths[c] > widths[widest])) {
                     widest = c;
                 }
