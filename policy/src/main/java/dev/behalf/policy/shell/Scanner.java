@@ -47,6 +47,38 @@ final class Scanner {
         column = 1;
     }
 
+    /** Whitespace and line continuations (a backtick right before the end of a line). */
+    void skipBlanks() {
+        while (!atEnd()) {
+            char c = peek();
+            if (c == '`' && (peekAt(1) == '\n' || peekAt(1) == '\r')) {
+                advance();
+                newline();
+            } else if (c != '\n' && c != '\r' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                advance();
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Skips a {@code <# ... #>} comment starting here; an unterminated one is a parse error at its start. */
+    void skipBlockComment() {
+        Mark start = mark();
+        int close = src.indexOf("#>", pos + 2);
+        if (close < 0) {
+            throw ParseException.at(new Token(Token.Kind.WORD, "<#", start.line(), start.column(), start.pos(), 2),
+                    "The comment is missing the terminator: '#>'.");
+        }
+        while (pos < close + 2) {
+            if (peek() == '\n' || peek() == '\r') {
+                newline();
+            } else {
+                advance();
+            }
+        }
+    }
+
     void skipToEndOfLine() {
         while (!atEnd() && peek() != '\n' && peek() != '\r') {
             advance();

@@ -40,7 +40,7 @@ final class Tokenizer {
 
     private void run() {
         while (true) {
-            skipBlanks();
+            in.skipBlanks();
             if (in.atEnd()) {
                 tokens.add(new Token(Token.Kind.EOF, "", in.line(), in.column(), in.pos(), 0));
                 return;
@@ -53,7 +53,7 @@ final class Tokenizer {
             } else if (c == '#') {
                 in.skipToEndOfLine();
             } else if (c == '<' && in.peekAt(1) == '#') {
-                blockComment(start);
+                in.skipBlockComment();
             } else if (!punctuation(c, start)) {
                 if (SINGLE_QUOTES.indexOf(c) >= 0 || DOUBLE_QUOTES.indexOf(c) >= 0) {
                     emit(Token.Kind.STRING, Quoting.string(in, start), start);
@@ -64,36 +64,6 @@ final class Tokenizer {
                 } else {
                     emit(Token.Kind.WORD, word(), start);
                 }
-            }
-        }
-    }
-
-    /** Whitespace and line continuations (a backtick right before the end of a line). */
-    private void skipBlanks() {
-        while (!in.atEnd()) {
-            char c = in.peek();
-            if (c == '`' && (in.peekAt(1) == '\n' || in.peekAt(1) == '\r')) {
-                in.advance();
-                in.newline();
-            } else if (c != '\n' && c != '\r' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-                in.advance();
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void blockComment(Scanner.Mark start) {
-        int close = src.indexOf("#>", in.pos() + 2);
-        if (close < 0) {
-            throw ParseException.at(new Token(Token.Kind.WORD, "<#", start.line(), start.column(), start.pos(), 2),
-                    "The comment is missing the terminator: '#>'.");
-        }
-        while (in.pos() < close + 2) {
-            if (in.peek() == '\n' || in.peek() == '\r') {
-                in.newline();
-            } else {
-                in.advance();
             }
         }
     }

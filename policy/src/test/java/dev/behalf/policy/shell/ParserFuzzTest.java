@@ -56,6 +56,27 @@ class ParserFuzzTest {
         }
     }
 
+    @Test
+    void everyParameterOfEveryCmdletSurvivesOddValues() {
+        String[] values = {"$null", "''", "@()", "a,b", "@{Add='x'; Remove='y'}", "$true", "-1", "'Terry Adams'", "(Get-Mailbox terrya)",
+            "{$_.Name -like 'x*'}", "'*'", "helpdesk"};
+        for (String cmdlet : Shell.cmdletNames()) {
+            for (String parameter : Shell.parameterNames(cmdlet)) {
+                for (String value : values) {
+                    for (String prefix : new String[] {"", "-Identity ayla ", "Get-Mailbox terrya | "}) {
+                        String text = prefix.endsWith("| ") ? prefix + cmdlet + " -" + parameter + ":" + value
+                                : cmdlet + " " + prefix + "-" + parameter + ":" + value;
+                        try {
+                            new DemoShell().run(text);
+                        } catch (RuntimeException e) {
+                            throw new AssertionError("Shell.run threw on " + quote(text), e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private void checkParse(String text) {
         try {
             CmdletParser.parse(text, CmdletCatalog.STANDARD);
