@@ -42,14 +42,11 @@ record CmdletDefinition(String name, List<String> aliases, List<Parameter> param
     /** A directory cmdlet that changes things: adds {@code -Confirm} and {@code -WhatIf}. */
     static CmdletDefinition changing(String name, Input input, Behaviour behaviour, Parameter... parameters) {
         List<Parameter> all = new ArrayList<>(List.of(parameters));
-        all.add(Parameter.of("Confirm", Parameter.Type.SWITCH));
-        all.add(Parameter.of("WhatIf", Parameter.Type.SWITCH));
+        // PowerShell's own aliases of these common parameters.
+        all.add(new Parameter("Confirm", Parameter.Type.SWITCH, -1, false, false, List.of("cf")));
+        all.add(new Parameter("WhatIf", Parameter.Type.SWITCH, -1, false, false, List.of("wi")));
         all.add(Parameter.of("DomainController", Parameter.Type.TEXT));
         return new CmdletDefinition(name, List.of(), all, input, behaviour);
-    }
-
-    CmdletDefinition withAliases(String... more) {
-        return new CmdletDefinition(name, List.of(more), parameters, input, behaviour);
     }
 
     /**

@@ -57,10 +57,6 @@ record Parameter(String name, Type type, int position, boolean mandatory, boolea
         return new Parameter(name, type, position, mandatory, true, aliases);
     }
 
-    Parameter alias(String... more) {
-        return new Parameter(name, type, position, mandatory, fromPipeline, List.of(more));
-    }
-
     boolean isSwitch() {
         return type == Type.SWITCH;
     }

@@ -93,6 +93,14 @@ class ShellTest {
     }
 
     @Test
+    void powerShellsCommonParameterAliasesWork() {
+        ShellResult r = demo.run("Remove-Mailbox \"Jim Hance\" -wi; Remove-Mailbox \"Jim Hance\" -cf:$false");
+
+        assertTrue(r.output().startsWith("What if: Removing the mailbox"), r.output());
+        assertInstanceOf(Resolution.NotFound.class, demo.directory().resolve("Jim Hance"));
+    }
+
+    @Test
     void theNonInteractiveRunAnswersYes() {
         demo.run("Remove-Mailbox \"Jim Hance\"");
 
