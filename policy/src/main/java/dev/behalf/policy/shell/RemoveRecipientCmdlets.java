@@ -1,0 +1,45 @@
+package dev.behalf.policy.shell;
+
+import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.directory.RecipientTypeDetails;
+
+import java.util.List;
+import java.util.Set;
+
+import static dev.behalf.policy.shell.CmdletDefinition.Input.IDENTITY;
+import static dev.behalf.policy.shell.Parameter.Type;
+
+/**
+ * {@code Remove-Mailbox}, {@code Remove-MailUser}, {@code Remove-DistributionGroup} and
+ * {@code Remove-DynamicDistributionGroup}. Grants and memberships that name the removed object go
+ * with it (the directory drops them).
+ */
+final class RemoveRecipientCmdlets {
+    private RemoveRecipientCmdlets() {
+    }
+
+    static List<CmdletDefinition> definitions() {
+        return List.of(
+                CmdletDefinition.changing("Remove-Mailbox", IDENTITY, (a, in, ctx) -> remove(a, ctx, Lookup.MAILBOXES,
+                        "Removing the mailbox \"%s\" will remove the Active Directory user object and mark the mailbox and the"
+                                + " archive (if present) in the database for removal."),
+                        Parameter.identity(), Parameter.of("Permanent", Type.BOOLEAN)),
+                CmdletDefinition.changing("Remove-MailUser", IDENTITY, (a, in, ctx) -> remove(a, ctx, Lookup.MAIL_USERS,
+                        "Removing the mail-enabled user \"%s\" will remove the Active Directory user object."),
+                        Parameter.identity()),
+                CmdletDefinition.changing("Remove-DistributionGroup", IDENTITY, (a, in, ctx) -> remove(a, ctx, Lookup.MAIL_GROUPS,
+                        "Removing distribution group \"%s\"."),
+                        Parameter.identity(), Parameter.of("BypassSecurityGroupManagerCheck", Type.SWITCH)),
+                CmdletDefinition.changing("Remove-DynamicDistributionGroup", IDENTITY, (a, in, ctx) -> remove(a, ctx, Lookup.DYNAMIC_GROUPS,
+                        "Removing dynamic distribution group \"%s\"."),
+                        Parameter.identity()));
+    }
+
+    private static List<Item> remove(Arguments a, ExecutionContext ctx, Set<RecipientTypeDetails> kinds, String prompt) {
+        Recipient r = ctx.lookup().one(a.text("Identity"), kinds);
+        if (ctx.shouldProcess(a, true, String.format(prompt, a.text("Identity")))) {
+            ctx.remove(r.id());
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.behalf.policy.shell;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An object a cmdlet outputs: a type name, named properties in display order, and a default view.
+ * Property names are matched ignoring case, as PowerShell does. A property's value is a
+ * {@code String}, {@code Boolean}, {@code Integer}, a {@code List} of those, or null for {@code $null}.
+ */
+record ShellObject(String typeName, List<Property> properties, View view) implements Item {
+
+    /** One property; {@code value} may be null. */
+    record Property(String name, Object value) {
+    }
+
+    ShellObject {
+        properties = Collections.unmodifiableList(new ArrayList<>(properties));
+    }
+
+    Optional<Property> property(String name) {
+        return properties.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The value of a property, or null when the object has no such property (PowerShell gives $null). */
+    Object value(String name) {
+        return property(name).map(Property::value).orElse(null);
+    }
+
+    List<String> names() {
+        return properties.stream().map(Property::name).toList();
+    }
+
+    static Builder builder(String typeName) {
+        return new Builder(typeName);
+    }
+
+    /** Collects properties in order. */
+    static final class Builder {
+        private final String typeName;
+        private final List<Property> properties = new ArrayList<>();
+
+        private Builder(String typeName) {
+            this.typeName = typeName;
+        }
+
+        Builder add(String name, Object value) {
+            properties.add(new Property(name, value));
+            return this;
+        }
+
+        ShellObject build(View view) {
+            return new ShellObject(typeName, properties, view);
+        }
+    }
+}
