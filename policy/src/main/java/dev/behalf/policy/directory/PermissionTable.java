@@ -67,7 +67,7 @@ public final class PermissionTable {
                                          RecipientTypeDetails trustee) {
         Set<RecipientTypeDetails> targets = targets(right, surface);
         if (!targets.contains(target)) {
-            return Optional.of(right.label() + " can't be granted on a " + target + " in " + surface.label()
+            return Optional.of(right.label() + " can't be granted on a " + target + " to a " + trustee + " in " + surface.label()
                     + "; targets allowed there: " + names(targets) + ".");
         }
         Set<RecipientTypeDetails> trustees = trustees(right, surface);
