@@ -103,9 +103,13 @@ final class Indexes {
         }
         int slash = text.lastIndexOf('/');
         if (slash >= 0) {
-            RecipientId byCanonical = byName.get(key(text.substring(slash + 1)));
-            if (byCanonical != null && org.canonicalName(byId.get(byCanonical).distinguishedName()).equalsIgnoreCase(text)) {
-                add(found, byCanonical);
+            // A Name may itself contain '/', so any slash may be the one before the Name; the full
+            // canonical name is verified, so a wrong split finds nothing.
+            for (int at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) {
+                RecipientId byCanonical = byName.get(key(text.substring(at + 1)));
+                if (byCanonical != null && org.canonicalName(byId.get(byCanonical).distinguishedName()).equalsIgnoreCase(text)) {
+                    add(found, byCanonical);
+                }
             }
             int cn = k.lastIndexOf("/cn=");
             if (k.startsWith("/o=") && cn >= 0) {
