@@ -259,9 +259,11 @@ public final class DirectoryLoader {
                 }
                 try {
                     Recipient r = spec.builder().build(org);
-                    if (specs.putIfAbsent(r.id(), spec) != null) {
+                    RecipientSpec first = specs.putIfAbsent(r.id(), spec);
+                    if (first != null) {
+                        String where = first.file().equals(spec.file()) ? "line " + first.line() : first.file() + ":" + first.line();
                         problems.add(new ConfigProblem(spec.file(), spec.line(), spec.path() + ".name",
-                                "'" + r.name() + "' is defined twice (also at line " + specs.get(r.id()).line() + ")"));
+                                "'" + r.name() + "' is defined twice (also at " + where + ")"));
                         continue;
                     }
                     plain.add(r);
