@@ -82,7 +82,7 @@ final class YamlReader {
                 continue;
             }
             String key = k.getValue();
-            Optional<String> canonical = known.stream().filter(x -> x.equalsIgnoreCase(key)).findFirst();
+            Optional<String> canonical = canonicalKey(known, key);
             if (canonical.isEmpty()) {
                 problem(k, join(field, key), "unknown field '" + key + "'; known fields: " + String.join(", ", known));
                 continue;
@@ -95,6 +95,19 @@ final class YamlReader {
             }
         }
         return Optional.of(out);
+    }
+
+    /** The known field {@code key} names, in any case; the exact spelling is tried first (a hash lookup). */
+    private static Optional<String> canonicalKey(Set<String> known, String key) {
+        if (known.contains(key)) {
+            return Optional.of(key);
+        }
+        for (String k : known) {
+            if (k.equalsIgnoreCase(key)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The line of the first key of {@code m} spelled {@code key} in any case. */
