@@ -259,9 +259,11 @@ public final class DirectoryLoader {
                 }
                 try {
                     Recipient r = spec.builder().build(org);
-                    if (specs.putIfAbsent(r.id(), spec) != null) {
+                    RecipientSpec first = specs.putIfAbsent(r.id(), spec);
+                    if (first != null) {
+                        String where = first.file().equals(spec.file()) ? "line " + first.line() : first.file() + ":" + first.line();
                         problems.add(new ConfigProblem(spec.file(), spec.line(), spec.path() + ".name",
-                                "'" + r.name() + "' is defined twice (also at line " + specs.get(r.id()).line() + ")"));
+                                "'" + r.name() + "' is defined twice (also at " + where + ")"));
                         continue;
                     }
                     plain.add(r);
@@ -439,7 +441,7 @@ public final class DirectoryLoader {
                 if (m.containsKey("attributes")) {
                     b.attributes(attributes(yaml, m.get("attributes"), path + ".attributes"));
                 }
-                readFilter(yaml, m, path, type.get()).ifPresent(b::filter);
+                readFilter(yaml, node, m, path, type.get()).ifPresent(b::filter);
                 List<YamlReader.Located> members = m.containsKey("members")
                         ? yaml.strings(m.get("members"), path + ".members") : List.of();
                 List<YamlReader.Located> onBehalf = m.containsKey("grantSendOnBehalfTo")
@@ -482,7 +484,7 @@ public final class DirectoryLoader {
             return new Attributes(values);
         }
 
-        private static Optional<RecipientFilter> readFilter(YamlReader yaml, Map<String, Node> m, String path,
+        private static Optional<RecipientFilter> readFilter(YamlReader yaml, Node node, Map<String, Node> m, String path,
                                                            RecipientTypeDetails type) {
             boolean dynamic = type == RecipientTypeDetails.DynamicDistributionGroup;
             if (!dynamic) {
@@ -501,7 +503,7 @@ public final class DirectoryLoader {
                                     + List.of(RecipientFilter.Included.values())));
                 }
             } else {
-                yaml.problem(0, path + ".includedRecipients", "missing: a dynamic distribution group needs includedRecipients");
+                yaml.problem(node, path + ".includedRecipients", "missing: a dynamic distribution group needs includedRecipients");
                 return Optional.empty();
             }
             Map<String, List<String>> conditions = new LinkedHashMap<>();

@@ -82,14 +82,42 @@ final class YamlReader {
                 continue;
             }
             String key = k.getValue();
-            Optional<String> canonical = known.stream().filter(x -> x.equalsIgnoreCase(key)).findFirst();
+            Optional<String> canonical = canonicalKey(known, key);
             if (canonical.isEmpty()) {
                 problem(k, join(field, key), "unknown field '" + key + "'; known fields: " + String.join(", ", known));
                 continue;
             }
-            out.put(canonical.get(), t.getValueNode());
+            // SnakeYAML's duplicate-key check lives in its constructor, which compose() skips.
+            Node first = out.putIfAbsent(canonical.get(), t.getValueNode());
+            if (first != null) {
+                problem(k, join(field, canonical.get()), "duplicate field '" + key + "' (first at line "
+                        + keyLine(m, canonical.get()) + "); a field may appear once");
+            }
         }
         return Optional.of(out);
+    }
+
+    /** The known field {@code key} names, in any case; the exact spelling is tried first (a hash lookup). */
+    private static Optional<String> canonicalKey(Set<String> known, String key) {
+        if (known.contains(key)) {
+            return Optional.of(key);
+        }
+        for (String k : known) {
+            if (k.equalsIgnoreCase(key)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The line of the first key of {@code m} spelled {@code key} in any case. */
+    private static int keyLine(MappingNode m, String key) {
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equalsIgnoreCase(key)) {
+                return line(k);
+            }
+        }
+        return 0;
     }
 
     Optional<String> string(Node node, String field) {

@@ -25,12 +25,12 @@ final class DirectoryValidation {
                 }
             }
             for (int i = 0; i < r.grantSendOnBehalfTo().size(); i++) {
-                checkGrant(byId, problems, r, Right.SendOnBehalf, r.grantSendOnBehalfTo().get(i), "grantSendOnBehalfTo[" + i + "]");
+                checkGrant(byId, problems, r, Right.SendOnBehalf, r.grantSendOnBehalfTo().get(i), "grantSendOnBehalfTo[", i, "]");
             }
             Set<FullAccessKey> seen = new HashSet<>();
             for (int i = 0; i < r.fullAccess().size(); i++) {
                 FullAccessEntry e = r.fullAccess().get(i);
-                checkGrant(byId, problems, r, Right.FullAccess, e.trustee(), "fullAccess[" + i + "].trustee");
+                checkGrant(byId, problems, r, Right.FullAccess, e.trustee(), "fullAccess[", i, "].trustee");
                 if (!seen.add(new FullAccessKey(e.trustee(), e.control(), e.inheritance()))) {
                     problems.add(new DirectoryProblem(at, "fullAccess[" + i + "]", "duplicate Full Access entry on '" + r.name() + "'"));
                 }
@@ -40,7 +40,7 @@ final class DirectoryValidation {
                         + " Full Access entries; a mailbox holds at most " + MAX_FULL_ACCESS_ENTRIES));
             }
             for (int i = 0; i < r.sendAs().size(); i++) {
-                checkGrant(byId, problems, r, Right.SendAs, r.sendAs().get(i).trustee(), "sendAs[" + i + "].trustee");
+                checkGrant(byId, problems, r, Right.SendAs, r.sendAs().get(i).trustee(), "sendAs[", i, "].trustee");
             }
         }
     }
@@ -49,15 +49,18 @@ final class DirectoryValidation {
     }
 
     private static void checkGrant(Map<RecipientId, Recipient> byId, List<DirectoryProblem> problems, Recipient target,
-                                   Right right, RecipientId trusteeId, String field) {
+                                   Right right, RecipientId trusteeId, String fieldStart, int index, String fieldEnd) {
+        // The field name is built only for a problem: this runs for every grant of the directory.
         Recipient trustee = byId.get(trusteeId);
         if (trustee == null) {
-            problems.add(new DirectoryProblem(Optional.of(target.id()), field,
+            problems.add(new DirectoryProblem(Optional.of(target.id()), fieldStart + index + fieldEnd,
                     right.label() + " delegate " + trusteeId + " on '" + target.name() + "' does not exist"));
             return;
         }
-        PermissionTable.check(right, Surface.Shell, target.type(), trustee.type()).ifPresent(message ->
-                problems.add(new DirectoryProblem(Optional.of(target.id()), field,
-                        "'" + trustee.name() + "' on '" + target.name() + "': " + message)));
+        Optional<String> refusal = PermissionTable.check(right, Surface.Shell, target.type(), trustee.type());
+        if (refusal.isPresent()) {
+            problems.add(new DirectoryProblem(Optional.of(target.id()), fieldStart + index + fieldEnd,
+                    "'" + trustee.name() + "' on '" + target.name() + "': " + refusal.get()));
+        }
     }
 }

@@ -17,25 +17,37 @@ import java.util.UUID;
  * a 100,000-recipient directory small.
  */
 final class Indexes {
-    final Map<String, RecipientId> byName = new HashMap<>();
-    final Map<String, RecipientId> byAlias = new HashMap<>();
-    final Map<String, RecipientId> bySam = new HashMap<>();
-    final Map<String, RecipientId> byUpn = new HashMap<>();
+    final Map<String, RecipientId> byName;
+    final Map<String, RecipientId> byAlias;
+    final Map<String, RecipientId> bySam;
+    final Map<String, RecipientId> byUpn;
     final Map<String, RecipientId> byLinkedMaster = new HashMap<>();
-    final Map<SmtpAddress, RecipientId> byAddress = new HashMap<>();
-    final Map<String, List<RecipientId>> byDisplayName = new HashMap<>();
-    final Map<RecipientId, List<RecipientId>> parents = new HashMap<>();
+    final Map<SmtpAddress, RecipientId> byAddress;
+    final Map<String, List<RecipientId>> byDisplayName;
+    final Map<RecipientId, List<RecipientId>> parents;
+
+    private Indexes(int size) {
+        // Sized up front: rehashing 100,000-entry maps is a large part of building a snapshot.
+        int capacity = (int) (size / 0.75f) + 1;
+        byName = new HashMap<>(capacity);
+        byAlias = new HashMap<>(capacity);
+        bySam = new HashMap<>(capacity);
+        byUpn = new HashMap<>(capacity);
+        byAddress = new HashMap<>(capacity);
+        byDisplayName = new HashMap<>(capacity);
+        parents = new HashMap<>(capacity);
+    }
 
     static Indexes build(Organization org, Collection<Recipient> recipients, List<DirectoryProblem> problems) {
-        Indexes ix = new Indexes();
+        Indexes ix = new Indexes(recipients.size());
         for (Recipient r : recipients) {
-            ix.unique(ix.byName, key(r.name()), r, "name", "Name '" + r.name() + "'", problems);
-            ix.unique(ix.byAlias, key(r.alias()), r, "alias", "Alias '" + r.alias() + "'", problems);
+            ix.unique(ix.byName, key(r.name()), r, "name", "Name", r.name(), problems);
+            ix.unique(ix.byAlias, key(r.alias()), r, "alias", "Alias", r.alias(), problems);
             r.account().ifPresent(a -> {
-                ix.unique(ix.bySam, key(a.samAccountName()), r, "samAccountName", "SamAccountName '" + a.samAccountName() + "'", problems);
-                ix.unique(ix.byUpn, key(a.userPrincipalName()), r, "userPrincipalName", "UserPrincipalName '" + a.userPrincipalName() + "'", problems);
+                ix.unique(ix.bySam, key(a.samAccountName()), r, "samAccountName", "SamAccountName", a.samAccountName(), problems);
+                ix.unique(ix.byUpn, key(a.userPrincipalName()), r, "userPrincipalName", "UserPrincipalName", a.userPrincipalName(), problems);
                 a.linkedMasterAccount().ifPresent(m -> ix.unique(ix.byLinkedMaster, key(m), r, "linkedMasterAccount",
-                        "LinkedMasterAccount '" + m + "'", problems));
+                        "LinkedMasterAccount", m, problems));
             });
             for (SmtpAddress address : r.addresses()) {
                 RecipientId before = ix.byAddress.putIfAbsent(address, r.id());
@@ -52,11 +64,12 @@ final class Indexes {
         return ix;
     }
 
-    private void unique(Map<String, RecipientId> index, String key, Recipient r, String field, String what,
-                        List<DirectoryProblem> problems) {
+    private void unique(Map<String, RecipientId> index, String key, Recipient r, String field, String attribute,
+                        String value, List<DirectoryProblem> problems) {
         RecipientId before = index.putIfAbsent(key, r.id());
         if (before != null && !before.equals(r.id())) {
-            problems.add(new DirectoryProblem(Optional.of(r.id()), field, what + " is already used by another recipient"));
+            problems.add(new DirectoryProblem(Optional.of(r.id()), field,
+                    attribute + " '" + value + "' is already used by another recipient"));
         }
     }
 
@@ -103,9 +116,13 @@ final class Indexes {
         }
         int slash = text.lastIndexOf('/');
         if (slash >= 0) {
-            RecipientId byCanonical = byName.get(key(text.substring(slash + 1)));
-            if (byCanonical != null && org.canonicalName(byId.get(byCanonical).distinguishedName()).equalsIgnoreCase(text)) {
-                add(found, byCanonical);
+            // A Name may itself contain '/', so any slash may be the one before the Name; the full
+            // canonical name is verified, so a wrong split finds nothing.
+            for (int at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) {
+                RecipientId byCanonical = byName.get(key(text.substring(at + 1)));
+                if (byCanonical != null && org.canonicalName(byId.get(byCanonical).distinguishedName()).equalsIgnoreCase(text)) {
+                    add(found, byCanonical);
+                }
             }
             int cn = k.lastIndexOf("/cn=");
             if (k.startsWith("/o=") && cn >= 0) {

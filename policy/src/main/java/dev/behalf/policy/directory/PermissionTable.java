@@ -1,6 +1,9 @@
 package dev.behalf.policy.directory;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,8 +25,33 @@ public final class PermissionTable {
     private static final Set<RecipientTypeDetails> MAIL_GROUPS =
             EnumSet.of(MailUniversalDistributionGroup, DynamicDistributionGroup, MailUniversalSecurityGroup);
 
+    // Computed once: check() runs for every grant of a 100,000-object directory.
+    private static final Map<Right, Map<Surface, Set<RecipientTypeDetails>>> TARGETS = table(true);
+    private static final Map<Right, Map<Surface, Set<RecipientTypeDetails>>> TRUSTEES = table(false);
+
+    private static Map<Right, Map<Surface, Set<RecipientTypeDetails>>> table(boolean targets) {
+        Map<Right, Map<Surface, Set<RecipientTypeDetails>>> byRight = new EnumMap<>(Right.class);
+        for (Right right : Right.values()) {
+            Map<Surface, Set<RecipientTypeDetails>> bySurface = new EnumMap<>(Surface.class);
+            for (Surface surface : Surface.values()) {
+                bySurface.put(surface, Collections.unmodifiableSet(targets ? computeTargets(right, surface) : computeTrustees(right, surface)));
+            }
+            byRight.put(right, bySurface);
+        }
+        return byRight;
+    }
+
     /** The types that may be the target of {@code right} on {@code surface}. */
     public static Set<RecipientTypeDetails> targets(Right right, Surface surface) {
+        return TARGETS.get(right).get(surface);
+    }
+
+    /** The types that may be the trustee (delegate) of {@code right} on {@code surface}. */
+    public static Set<RecipientTypeDetails> trustees(Right right, Surface surface) {
+        return TRUSTEES.get(right).get(surface);
+    }
+
+    private static EnumSet<RecipientTypeDetails> computeTargets(Right right, Surface surface) {
         EnumSet<RecipientTypeDetails> s = EnumSet.copyOf(PERSONAL_AND_RESOURCE_MAILBOXES);
         switch (right) {
             case FullAccess -> {
@@ -43,11 +71,10 @@ public final class PermissionTable {
                 }
             }
         }
-        return Set.copyOf(s);
+        return s;
     }
 
-    /** The types that may be the trustee (delegate) of {@code right} on {@code surface}. */
-    public static Set<RecipientTypeDetails> trustees(Right right, Surface surface) {
+    private static EnumSet<RecipientTypeDetails> computeTrustees(Right right, Surface surface) {
         EnumSet<RecipientTypeDetails> s = EnumSet.copyOf(SIGN_IN_MAILBOXES_AND_MAIL_PRINCIPALS);
         if (surface == Surface.Shell) {
             switch (right) {
@@ -56,7 +83,7 @@ public final class PermissionTable {
                 case SendOnBehalf -> s.add(MailUniversalDistributionGroup);
             }
         }
-        return Set.copyOf(s);
+        return s;
     }
 
     /**
@@ -67,7 +94,7 @@ public final class PermissionTable {
                                          RecipientTypeDetails trustee) {
         Set<RecipientTypeDetails> targets = targets(right, surface);
         if (!targets.contains(target)) {
-            return Optional.of(right.label() + " can't be granted on a " + target + " in " + surface.label()
+            return Optional.of(right.label() + " can't be granted on a " + target + " to a " + trustee + " in " + surface.label()
                     + "; targets allowed there: " + names(targets) + ".");
         }
         Set<RecipientTypeDetails> trustees = trustees(right, surface);
