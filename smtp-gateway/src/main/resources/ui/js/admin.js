@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { h, clear, banner } from './dom.js';
 import { pickDelegates } from './picker.js';
 
-const TABS = [['mailboxes', 'Mailboxes'], ['resources', 'Resources'], ['shared', 'Shared'], ['groups', 'Groups']];
+const TABS = [['mailboxes', 'Mailboxes'], ['resources', 'Resources'], ['shared', 'Shared'], ['groups', 'Groups'], ['all', 'All mailboxes']];
 const RIGHTS = [['SendAs', 'Send As'], ['SendOnBehalf', 'Send on Behalf'], ['FullAccess', 'Full Access']];
 const TYPE_LABELS = {
   UserMailbox: 'User mailbox', LinkedMailbox: 'Linked mailbox', RoomMailbox: 'Room mailbox',

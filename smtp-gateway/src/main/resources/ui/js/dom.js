@@ -1,4 +1,4 @@
-// Tiny DOM builder: every text goes through textContent, never innerHTML.
+// Tiny DOM builder: every text goes in through textContent or text nodes, never parsed as markup.
 
 /** h('a', {href, class, onclick}, child, ...) → element. */
 export function h(tag, props = {}, ...children) {

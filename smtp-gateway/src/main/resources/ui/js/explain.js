@@ -10,7 +10,7 @@ const OUTCOME_TEXT = {
 };
 
 async function datalists() {
-  const [accounts, all] = await Promise.all([api('/api/admin/recipients?tab=accounts'), api('/api/admin/recipients?tab=all')]);
+  const [accounts, all] = await Promise.all([api('/api/admin/recipients?tab=accounts'), api('/api/admin/recipients?tab=any')]);
   return [
     h('datalist', { id: 'accounts' }, accounts.map(a => h('option', { value: a.login, label: `${a.displayName} (${a.type})` }))),
     h('datalist', { id: 'addresses' }, all.filter(r => r.address).map(r => h('option', { value: r.address, label: `${r.displayName} (${r.type})` }))),
@@ -95,7 +95,7 @@ export class MatrixView {
   }
 
   async fillTargets() {
-    const all = await api('/api/admin/recipients?tab=all');
+    const all = await api('/api/admin/recipients?tab=any');
     const targets = all.filter(r => r.tab);
     clear(this.target, h('option', { value: '', text: 'Choose a mailbox or group…' }), targets.map(r => h('option', {
       value: r.id, text: `${r.displayName} (${r.type})`,

@@ -58,8 +58,9 @@ public final class AdminRoutes {
     }
 
     /**
-     * {@code GET /api/admin/recipients?tab=mailboxes|resources|shared|groups|accounts|all&q=} →
-     * {@code [RecipientRow]}; {@code q} matches name, display name, alias and address.
+     * {@code GET /api/admin/recipients?tab=mailboxes|resources|shared|groups|all|accounts|any&q=} →
+     * {@code [RecipientRow]}: a tab's recipients, every account that can sign in, or every object;
+     * {@code q} matches name, display name, alias and address.
      */
     public Response recipients(Request r) {
         String tab = r.query("tab").orElse("mailboxes");
@@ -213,13 +214,13 @@ public final class AdminRoutes {
 
     private static boolean inTab(Recipient r, String tab) {
         return switch (tab) {
-            case "all" -> true;
+            case "any" -> true;
             case "accounts" -> r.canSignIn();
             default -> {
                 try {
                     yield Tab.valueOf(tab).lists(r.type());
                 } catch (IllegalArgumentException e) {
-                    throw new Request.BadRequest("tab: '" + tab + "' is not mailboxes, resources, shared, groups, accounts or all");
+                    throw new Request.BadRequest("tab: '" + tab + "' is not mailboxes, resources, shared, groups, all, accounts or any");
                 }
             }
         };

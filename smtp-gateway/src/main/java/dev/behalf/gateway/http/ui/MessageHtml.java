@@ -25,7 +25,7 @@ import java.util.Optional;
  * <p>An iframe can't send the admin token, so the URL carries a capability instead: an HMAC of the
  * message id under a key made at start-up. Only a caller of the (token-guarded) API learns it.
  */
-final class MessageHtml {
+public final class MessageHtml {
     static final String PATH = "/ui/message-html/";
 
     private final MailStore store;
@@ -47,7 +47,8 @@ final class MessageHtml {
         return PATH + id.value() + "?sig=" + sign(id);
     }
 
-    Response html(Request r) {
+    /** {@code GET /ui/message-html/{id}?sig=}: the HTML body, or 403 for a link this server didn't sign. */
+    public Response html(Request r) {
         MessageId id;
         try {
             id = new MessageId(r.param("id"));

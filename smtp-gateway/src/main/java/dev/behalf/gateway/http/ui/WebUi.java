@@ -37,6 +37,10 @@ public final class WebUi {
         return router;
     }
 
+    public MessageHtml messageHtml() {
+        return html;
+    }
+
     public MailViewRoutes viewer() {
         return viewer;
     }
