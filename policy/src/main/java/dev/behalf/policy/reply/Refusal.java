@@ -63,6 +63,8 @@ public enum Refusal {
     NEED_RCPT(SmtpReply.of(503, "5.5.1", "Need RCPT command")),
     /** An AUTH response that is not valid base64 or lacks the PLAIN separators. */
     BAD_AUTH_RESPONSE(SmtpReply.of(501, "5.5.2", "Invalid AUTH response")),
+    /** More simultaneous connections than the server takes. */
+    TOO_MANY_CONNECTIONS(SmtpReply.of(421, "4.3.2", "Too many connections, try again later")),
     /** BDAT (CHUNKING) is not offered. */
     BDAT_UNSUPPORTED(SmtpReply.of(502, "5.5.1", "BDAT is not supported; use DATA"));
 

@@ -101,13 +101,14 @@ public final class SubmissionServer implements AutoCloseable {
             SubmissionContext context = new SubmissionContext(directory, store, decisions, settings, clock, ids);
             Supplier<SSLContext> lazyTls = memoize(tls);
             AuthThrottle throttle = new AuthThrottle(10, Duration.ofMinutes(1), clock);
-            SMTPServer plain = server(context, throttle, port).enableTLS(true).requireTLS(requireTls)
+            ConnectionLimit limit = new ConnectionLimit(maxConnections, settings.dialect());
+            SMTPServer plain = server(context, throttle, limit, port).enableTLS(true).requireTLS(requireTls)
                     .startTlsSocketFactory(socket -> startTls(lazyTls.get(), socket))
                     .build();
             SubmissionVerbs.install(plain.getCommandHandler(), settings);
             Optional<SMTPServer> secure = Optional.empty();
             if (smtpsPort.isPresent()) {
-                SMTPServer s = server(context, throttle, smtpsPort.getAsInt())
+                SMTPServer s = server(context, throttle, limit, smtpsPort.getAsInt())
                         .serverSocketFactory(lazyTls.get()).build();
                 SubmissionVerbs.install(s.getCommandHandler(), settings);
                 secure = Optional.of(s);
@@ -115,14 +116,16 @@ public final class SubmissionServer implements AutoCloseable {
             return new SubmissionServer(plain, secure);
         }
 
-        private SMTPServer.Builder server(SubmissionContext context, AuthThrottle throttle, int p) {
+        private SMTPServer.Builder server(SubmissionContext context, AuthThrottle throttle, ConnectionLimit limit, int p) {
             return SMTPServer.port(p)
                     .bindAddress(bindAddress)
                     .hostName(settings.hostName())
                     .softwareName("Behalf")
                     .maxMessageSize(settings.maxMessageSize())
                     .maxRecipients(settings.maxRecipients())
-                    .maxConnections(maxConnections)
+                    // Our ConnectionLimit answers first, with an enhanced status code; this is a backstop.
+                    .maxConnections(maxConnections * 2 + 10)
+                    .sessionHandler(limit)
                     .connectionTimeout((int) idleTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .insertReceivedHeaders(false)
                     .authenticationHandlerFactory(new DirectoryAuthenticator(directory, throttle))
