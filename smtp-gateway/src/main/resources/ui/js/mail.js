@@ -100,7 +100,7 @@ export class MailView {
     else this.title.textContent = box ? box.displayName : this.box;
     clear(this.folders, box ? box.folders.map(f => h('a', {
       class: `folder ${f.name === this.folder ? 'active' : ''}`, href: mailHash(this.box, f.name),
-    }, f.name, f.unread ? h('span', { class: 'count unread-count', text: f.unread }) : null)) : null);
+    }, f.name === 'INBOX' ? 'Inbox' : f.name, f.unread ? h('span', { class: 'count unread-count', text: f.unread }) : null)) : null);
     clear(this.actions, box ? h('button', { class: 'danger', type: 'button', onclick: () => this.purge(box) }, 'Purge') : null);
   }
 

@@ -110,6 +110,21 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * The text at {@code inner} inside the element {@code by} finds whose text contains {@code text};
+     * looked up again when a live update re-rendered it in between.
+     */
+    String text(By by, String text, By inner) {
+        return until(d -> {
+            try {
+                return d.findElements(by).stream().filter(x -> x.getText().contains(text)).findFirst()
+                        .map(e -> e.findElement(inner).getText()).orElse(null);
+            } catch (StaleElementReferenceException stale) {
+                return null;
+            }
+        });
+    }
+
     void screenshot(String name) {
         File shot = driver.getScreenshotAs(OutputType.FILE);
         try {

@@ -75,14 +75,25 @@ class MailViewerIT {
 
         mail.send("hollyh@contoso.com", "Sean Chai <seanc@contoso.com>", "jimh@contoso.com", "Board meeting moved to Thursday");
 
-        WebElement row = browser.awaitText(By.cssSelector(".rows li.row"), "Board meeting moved to Thursday");
-        assertEquals("Holly Holt on behalf of Sean Chai", row.findElement(By.cssSelector(".from")).getText());
-        assertEquals("On behalf", row.findElement(By.cssSelector(".badge")).getText());
-        assertTrue(row.getAttribute("class").contains("unread"));
+        By rows = By.cssSelector(".rows li.row");
+        By from = By.cssSelector(".from");
+        By badge = By.cssSelector(".badge");
+        assertEquals("Holly Holt on behalf of Sean Chai", browser.text(rows, "Board meeting moved to Thursday", from));
+        assertEquals("On behalf", browser.text(rows, "Board meeting moved to Thursday", badge));
+        browser.await(By.cssSelector(".rows li.row.unread"));
         browser.awaitText(By.cssSelector(".box.active .unread-count"), "1");
+
+        // Send As leaves no trace of the delegate (Pilar Pinilla holds Send As on James Alvord); Self is plain.
+        mail.send("pilarp@contoso.com", "James Alvord <jamesa@contoso.com>", "jimh@contoso.com", "Operations weekly report");
+        mail.send("terrya@contoso.com", "Terry Adams <terrya@contoso.com>", "jimh@contoso.com", "Lunch on Friday?");
+        assertEquals("James Alvord", browser.text(rows, "Operations weekly report", from));
+        assertEquals("Send As", browser.text(rows, "Operations weekly report", badge));
+        assertEquals("Terry Adams", browser.text(rows, "Lunch on Friday?", from));
+        assertEquals("Self", browser.text(rows, "Lunch on Friday?", badge));
+        browser.awaitText(By.cssSelector(".box.active .unread-count"), "3");
         browser.screenshot("viewer-list");
 
-        browser.click(By.cssSelector(".rows li.row"), "Board meeting moved to Thursday", By.tagName("a"));
+        browser.click(rows, "Board meeting moved to Thursday", By.tagName("a"));
         WebElement decision = browser.awaitText(By.cssSelector(".message .decision"), "Holly Holt is in GrantSendOnBehalfTo of Sean Chai");
         assertTrue(decision.getText().contains("signed in as hollyh@contoso.com"), decision.getText());
         assertTrue(decision.getText().contains("250 2.6.0"), decision.getText());
@@ -104,10 +115,10 @@ class MailViewerIT {
         mail.assertRefused("550 5.7.60 SMTP; Client does not have permissions to send as this sender",
                 "jimh@contoso.com", "Ayla Kol <ayla@contoso.com>", "seanc@contoso.com", "Expense approvals");
 
-        WebElement row = browser.awaitText(By.cssSelector(".rows li.row.refused"), "Expense approvals");
-        assertEquals("Refused", row.findElement(By.cssSelector(".badge")).getText());
+        By refused = By.cssSelector(".rows li.row.refused");
+        assertEquals("Refused", browser.text(refused, "Expense approvals", By.cssSelector(".badge")));
         assertEquals("Jim Hance holds Full Access on Ayla Kol, which does not allow sending; Send As or Send on Behalf is needed",
-                row.findElement(By.cssSelector(".row-reason")).getText());
+                browser.text(refused, "Expense approvals", By.cssSelector(".row-reason")));
         browser.click(By.cssSelector(".rows li.row"), "Expense approvals", By.tagName("a"));
         WebElement record = browser.await(By.cssSelector("article.refused-record"));
         assertTrue(record.getText().contains("Refused: 550 5.7.60 SMTP; Client does not have permissions to send as this sender"),

@@ -73,7 +73,7 @@ public final class MailViewRoutes {
                     owner.map(Recipient::displayName).orElse(s.displayName()),
                     owner.map(o -> o.type().name()).orElse("External"),
                     folders.stream().mapToInt(MailboxSummary.FolderSummary::messages).sum(),
-                    folders.stream().mapToInt(MailboxSummary.FolderSummary::unread).sum(), folders));
+                    unread(folders), folders));
         }
         // Every directory mailbox shows, even before the store has seen mail for it.
         for (Recipient rec : d.recipients()) {
@@ -92,6 +92,12 @@ public final class MailViewRoutes {
         body.put("refused", refusedRecords().size());
         body.put("directoryVersion", d.version());
         return Json.ok(body);
+    }
+
+    /** A box's unread count leaves out Sent Items: those copies are the owner's own, as Outlook counts. */
+    private static int unread(List<MailboxSummary.FolderSummary> folders) {
+        return folders.stream().filter(f -> !f.name().equals(Folders.SENT_ITEMS))
+                .mapToInt(MailboxSummary.FolderSummary::unread).sum();
     }
 
     /**
