@@ -75,39 +75,10 @@ public final class AdminRoutes {
         return Json.ok(out);
     }
 
-    /** One delegation list of a page. */
-    public record Section(String right, String label, boolean offered, Optional<String> note, List<Delegate> delegates) {
-    }
-
-    /** A delegate in a list; {@code control} is Deny for the Deny entries the Shell can set. */
-    public record Delegate(RecipientRow recipient, String control) {
-    }
-
-    /**
-     * {@code GET /api/admin/recipients/{id}/delegation} → {@code {recipient, page, sections}}: Send As,
-     * Send on Behalf and (mailboxes) Full Access; {@code offered} false where the EAC doesn't offer it.
-     */
+    /** {@code GET /api/admin/recipients/{id}/delegation} → {@link DelegationPage}. */
     public Response delegation(Request r) {
         Directory d = directory.current();
-        Recipient target = target(d, r);
-        List<Section> sections = new ArrayList<>();
-        // The EAC's order: Send As, Send on Behalf, Full Access.
-        for (Right right : List.of(Right.SendAs, Right.SendOnBehalf, Right.FullAccess)) {
-            boolean offered = PermissionTable.targets(right, Surface.EAC).contains(target.type());
-            List<Delegate> delegates = delegates(d, target, right);
-            if (!offered && delegates.isEmpty() && !PermissionTable.targets(right, Surface.Shell).contains(target.type())) {
-                continue;
-            }
-            Optional<String> note = offered ? Optional.empty() : Optional.of(right.label() + " isn't available in the EAC for a "
-                    + target.type() + "; the Shell can grant it (spec §3).");
-            sections.add(new Section(right.name(), right.label(), offered, note, delegates));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("recipient", RecipientRow.of(target));
-        body.put("page", target.type().isGroup() ? "Group delegation" : "Mailbox delegation");
-        body.put("sections", sections);
-        body.put("directoryVersion", d.version());
-        return Json.ok(body);
+        return Json.ok(DelegationPage.of(d, target(d, r)));
     }
 
     /** A picker candidate: allowed when the EAC column permits it, otherwise the refusal it would get. */
@@ -190,16 +161,6 @@ public final class AdminRoutes {
         body.put("refusals", reasons);
         body.put("status", 422);
         return Json.of(HttpResponseStatus.UNPROCESSABLE_ENTITY, body);
-    }
-
-    private static List<Delegate> delegates(Directory d, Recipient target, Right right) {
-        List<Delegate> out = new ArrayList<>();
-        switch (right) {
-            case SendAs -> target.sendAs().forEach(e -> out.add(new Delegate(RecipientRow.of(d.require(e.trustee())), e.control().name())));
-            case SendOnBehalf -> target.grantSendOnBehalfTo().forEach(id -> out.add(new Delegate(RecipientRow.of(d.require(id)), "Allow")));
-            case FullAccess -> target.fullAccess().forEach(e -> out.add(new Delegate(RecipientRow.of(d.require(e.trustee())), e.control().name())));
-        }
-        return out;
     }
 
     private static Recipient target(Directory d, Request r) {

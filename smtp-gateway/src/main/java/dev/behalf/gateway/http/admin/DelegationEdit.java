@@ -3,15 +3,12 @@ package dev.behalf.gateway.http.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.behalf.gateway.http.Request;
 import dev.behalf.policy.change.ChangeSet;
-import dev.behalf.policy.directory.AccessControl;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.DirectoryChange;
-import dev.behalf.policy.directory.FullAccessEntry;
 import dev.behalf.policy.directory.PermissionTable;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.directory.Right;
-import dev.behalf.policy.directory.SendAsEntry;
 import dev.behalf.policy.directory.Surface;
 
 import java.util.ArrayList;
@@ -99,7 +96,7 @@ public record DelegationEdit(List<RecipientId> targets, Map<Right, List<Recipien
                 refusals.add(target.displayName() + " is a " + target.type() + ", which the EAC doesn't list; use the Shell");
                 continue;
             }
-            Entries e = new Entries(target);
+            DelegateLists e = new DelegateLists(target);
             for (Right right : Right.values()) {
                 for (RecipientId id : add.get(right)) {
                     Recipient trustee = find(directory, id, "add." + right);
@@ -121,7 +118,7 @@ public record DelegationEdit(List<RecipientId> targets, Map<Right, List<Recipien
                     }
                 }
             }
-            if (e.changed) {
+            if (e.changed()) {
                 changes.add(new DirectoryChange.Put(e.build()));
             }
         }
@@ -147,86 +144,6 @@ public record DelegationEdit(List<RecipientId> targets, Map<Right, List<Recipien
             remove.get(right).forEach(id -> sb.append(" remove ").append(right.label()).append(' ').append(name(directory, id)).append(';'));
         }
         return sb.substring(0, sb.length() - 1);
-    }
-
-    /** The delegation lists of one target, edited in place. */
-    private static final class Entries {
-        private final Recipient target;
-        private final List<SendAsEntry> sendAs;
-        private final List<RecipientId> onBehalf;
-        private final List<FullAccessEntry> fullAccess;
-        private boolean changed;
-
-        Entries(Recipient target) {
-            this.target = target;
-            this.sendAs = new ArrayList<>(target.sendAs());
-            this.onBehalf = new ArrayList<>(target.grantSendOnBehalfTo());
-            this.fullAccess = new ArrayList<>(target.fullAccess());
-        }
-
-        void add(Right right, Recipient trustee, List<String> done, List<String> warnings) {
-            RecipientId id = trustee.id();
-            boolean present = switch (right) {
-                case SendAs -> sendAs.stream().anyMatch(x -> x.trustee().equals(id) && x.control() == AccessControl.Allow);
-                case SendOnBehalf -> onBehalf.contains(id);
-                case FullAccess -> fullAccess.stream().anyMatch(x -> x.sameAce(FullAccessEntry.allow(id)));
-            };
-            if (present) {
-                warnings.add(trustee.displayName() + " already has " + right.label() + " on " + target.displayName()
-                        + ": the appropriate access control entry is already present on the object.");
-                return;
-            }
-            switch (right) {
-                case SendAs -> sendAs.add(SendAsEntry.allow(id));
-                case SendOnBehalf -> onBehalf.add(id);
-                case FullAccess -> fullAccess.add(FullAccessEntry.allow(id));
-            }
-            if (denied(right, id)) {
-                warnings.add("A Deny entry for " + trustee.displayName() + " on " + target.displayName()
-                        + " still refuses " + right.label() + " (Deny beats Allow); remove it in the Shell.");
-            }
-            changed = true;
-            done.add(right.label() + " on " + target.displayName() + " granted to " + trustee.displayName());
-        }
-
-        void remove(Right right, Recipient trustee, List<String> done, List<String> warnings) {
-            RecipientId id = trustee.id();
-            boolean removed = switch (right) {
-                case SendAs -> sendAs.removeIf(x -> x.trustee().equals(id) && x.control() == AccessControl.Allow);
-                case SendOnBehalf -> onBehalf.remove(id);
-                case FullAccess -> removeFullAccess(id);
-            };
-            if (!removed) {
-                warnings.add(trustee.displayName() + " has no " + right.label() + " on " + target.displayName() + " to remove.");
-                return;
-            }
-            changed = true;
-            done.add(right.label() + " on " + target.displayName() + " removed from " + trustee.displayName());
-        }
-
-        private boolean removeFullAccess(RecipientId id) {
-            boolean any = false;
-            for (Iterator<FullAccessEntry> it = fullAccess.iterator(); it.hasNext(); ) {
-                FullAccessEntry x = it.next();
-                if (x.trustee().equals(id) && x.control() == AccessControl.Allow) {
-                    it.remove();
-                    any = true;
-                }
-            }
-            return any;
-        }
-
-        private boolean denied(Right right, RecipientId id) {
-            return switch (right) {
-                case SendAs -> sendAs.stream().anyMatch(x -> x.trustee().equals(id) && x.control() == AccessControl.Deny);
-                case SendOnBehalf -> false;
-                case FullAccess -> fullAccess.stream().anyMatch(x -> x.trustee().equals(id) && x.control() == AccessControl.Deny);
-            };
-        }
-
-        Recipient build() {
-            return target.toBuilder().sendAs(sendAs).grantSendOnBehalfTo(onBehalf).fullAccess(fullAccess).build();
-        }
     }
 
     private static Recipient find(Directory directory, RecipientId id, String field) {
