@@ -160,4 +160,34 @@ class MailViewRoutesTest {
                 "directory {\"version\":1}"), events);
         assertEquals(1, ui.events().listeners());
     }
+
+    @Test
+    void inlineImagesReferencedByCidAreEmbeddedAsDataUris() throws Exception {
+        String raw = String.join("\r\n",
+                "From: Terry Adams <terrya@contoso.com>",
+                "To: jimh@contoso.com",
+                "Subject: Logo",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/related; boundary=b1",
+                "",
+                "--b1",
+                "Content-Type: text/html; charset=utf-8",
+                "",
+                "<p>Logo:</p><img src=\"cid:logo@contoso\"><img src=\"cid:missing@contoso\">",
+                "--b1",
+                "Content-Type: image/png",
+                "Content-ID: <logo@contoso>",
+                "Content-Transfer-Encoding: base64",
+                "",
+                "iVBORw0KGgo=",
+                "--b1--",
+                "");
+        decisions.add(record("d3", "Self", "Terry Adams <terrya@contoso.com>", Optional.empty(), "Logo", "own address", "250 2.6.0 queued"));
+        MessageSummary m = store.put(Placement.inbox(jim), "d3", "Logo", "Terry Adams <terrya@contoso.com>", Optional.empty(), raw);
+        String url = json(ui.viewer().message(Requests.get(Map.of("id", m.id().value())))).get("htmlUrl").asText();
+        String html = Requests.body(ui.messageHtml().html(Requests.get(Map.of("id", m.id().value()), "sig",
+                url.substring(url.indexOf("?sig=") + 5))));
+        assertTrue(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\">"), html);
+        assertTrue(html.contains("<img src=\"cid:missing@contoso\">"), html);
+    }
 }

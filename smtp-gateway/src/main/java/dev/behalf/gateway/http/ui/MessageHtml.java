@@ -59,7 +59,8 @@ public final class MessageHtml {
         if (!MessageDigest.isEqual(given, sign(id).getBytes(StandardCharsets.US_ASCII))) {
             return Json.error(HttpResponseStatus.FORBIDDEN, "this message link is not valid (signed links last until the server restarts)");
         }
-        Optional<String> html = store.fetch(id).flatMap(m -> MessageView.of(m, Optional.empty()).html());
+        Optional<String> html = store.fetch(id).flatMap(m -> MessageView.of(m, Optional.empty()).html()
+                .map(h -> InlineImages.embed(m.raw(), h)));
         return html.<Response>map(h -> new Response.Full(HttpResponseStatus.OK, "text/html; charset=utf-8",
                         h.getBytes(StandardCharsets.UTF_8), SecurityHeaders.MESSAGE))
                 .orElseGet(() -> Json.error(HttpResponseStatus.NOT_FOUND, "message " + id + " has no HTML body"));
