@@ -10,7 +10,10 @@ const REASONS = {
 export function decisionCard(d) {
   const row = (label, ...value) => h('div', { class: 'kv' }, h('dt', { text: label }), h('dd', {}, ...value));
   return h('section', { class: `decision decision-${d.accepted === false || !d.reply.startsWith('2') ? 'refused' : 'accepted'}`, 'aria-label': 'Decision record' },
-    h('h3', {}, 'Decision record ', badge(d.outcome)),
+    h('h3', {}, 'Decision record ', badge(d.outcome), d.grants.length ? h('a', {
+      class: 'explain-link', href: `#/admin/explain?${new URLSearchParams({ account: d.login, from: d.grants.map(g => g.from).join(', ') })}`,
+      title: 'Ask the policy again, with the directory as it is now',
+    }, 'Explain with today\'s grants') : null),
     h('dl', {},
       row('Authenticated', h('strong', { text: d.account }), ` <${d.accountAddress}>`, h('span', { class: 'muted', text: ` signed in as ${d.login}` })),
       row('Why', h('ul', { class: 'because' }, d.because.map(b => h('li', { text: b })))),

@@ -124,6 +124,11 @@ class MailViewerIT {
         assertTrue(record.getText().contains("Refused: 550 5.7.60 SMTP; Client does not have permissions to send as this sender"),
                 record.getText());
         browser.screenshot("refused");
+
+        // From the record to Explain: the same question, asked of today's directory, without sending.
+        browser.await(By.cssSelector("article.refused-record a.explain-link")).click();
+        WebElement explained = browser.await(By.cssSelector(".explanation[data-outcome=Denied]"));
+        assertTrue(explained.getText().contains("Jim Hance holds Full Access on Ayla Kol"), explained.getText());
     }
 
     @Test
