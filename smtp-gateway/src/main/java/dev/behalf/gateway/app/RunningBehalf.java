@@ -5,6 +5,8 @@ import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.http.AutodiscoverRoutes;
 import dev.behalf.gateway.http.HttpServer;
 import dev.behalf.gateway.http.Router;
+import dev.behalf.gateway.http.admin.AdminRoutes;
+import dev.behalf.gateway.http.ui.WebUi;
 import dev.behalf.gateway.smtp.SubmissionServer;
 import dev.behalf.gateway.smtp.SubmissionSettings;
 import dev.behalf.gateway.smtp.TlsContexts;
@@ -76,6 +78,8 @@ public final class RunningBehalf implements AutoCloseable {
             Router router = new Router();
             new ApiRoutes(directory, store.mail(), decisions, () -> portsHolder[0].asMap()).install(router);
             new AutodiscoverRoutes(directory, () -> portsHolder[0].asMap(), clientHost(options)).install(router);
+            new WebUi(directory, store.mail(), decisions).install(router);
+            new AdminRoutes(directory, options.dialect(), options.hostName()).install(router);
             HttpServer http = HttpServer.builder().bindAddress(options.bindAddress()).port(options.httpPort())
                     .adminToken(options.adminToken()).router(router).start();
             closing.push(http);
