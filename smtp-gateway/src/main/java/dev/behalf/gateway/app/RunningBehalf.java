@@ -4,7 +4,9 @@ import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.http.AutodiscoverRoutes;
 import dev.behalf.gateway.http.HttpServer;
+import dev.behalf.gateway.http.Json;
 import dev.behalf.gateway.http.Router;
+import dev.behalf.gateway.http.ShellRoutes;
 import dev.behalf.gateway.http.admin.AdminRoutes;
 import dev.behalf.gateway.http.ui.WebUi;
 import dev.behalf.gateway.smtp.SubmissionServer;
@@ -14,6 +16,7 @@ import dev.behalf.mailstore.MailStore;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.shell.Shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +37,18 @@ public final class RunningBehalf implements AutoCloseable {
     private final LiveDirectory directory;
     private final StoreRuntime store;
     private final DecisionLog decisions;
+    private final Shell shell;
     private final Ports ports;
     private final Deque<AutoCloseable> closing;
 
     private RunningBehalf(BehalfOptions options, Directory declared, LiveDirectory directory, StoreRuntime store,
-                          DecisionLog decisions, Ports ports, Deque<AutoCloseable> closing) {
+                          DecisionLog decisions, Shell shell, Ports ports, Deque<AutoCloseable> closing) {
         this.options = options;
         this.declared = declared;
         this.directory = directory;
         this.store = store;
         this.decisions = decisions;
+        this.shell = shell;
         this.ports = ports;
         this.closing = closing;
     }
@@ -80,6 +85,13 @@ public final class RunningBehalf implements AutoCloseable {
             new AutodiscoverRoutes(directory, () -> portsHolder[0].asMap(), clientHost(options)).install(router);
             new WebUi(directory, store.mail(), decisions).install(router);
             new AdminRoutes(directory, options.dialect(), options.hostName()).install(router);
+            Shell shell = new Shell(directory);
+            new ShellRoutes(shell).install(router);
+            RunningBehalf[] self = new RunningBehalf[1];
+            router.post("/api/reset", r -> {
+                self[0].reset();
+                return Json.ok(java.util.Map.of("reset", true, "directoryVersion", directory.current().version()));
+            });
             HttpServer http = HttpServer.builder().bindAddress(options.bindAddress()).port(options.httpPort())
                     .adminToken(options.adminToken()).router(router).start();
             closing.push(http);
@@ -90,7 +102,8 @@ public final class RunningBehalf implements AutoCloseable {
                     ports.smtps().isPresent() ? ", SMTPS " + ports.smtps().getAsInt() : "", ports.imap(), ports.pop3(),
                     options.bindAddress().getHostAddress(), ports.http(), directory.current().size(),
                     options.dataDir().map(d -> "data in " + d).orElse("in memory"));
-            return new RunningBehalf(options, declared, directory, store, decisions, ports, closing);
+            self[0] = new RunningBehalf(options, declared, directory, store, decisions, shell, ports, closing);
+            return self[0];
         } catch (RuntimeException e) {
             closeAll(closing);
             throw e;
@@ -120,6 +133,11 @@ public final class RunningBehalf implements AutoCloseable {
 
     public DecisionLog decisions() {
         return decisions;
+    }
+
+    /** The cmdlet shell over this server's directory (the one behind {@code POST /api/shell}). */
+    public Shell shell() {
+        return shell;
     }
 
     /** Back to the declared state: the directory as loaded, no mail, no decision records. */

@@ -4,15 +4,12 @@ import dev.behalf.mailstore.MailStore;
 import dev.behalf.mailstore.durable.DataDir;
 import dev.behalf.mailstore.greenmail.GreenMailStore;
 import dev.behalf.policy.change.ChangeJournal;
-import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.Directory;
-import dev.behalf.policy.directory.InvalidDirectoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,34 +31,31 @@ final class StoreRuntime implements AutoCloseable {
 
     static StoreRuntime open(BehalfOptions options, Directory declared) {
         Optional<DataDir> dataDir = options.dataDir().map(DataDir::open);
-        Directory current = declared;
-        ChangeJournal journal = ChangeJournal.none();
-        if (dataDir.isPresent()) {
-            List<ChangeSet> changes = dataDir.get().directoryJournal().readAll();
-            for (ChangeSet change : changes) {
-                try {
-                    current = current.apply(change.changes());
-                } catch (InvalidDirectoryException e) {
-                    throw new IllegalStateException("the directory journal in " + options.dataDir().get()
-                            + " no longer applies to the config (change '" + change.origin() + "': " + e.getMessage()
-                            + "); start with a fresh --data-dir or restore the config it was made with", e);
+        try {
+            Directory current = declared;
+            ChangeJournal journal = ChangeJournal.none();
+            if (dataDir.isPresent()) {
+                int changes = dataDir.get().journal().readAll().size();
+                current = dataDir.get().journal().replay(declared);
+                if (changes > 0) {
+                    log.info("replayed {} directory change(s) from {}", changes, options.dataDir().get());
                 }
+                journal = dataDir.get().journal();
             }
-            if (!changes.isEmpty()) {
-                log.info("replayed {} directory change(s) from {}", changes.size(), options.dataDir().get());
-            }
-            journal = dataDir.get().directoryJournal();
+            LiveDirectory live = new LiveDirectory(current, journal);
+            GreenMailStore store = GreenMailStore.builder(live)
+                    .bindAddress(options.bindAddress())
+                    .imapPort(options.imapPort())
+                    .pop3Port(options.pop3Port())
+                    .dataDir(dataDir)
+                    .clientSocketTimeout(Duration.ofMinutes(30))
+                    .build()
+                    .start();
+            return new StoreRuntime(dataDir, live, store);
+        } catch (RuntimeException e) {
+            dataDir.ifPresent(DataDir::close);
+            throw e;
         }
-        LiveDirectory live = new LiveDirectory(current, journal);
-        GreenMailStore store = GreenMailStore.builder(live)
-                .bindAddress(options.bindAddress())
-                .imapPort(options.imapPort())
-                .pop3Port(options.pop3Port())
-                .dataDir(dataDir)
-                .clientSocketTimeout(Duration.ofMinutes(30))
-                .build();
-        store.start();
-        return new StoreRuntime(dataDir, live, store);
     }
 
     LiveDirectory directory() {

@@ -80,14 +80,16 @@ public final class DecisionLog {
         return Optional.ofNullable(records.peekLast());
     }
 
-    /** How many records were ever added (including those dropped for capacity). */
+    /** How many records were added since start or the last {@link #clear()}, including those dropped for capacity. */
     public synchronized long total() {
         return total;
     }
 
+    /** Forgets every record (a test's reset): afterwards {@link #total()} counts from zero. */
     public synchronized void clear() {
         records.clear();
         byId.clear();
+        total = 0;
     }
 
     public void subscribe(Consumer<DecisionRecord> listener) {

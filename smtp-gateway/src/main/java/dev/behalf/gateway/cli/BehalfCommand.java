@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code behalf} command: {@code serve} runs the server, {@code shell} talks to one. */
 @Command(name = "behalf", mixinStandardHelpOptions = true, versionProvider = BehalfCommand.Version.class,
         description = "Mock SMTP submission server enforcing Exchange-style mailbox delegation.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ShellCommand.class, CommandLine.HelpCommand.class})
 public final class BehalfCommand implements Runnable {
 
     @CommandLine.Spec

@@ -52,8 +52,9 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().awaitUninterruptibly();
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        // Connections first (their handlers may still hand work to the blocking group), then the group.
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         blocking.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 

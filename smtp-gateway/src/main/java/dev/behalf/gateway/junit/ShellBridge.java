@@ -1,13 +1,18 @@
 package dev.behalf.gateway.junit;
 
 import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.policy.shell.ShellResult;
 
-/** Runs cmdlets for {@link BehalfExtension#shell}. */
+/** Runs cmdlets for {@link BehalfExtension#shell}: errors fail the test, with the shell's own text. */
 final class ShellBridge {
     private ShellBridge() {
     }
 
     static String run(RunningBehalf behalf, String commands) {
-        throw new UnsupportedOperationException("the cmdlet shell lands with issue 5");
+        ShellResult result = behalf.shell().run(commands);
+        if (!result.ok()) {
+            throw new AssertionError("cmdlet failed: " + commands.strip() + "\n" + String.join("\n", result.errors()));
+        }
+        return result.output();
     }
 }

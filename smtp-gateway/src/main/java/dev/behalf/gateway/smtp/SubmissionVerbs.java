@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.internal.command.AuthCommand;
 import org.subethamail.smtp.internal.io.DotTerminatedInputStream;
 import org.subethamail.smtp.internal.io.DotUnstuffingInputStream;
 import org.subethamail.smtp.internal.server.BaseCommand;
@@ -35,6 +36,7 @@ final class SubmissionVerbs {
 
     static void install(CommandHandler handler, SubmissionSettings settings) {
         handler.addCommand(new Ehlo(settings));
+        handler.addCommand(new Auth(settings));
         for (Command c : List.of(new Mail(settings), new Rcpt(settings), new Data(settings), new Bdat(settings))) {
             handler.addCommand(new RequireTLSCommandWrapper(c));
         }
@@ -74,6 +76,26 @@ final class SubmissionVerbs {
             }
             r.append("\r\n250-ENHANCEDSTATUSCODES\r\n250-8BITMIME\r\n250 SMTPUTF8");
             sess.sendResponse(r.toString());
+        }
+    }
+
+    /** AUTH, refused with 538 5.7.11 before STARTTLS where TLS is required (listeners beyond loopback). */
+    private static final class Auth extends BaseCommand {
+        private final SubmissionSettings settings;
+        private final Command auth = new AuthCommand();
+
+        Auth(SubmissionSettings settings) {
+            super("AUTH", "Authentication service", "AUTH <mechanism> [initial-response]");
+            this.settings = settings;
+        }
+
+        @Override
+        public void execute(String commandString, Session sess) throws IOException, DropConnectionException {
+            if (sess.getServer().getRequireTLS() && !sess.isTLSStarted()) {
+                send(sess, Refusal.ENCRYPTION_REQUIRED.reply(settings.dialect()));
+                return;
+            }
+            auth.execute(commandString, sess);
         }
     }
 
