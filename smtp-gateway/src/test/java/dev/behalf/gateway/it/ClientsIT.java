@@ -86,7 +86,7 @@ class ClientsIT {
         Processes.Result r = Processes.run(List.of("python3", "-c", script, behalf.host(), String.valueOf(behalf.smtpPort()),
                 String.valueOf(behalf.imapPort())), null);
         assertEquals(0, r.exitCode(), r.output());
-        assertTrue(r.output().contains("FOUND 1"), r.output());
+        assertTrue(r.output().contains("FOUND 2"), r.output()); // both messages reached Karen's Inbox
         // Karen holds Send As on Yan Li in the demo directory: the first message went as Yan Li. Newest first:
         var records = behalf.server().decisions().query(java.util.Optional.empty(), java.util.Optional.empty(), 10);
         assertEquals(List.of("Self", "SendAs"), records.stream().map(d -> d.outcome()).toList());

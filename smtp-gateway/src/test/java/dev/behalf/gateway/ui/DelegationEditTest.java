@@ -64,7 +64,7 @@ class DelegationEditTest {
     @Test
     void sendOnBehalfOnASharedMailboxIsShellOnly() {
         var refused = assertInstanceOf(DelegationEdit.Refused.class, add(List.of("executives"), Right.SendOnBehalf, "hollyh"));
-        assertTrue(refused.reasons().get(0).startsWith("Send on Behalf can't be granted on a SharedMailbox in the EAC;"),
+        assertTrue(refused.reasons().get(0).startsWith("Send on Behalf can't be granted on a SharedMailbox to a UserMailbox in the EAC;"),
                 refused.reasons().toString());
     }
 
@@ -111,6 +111,6 @@ class DelegationEditTest {
     void groupsGetSendAsButNotFullAccess() {
         assertInstanceOf(DelegationEdit.Accepted.class, add(List.of("printersupport"), Right.SendAs, "sarad"));
         var refused = assertInstanceOf(DelegationEdit.Refused.class, add(List.of("printersupport"), Right.FullAccess, "sarad"));
-        assertTrue(refused.reasons().get(0).startsWith("Full Access can't be granted on a MailUniversalSecurityGroup in the EAC"));
+        assertTrue(refused.reasons().get(0).startsWith("Full Access can't be granted on a MailUniversalSecurityGroup to a UserMailbox in the EAC"));
     }
 }

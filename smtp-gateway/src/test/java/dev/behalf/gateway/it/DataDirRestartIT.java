@@ -1,0 +1,74 @@
+package dev.behalf.gateway.it;
+
+import dev.behalf.gateway.app.Behalf;
+import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.mailstore.Folders;
+import dev.behalf.mailstore.MailboxKey;
+import dev.behalf.mailstore.MessageSummary;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** With --data-dir, accepted mail and directory changes are back after a restart; refused mail never was. */
+class DataDirRestartIT {
+
+    private static Behalf.Builder server(Path data) {
+        return Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().dataDir(data);
+    }
+
+    private static void send(RunningBehalf b, String login, String from, String to, String subject) throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(b.ports().smtp()));
+        p.put("mail.smtp.auth", "true");
+        Session s = Session.getInstance(p, new jakarta.mail.Authenticator() {
+            @Override
+            protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
+                return new jakarta.mail.PasswordAuthentication(login, "P@ssw0rd");
+            }
+        });
+        Transport.send(Mails.message(s, from, to, subject));
+    }
+
+    @Test
+    void everyAcceptedMessageAndDirectoryChangeSurvivesARestart(@TempDir Path data) throws Exception {
+        List<String> ids;
+        try (RunningBehalf b = server(data).start()) {
+            assertTrue(b.shell().run("Set-Mailbox -Identity seanc@contoso.com -GrantSendOnBehalfTo hollyh").ok());
+            for (int i = 0; i < 20; i++) {
+                send(b, "terrya", "terrya@contoso.com", "jimh@contoso.com", "persisted " + i);
+            }
+            send(b, "hollyh", "seanc@contoso.com", "jimh@contoso.com", "on behalf, persisted");
+            assertThrows(jakarta.mail.MessagingException.class, () -> send(b, "jimh", "ayla@contoso.com", "jimh@contoso.com", "refused"));
+            ids = inbox(b).stream().map(m -> m.id().value()).toList();
+            assertEquals(21, ids.size());
+        }
+        try (RunningBehalf b = server(data).start()) {
+            List<MessageSummary> inbox = inbox(b);
+            assertEquals(ids, inbox.stream().map(m -> m.id().value()).toList(), "same messages, same ids, same order");
+            assertTrue(inbox.stream().noneMatch(m -> m.subject().equals("refused")));
+            assertEquals(21, b.store().list(new MailboxKey.Mailbox(id(b, "terrya")), Folders.SENT_ITEMS).size()
+                    + b.store().list(new MailboxKey.Mailbox(id(b, "hollyh")), Folders.SENT_ITEMS).size());
+            // The grant made through the shell is still in force: Holly can send on behalf of Sean after the restart.
+            send(b, "hollyh", "seanc@contoso.com", "jimh@contoso.com", "after restart");
+            assertEquals("SendOnBehalf", b.decisions().last().orElseThrow().outcome());
+            assertEquals(22, inbox(b).size());
+        }
+    }
+
+    private static dev.behalf.policy.directory.RecipientId id(RunningBehalf b, String identity) {
+        var r = b.directory().current().resolve(identity);
+        return ((dev.behalf.policy.identity.Resolution.Found) r).recipient().id();
+    }
+
+    private static List<MessageSummary> inbox(RunningBehalf b) {
+        return b.store().list(new MailboxKey.Mailbox(id(b, "jimh")), Folders.INBOX);
+    }
+}
