@@ -134,4 +134,30 @@ class SendPathIT {
             store.close();
         }
     }
+
+    @Test
+    void sendAsWinsOverSendOnBehalfWhenTheDelegateHoldsBoth() throws Exception {
+        behalf.shell("Set-Mailbox -Identity jamesa -GrantSendOnBehalfTo pilarp");   // Pilar already holds Send As on James
+        Mails.send(behalf.session("pilarp"), "jamesa@contoso.com", "jimh@contoso.com", "both rights");
+        behalf.assertSentAs(behalf.awaitMessage("jimh", "both rights"), "jamesa");
+        assertEquals("SendAs", behalf.lastDecision().orElseThrow().outcome());
+    }
+
+    @Test
+    void messageCopyFlagsPutACopyInTheFromMailboxsSentItems() throws Exception {
+        behalf.shell("Set-Mailbox -Identity jamesa -MessageCopyForSentAsEnabled $true");
+        behalf.shell("Set-Mailbox -Identity seanc -GrantSendOnBehalfTo hollyh -MessageCopyForSendOnBehalfEnabled $true");
+        Mails.send(behalf.session("pilarp"), "jamesa@contoso.com", "jimh@contoso.com", "copy as");
+        Mails.send(behalf.session("hollyh"), "seanc@contoso.com", "jimh@contoso.com", "copy on behalf");
+        Mails.send(behalf.session("karent"), "yanli@contoso.com", "jimh@contoso.com", "no copy");   // Send As, flag off
+        assertEquals(java.util.List.of("copy as"), sentItems("jamesa"));
+        assertEquals(java.util.List.of("copy on behalf"), sentItems("seanc"));
+        assertEquals(java.util.List.of(), sentItems("yanli"));
+        assertEquals(java.util.List.of("no copy"), sentItems("karent"), "the delegate always gets its own copy");
+    }
+
+    private static java.util.List<String> sentItems(String who) {
+        return behalf.server().store().list(new MailboxKey.Mailbox(behalf.recipient(who).id()), Folders.SENT_ITEMS).stream()
+                .map(m -> m.subject()).toList();
+    }
 }
