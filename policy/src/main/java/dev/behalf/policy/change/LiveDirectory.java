@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The directory in force: the one mutation path of Behalf. Readers take {@link #current()} (a lock-free
@@ -60,6 +61,18 @@ public final class LiveDirectory {
     public Directory resetTo(Directory target, String origin) {
         synchronized (writeLock) {
             return apply(new ChangeSet(difference(current.get(), target), origin));
+        }
+    }
+
+    /**
+     * Runs {@code action} with no other writer in between, for read-modify-write: changes computed from
+     * {@link #current()} inside it and applied with {@link #apply} inside it can't overwrite a change
+     * another writer made meanwhile (a cmdlet and a web admin save editing the same mailbox).
+     * Readers are never blocked.
+     */
+    public <T> T exclusively(Supplier<T> action) {
+        synchronized (writeLock) {
+            return action.get();
         }
     }
 

@@ -52,22 +52,31 @@ public final class Shell {
         List<String> errors = new ArrayList<>();
         synchronized (lock) {
             for (Pipeline line : script.pipelines()) {
-                ExecutionContext context = new ExecutionContext(directory.current(), confirmer);
-                try {
-                    List<Item> items = new PipelineRunner(context).run(line);
-                    directory.apply(new ChangeSet(context.changes(), line.text()));
-                    context.hostLines().forEach(l -> output.append(l).append('\n'));
-                    output.append(Output.render(items));
-                } catch (CmdletException e) {
-                    errors.add(e.render(text));
-                } catch (InvalidDirectoryException e) {
-                    errors.add(e.getMessage());
-                } finally {
-                    warnings.addAll(context.warnings());
-                }
+                // Read, compute and apply with no other writer (the web admin) in between.
+                directory.exclusively(() -> {
+                    run(line, text, confirmer, output, warnings, errors);
+                    return null;
+                });
             }
         }
         return new ShellResult(output.toString(), warnings, errors);
+    }
+
+    private void run(Pipeline line, String text, Confirmer confirmer, StringBuilder output, List<String> warnings,
+                     List<String> errors) {
+        ExecutionContext context = new ExecutionContext(directory.current(), confirmer);
+        try {
+            List<Item> items = new PipelineRunner(context).run(line);
+            directory.apply(new ChangeSet(context.changes(), line.text()));
+            context.hostLines().forEach(l -> output.append(l).append('\n'));
+            output.append(Output.render(items));
+        } catch (CmdletException e) {
+            errors.add(e.render(text));
+        } catch (InvalidDirectoryException e) {
+            errors.add(e.getMessage());
+        } finally {
+            warnings.addAll(context.warnings());
+        }
     }
 
     /** Every cmdlet name the shell accepts (aliases such as {@code where} and {@code ft} aside), sorted. */

@@ -153,4 +153,27 @@ class LiveDirectoryTest {
     private DirectoryChange put(Recipient.Builder b) {
         return new DirectoryChange.Put(b.build(demo.organization()));
     }
+
+    @Test
+    void readModifyWriteInsideExclusivelyLosesNoConcurrentUpdate() throws Exception {
+        int perThread = 200;
+        Runnable increment = () -> {
+            for (int i = 0; i < perThread; i++) {
+                live.exclusively(() -> {
+                    Recipient t = live.current().require(terry.id());
+                    int n = Integer.parseInt(t.attributes().get("CustomAttribute1").orElse("0"));
+                    return live.apply(new ChangeSet(List.of(put(t.toBuilder()
+                            .attributes(t.attributes().with("CustomAttribute1", String.valueOf(n + 1))))), "count"));
+                });
+            }
+        };
+        Thread a = new Thread(increment);
+        Thread b = new Thread(increment);
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertEquals(String.valueOf(2 * perThread),
+                live.current().require(terry.id()).attributes().get("CustomAttribute1").orElseThrow());
+    }
 }

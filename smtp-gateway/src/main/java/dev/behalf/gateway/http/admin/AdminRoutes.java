@@ -39,7 +39,6 @@ public final class AdminRoutes {
     private final LiveDirectory directory;
     private final Dialect dialect;
     private final String hostName;
-    private final Object saving = new Object();
 
     public AdminRoutes(LiveDirectory directory, Dialect dialect, String hostName) {
         this.directory = directory;
@@ -119,7 +118,8 @@ public final class AdminRoutes {
      */
     public Response save(Request r) {
         DelegationEdit edit = DelegationEdit.parse(body(r));
-        synchronized (saving) {
+        // Plan and apply with no other writer (a cmdlet) in between: no lost updates.
+        return directory.exclusively(() -> {
             DelegationEdit.Plan plan = edit.plan(directory.current());
             if (plan instanceof DelegationEdit.Refused refused) {
                 return refused(refused.reasons());
@@ -140,7 +140,7 @@ public final class AdminRoutes {
             body.put("warnings", accepted.warnings());
             body.put("directoryVersion", next.version());
             return Json.ok(body);
-        }
+        });
     }
 
     /** {@code GET /api/admin/explain?account=&from=&sender=} → {@link Explanation}; nothing is sent. */
