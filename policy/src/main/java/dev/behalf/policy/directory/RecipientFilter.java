@@ -40,7 +40,8 @@ public record RecipientFilter(Set<Included> included, Map<String, List<String>> 
                 copy.put(name, List.copyOf(v));
             }
         });
-        conditions = Map.copyOf(copy);
+        // Insertion order is kept, so RecipientFilter prints its conditions the way they were given.
+        conditions = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** Whether {@code r} is a member of a group with this filter (evaluated at delivery time, spec §6). */

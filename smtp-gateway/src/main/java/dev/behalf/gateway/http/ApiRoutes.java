@@ -9,7 +9,6 @@ import dev.behalf.mailstore.MessageId;
 import dev.behalf.mailstore.StoredMessage;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.Directory;
-import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.SmtpAddress;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import jakarta.mail.MessagingException;
@@ -134,31 +133,15 @@ public final class ApiRoutes {
         return Json.error(HttpResponseStatus.NOT_FOUND, "no message " + r.param("id"));
     }
 
-    /**
-     * The store box of an address: a directory mailbox, the capture of a mail user's external address,
-     * or the capture of an outside address.
-     */
+    /** The store box an address names (see {@link MailboxKey#of}); 400 when it names none. */
     MailboxKey mailbox(String text) {
-        SmtpAddress address = SmtpAddress.tryParse(text).orElseThrow(() ->
-                new Request.BadRequest("'" + text + "' is not an address (expected local@domain)"));
-        Directory d = directory.current();
-        Optional<Recipient> owner = d.byAddress(address);
-        if (owner.isPresent() && owner.get().type().hasMailbox()) {
-            return new MailboxKey.Mailbox(owner.get().id());
-        }
-        if (owner.isPresent() && owner.get().externalEmailAddress().isPresent()) {
-            return new MailboxKey.External(owner.get().externalEmailAddress().get());
-        }
-        if (owner.isEmpty() && !d.organization().isAccepted(address)) {
-            return new MailboxKey.External(address);
-        }
-        throw new NotAMailbox(text);
+        return mailbox(directory.current(), text);
     }
 
-    /** An address that has no store box (a group, an unknown address in an accepted domain). */
-    static final class NotAMailbox extends Request.BadRequest {
-        NotAMailbox(String address) {
-            super("'" + address + "' has no mailbox here: it is a group, a user without mailbox, or unknown");
-        }
+    public static MailboxKey mailbox(Directory directory, String text) {
+        SmtpAddress address = SmtpAddress.tryParse(text).orElseThrow(() ->
+                new Request.BadRequest("'" + text + "' is not an address (expected local@domain)"));
+        return MailboxKey.of(directory, address).orElseThrow(() -> new Request.BadRequest(
+                "'" + text + "' has no mailbox here: it is a group, a user without mailbox, or unknown"));
     }
 }

@@ -205,9 +205,8 @@ public final class BehalfExtension implements BeforeAllCallback, AfterAllCallbac
      */
     public MimeMessage awaitMessage(String mailbox, String subject) {
         Recipient r = recipient(mailbox);
-        MailboxKey key = r.type().hasMailbox() ? new MailboxKey.Mailbox(r.id())
-                : r.externalEmailAddress().<MailboxKey>map(MailboxKey.External::new).orElseThrow(() ->
-                        new AssertionError(r.name() + " is a " + r.type() + ": mail to it lands in its members' mailboxes"));
+        MailboxKey key = r.primarySmtpAddress().flatMap(a -> MailboxKey.of(server().directory().current(), a)).orElseThrow(() ->
+                new AssertionError(r.name() + " is a " + r.type() + ": it has no mailbox (mail to a group lands in its members' mailboxes)"));
         return awaitMessage(key, subject, r.name());
     }
 

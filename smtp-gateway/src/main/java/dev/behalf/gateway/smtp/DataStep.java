@@ -181,9 +181,7 @@ final class DataStep {
     }
 
     private static String describe(Directory directory, Placement p) {
-        String box = p.mailbox() instanceof MailboxKey.Mailbox m
-                ? directory.get(m.id()).flatMap(Recipient::primarySmtpAddress).map(Object::toString).orElse(m.id().toString())
-                : "external:" + ((MailboxKey.External) p.mailbox()).address();
-        return box + "/" + p.folder();
+        String box = p.mailbox().address(directory);
+        return (p.mailbox() instanceof MailboxKey.External ? "external:" + box : box) + "/" + p.folder();
     }
 }

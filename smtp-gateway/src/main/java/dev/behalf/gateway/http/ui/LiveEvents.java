@@ -59,16 +59,16 @@ public final class LiveEvents {
         Map<String, Object> data = new LinkedHashMap<>();
         if (event instanceof StoreEvent.Delivered e) {
             data.put("type", "delivered");
-            data.put("box", Boxes.address(d, e.message().mailbox()));
+            data.put("box", e.message().mailbox().address(d));
             data.put("folder", e.message().folder());
             data.put("id", e.message().id().value());
         } else if (event instanceof StoreEvent.Deleted e) {
             data.put("type", "deleted");
-            data.put("box", Boxes.address(d, e.mailbox()));
+            data.put("box", e.mailbox().address(d));
             data.put("id", e.id().value());
         } else if (event instanceof StoreEvent.Purged e) {
             data.put("type", "purged");
-            data.put("box", Boxes.address(d, e.mailbox()));
+            data.put("box", e.mailbox().address(d));
         }
         broadcast("mail", data);
     }

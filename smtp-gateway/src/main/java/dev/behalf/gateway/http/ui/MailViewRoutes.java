@@ -1,5 +1,6 @@
 package dev.behalf.gateway.http.ui;
 
+import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.gateway.http.Json;
@@ -69,7 +70,7 @@ public final class MailViewRoutes {
             List<MailboxSummary.FolderSummary> folders = s.folders().stream().map(f -> new MailboxSummary.FolderSummary(
                     f.name(), f.messages(), Math.max(0, f.unread() - marks.openedIn(s.key(), f.name())))).toList();
             Optional<Recipient> owner = s.key() instanceof MailboxKey.Mailbox m ? d.get(m.id()) : Optional.empty();
-            boxes.put(s.key(), new Box(Boxes.address(d, s.key()), Boxes.kind(d, s.key()).name(),
+            boxes.put(s.key(), new Box(s.key().address(d), Boxes.kind(d, s.key()).name(),
                     owner.map(Recipient::displayName).orElse(s.displayName()),
                     owner.map(o -> o.type().name()).orElse("External"),
                     folders.stream().mapToInt(MailboxSummary.FolderSummary::messages).sum(),
@@ -79,7 +80,7 @@ public final class MailViewRoutes {
         for (Recipient rec : d.recipients()) {
             MailboxKey key = new MailboxKey.Mailbox(rec.id());
             if (rec.type().hasMailbox() && !boxes.containsKey(key)) {
-                boxes.put(key, new Box(Boxes.address(d, key), Boxes.kind(rec.type()).name(), rec.displayName(),
+                boxes.put(key, new Box(key.address(d), Boxes.kind(rec.type()).name(), rec.displayName(),
                         rec.type().name(), 0, 0, List.of(new MailboxSummary.FolderSummary(Folders.INBOX, 0, 0),
                         new MailboxSummary.FolderSummary(Folders.SENT_ITEMS, 0, 0))));
             }
@@ -109,7 +110,7 @@ public final class MailViewRoutes {
         Directory d = directory.current();
         List<MessageRow> rows = new ArrayList<>();
         if (r.query("box").isPresent()) {
-            MailboxKey key = Boxes.key(d, r.query("box").get());
+            MailboxKey key = ApiRoutes.mailbox(d, r.query("box").get());
             rows.addAll(rows(d, key, r.query("folder").orElse(Folders.INBOX)));
         } else {
             for (MailboxSummary s : store.mailboxes()) {
@@ -148,14 +149,14 @@ public final class MailViewRoutes {
         Optional<DecisionRecord> decision = m.submissionId().flatMap(decisions::get);
         MessageView view = MessageView.of(stored.get(), decision);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("row", MessageRow.stored(m, Boxes.address(directory.current(), m.mailbox()), true, decision));
+        body.put("row", MessageRow.stored(m, m.mailbox().address(directory.current()), true, decision));
         body.put("view", view);
         view.html().ifPresent(h -> body.put("htmlUrl", html.url(id)));
         return Json.ok(body);
     }
 
     private List<MessageRow> rows(Directory d, MailboxKey key, String folder) {
-        String box = Boxes.address(d, key);
+        String box = key.address(d);
         List<MessageRow> out = new ArrayList<>();
         for (MessageSummary m : store.list(key, folder)) {
             out.add(MessageRow.stored(m, box, marks.seen(m), m.submissionId().flatMap(decisions::get)));
