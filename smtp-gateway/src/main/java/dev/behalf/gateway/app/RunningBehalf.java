@@ -1,5 +1,6 @@
 package dev.behalf.gateway.app;
 
+import dev.behalf.gateway.audit.DecisionFile;
 import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.http.AutodiscoverRoutes;
@@ -66,6 +67,9 @@ public final class RunningBehalf implements AutoCloseable {
             closing.push(store);
             LiveDirectory directory = store.directory();
             DecisionLog decisions = new DecisionLog(options.decisionLogCapacity());
+            if (options.dataDir().isPresent()) {
+                closing.push(DecisionFile.open(options.dataDir().get(), decisions, Json.mapper(), options.decisionLogCapacity()));
+            }
             Supplier<SSLContext> tls = options.tlsKeystore().isPresent()
                     ? () -> TlsContexts.fromKeystore(options.tlsKeystore().get(), options.tlsKeystorePassword().orElse("").toCharArray())
                     : () -> TlsContexts.selfSigned(options.hostName());

@@ -56,6 +56,9 @@ class DataDirRestartIT {
             assertTrue(inbox.stream().noneMatch(m -> m.subject().equals("refused")));
             assertEquals(21, b.store().list(new MailboxKey.Mailbox(id(b, "terrya")), Folders.SENT_ITEMS).size()
                     + b.store().list(new MailboxKey.Mailbox(id(b, "hollyh")), Folders.SENT_ITEMS).size());
+            // The decision records came back too: the refusal, and the record behind every stored copy.
+            assertEquals(1, b.decisions().query(java.util.Optional.empty(), java.util.Optional.of("Denied"), 10).size());
+            assertTrue(inbox.stream().allMatch(m -> m.submissionId().flatMap(b.decisions()::get).isPresent()));
             // The grant made through the shell is still in force: Holly can send on behalf of Sean after the restart.
             send(b, "hollyh", "seanc@contoso.com", "jimh@contoso.com", "after restart");
             assertEquals("SendOnBehalf", b.decisions().last().orElseThrow().outcome());
