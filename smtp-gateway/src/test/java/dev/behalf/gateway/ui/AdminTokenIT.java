@@ -1,9 +1,10 @@
 package dev.behalf.gateway.ui;
 
-import dev.behalf.gateway.app.Behalf;
+import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.gateway.app.RunningBehalf;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -13,18 +14,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** With {@code --admin-token}, the UI asks for the token on the API's 401 and keeps it for the tab. */
 class AdminTokenIT {
+    @RegisterExtension
+    static final BehalfExtension server = BehalfExtension.withDemoDirectory().configure(b -> b.adminToken("s3cret-token"));
+
     private static RunningBehalf behalf;
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        behalf = Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().adminToken("s3cret-token").start();
+        behalf = server.server();
         browser = Browser.start();
     }
 
@@ -32,9 +35,6 @@ class AdminTokenIT {
     static void stop() {
         if (browser != null) {
             browser.close();
-        }
-        if (behalf != null) {
-            behalf.close();
         }
     }
 

@@ -1,20 +1,19 @@
 package dev.behalf.gateway.ui;
 
-import dev.behalf.gateway.app.Behalf;
+import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.policy.directory.FullAccessEntry;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.SendAsEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DelegationAdminIT {
     private static final String DENIED = "550 5.7.60 SMTP; Client does not have permissions to send as this sender";
 
+    @RegisterExtension
+    static final BehalfExtension server = BehalfExtension.withDemoDirectory();
+
     private static RunningBehalf behalf;
     private static Browser browser;
     private static Mail mail;
@@ -33,7 +35,7 @@ class DelegationAdminIT {
 
     @BeforeAll
     static void start() {
-        behalf = Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().start();
+        behalf = server.server();
         mail = new Mail(behalf.ports().smtp());
         base = "http://127.0.0.1:" + behalf.ports().http() + "/";
         browser = Browser.start();
@@ -44,14 +46,6 @@ class DelegationAdminIT {
         if (browser != null) {
             browser.close();
         }
-        if (behalf != null) {
-            behalf.close();
-        }
-    }
-
-    @BeforeEach
-    void reset() {
-        behalf.reset();
     }
 
     private Recipient recipient(String identity) {

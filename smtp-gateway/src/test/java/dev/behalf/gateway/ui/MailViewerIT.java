@@ -1,13 +1,13 @@
 package dev.behalf.gateway.ui;
 
-import dev.behalf.gateway.app.Behalf;
+import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.directory.DirectoryChange;
 import dev.behalf.policy.directory.Recipient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The mail viewer in a real headless Chromium against a real Behalf, with mail sent over SMTP. */
 class MailViewerIT {
+    @RegisterExtension
+    static final BehalfExtension server = BehalfExtension.withDemoDirectory();
+
     private static RunningBehalf behalf;
     private static Browser browser;
     private static Mail mail;
@@ -33,7 +35,7 @@ class MailViewerIT {
 
     @BeforeAll
     static void start() {
-        behalf = Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().start();
+        behalf = server.server();
         mail = new Mail(behalf.ports().smtp());
         base = "http://127.0.0.1:" + behalf.ports().http() + "/";
         browser = Browser.start();
@@ -44,14 +46,6 @@ class MailViewerIT {
         if (browser != null) {
             browser.close();
         }
-        if (behalf != null) {
-            behalf.close();
-        }
-    }
-
-    @BeforeEach
-    void reset() {
-        behalf.reset();
     }
 
     /** Opens a view and waits until the live stream is connected, so later mail arrives without reload. */
