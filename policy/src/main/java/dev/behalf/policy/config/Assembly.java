@@ -1,0 +1,189 @@
+package dev.behalf.policy.config;
+
+import dev.behalf.policy.directory.AccessControl;
+import dev.behalf.policy.directory.Attributes;
+import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.directory.DirectoryProblem;
+import dev.behalf.policy.directory.FullAccessEntry;
+import dev.behalf.policy.directory.InheritanceType;
+import dev.behalf.policy.directory.InvalidDirectoryException;
+import dev.behalf.policy.directory.Organization;
+import dev.behalf.policy.directory.PermissionTable;
+import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.directory.RecipientFilter;
+import dev.behalf.policy.directory.RecipientId;
+import dev.behalf.policy.directory.RecipientTypeDetails;
+import dev.behalf.policy.directory.Right;
+import dev.behalf.policy.directory.Secret;
+import dev.behalf.policy.directory.SendAsEntry;
+import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.directory.Surface;
+import dev.behalf.policy.identity.Resolution;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Turns the model into a directory in two passes: objects first, then references between them. */
+final class Assembly {
+    private final ConfigModel model;
+    private final List<ConfigProblem> problems;
+    private final Map<RecipientId, ConfigModel.RecipientSpec> specs = new HashMap<>();
+    private final Map<RecipientId, List<ConfigModel.GrantSpec>> fullAccessSpecs = new HashMap<>();
+    private final Map<RecipientId, List<ConfigModel.GrantSpec>> sendAsSpecs = new HashMap<>();
+
+    Assembly(ConfigModel model, List<ConfigProblem> problems) {
+        this.model = model;
+        this.problems = problems;
+    }
+
+    Directory build() {
+        Organization org = model.organization;
+        List<Recipient> plain = new ArrayList<>();
+        for (ConfigModel.RecipientSpec spec : model.recipients) {
+            if (!spec.hasPassword() && model.defaultPassword != null) {
+                spec.builder().password(model.defaultPassword);
+            }
+            try {
+                Recipient r = spec.builder().build(org);
+                ConfigModel.RecipientSpec first = specs.putIfAbsent(r.id(), spec);
+                if (first != null) {
+                    String where = first.file().equals(spec.file()) ? "line " + first.line() : first.file() + ":" + first.line();
+                    problems.add(new ConfigProblem(spec.file(), spec.line(), spec.path() + ".name",
+                            "'" + r.name() + "' is defined twice (also at " + where + ")"));
+                    continue;
+                }
+                plain.add(r);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                problems.add(new ConfigProblem(spec.file(), spec.line(), spec.path(), e.getMessage()));
+            }
+        }
+        fail();
+        Directory objects = directory(() -> Directory.of(org, plain));
+        Map<RecipientId, Recipient.Builder> linked = new LinkedHashMap<>();
+        for (Recipient r : objects.recipients()) {
+            ConfigModel.RecipientSpec spec = specs.get(r.id());
+            linked.put(r.id(), r.toBuilder()
+                    .members(resolveAll(objects, spec.members(), spec))
+                    .grantSendOnBehalfTo(resolveAll(objects, spec.sendOnBehalf(), spec)));
+        }
+        Map<RecipientId, List<FullAccessEntry>> fullAccess = new HashMap<>();
+        Map<RecipientId, List<SendAsEntry>> sendAs = new HashMap<>();
+        for (ConfigModel.GrantSpec g : model.grants) {
+            Optional<Recipient> target = resolve(objects, g.identity(), g.file());
+            Optional<Recipient> trustee = resolve(objects, g.trustee(), g.file());
+            if (target.isEmpty() || trustee.isEmpty()) {
+                continue;
+            }
+            Optional<String> refused = PermissionTable.check(g.right(), Surface.Shell, target.get().type(), trustee.get().type());
+            if (refused.isPresent()) {
+                problems.add(new ConfigProblem(g.file(), g.line(), g.path(), refused.get()));
+                continue;
+            }
+            RecipientId t = target.get().id();
+            if (g.right() == Right.FullAccess) {
+                fullAccess.computeIfAbsent(t, k -> new ArrayList<>()).add(
+                        new FullAccessEntry(trustee.get().id(), g.control(), g.inheritance(), g.autoMapping()));
+                fullAccessSpecs.computeIfAbsent(t, k -> new ArrayList<>()).add(g);
+            } else {
+                sendAs.computeIfAbsent(t, k -> new ArrayList<>()).add(new SendAsEntry(trustee.get().id(), g.control()));
+                sendAsSpecs.computeIfAbsent(t, k -> new ArrayList<>()).add(g);
+            }
+        }
+        fail();
+        List<Recipient> complete = new ArrayList<>();
+        for (Map.Entry<RecipientId, Recipient.Builder> e : linked.entrySet()) {
+            Recipient.Builder b = e.getValue()
+                    .fullAccess(fullAccess.getOrDefault(e.getKey(), List.of()))
+                    .sendAs(sendAs.getOrDefault(e.getKey(), List.of()));
+            try {
+                complete.add(b.build());
+            } catch (IllegalArgumentException ex) {
+                ConfigModel.RecipientSpec spec = specs.get(e.getKey());
+                problems.add(new ConfigProblem(spec.file(), spec.line(), spec.path(), ex.getMessage()));
+            }
+        }
+        fail();
+        return directory(() -> Directory.of(org, complete));
+    }
+
+    private Directory directory(java.util.function.Supplier<Directory> make) {
+        try {
+            return make.get();
+        } catch (InvalidDirectoryException e) {
+            for (DirectoryProblem p : e.problems()) {
+                problems.add(locate(p));
+            }
+            throw new InvalidConfigException(problems);
+        }
+    }
+
+    /** Maps a directory invariant back to the YAML that caused it. */
+    private ConfigProblem locate(DirectoryProblem p) {
+        ConfigModel.RecipientSpec spec = p.recipient().map(specs::get).orElse(null);
+        if (spec == null) {
+            return new ConfigProblem("config", 0, p.field(), p.message());
+        }
+        Optional<ConfigModel.GrantSpec> grant = grantFor(p);
+        if (grant.isPresent()) {
+            return new ConfigProblem(grant.get().file(), grant.get().line(), grant.get().path(), p.message());
+        }
+        return new ConfigProblem(spec.file(), spec.line(), spec.path() + "." + p.field(), p.message());
+    }
+
+    private Optional<ConfigModel.GrantSpec> grantFor(DirectoryProblem p) {
+        Map<RecipientId, List<ConfigModel.GrantSpec>> index = p.field().startsWith("fullAccess[") ? fullAccessSpecs
+                : p.field().startsWith("sendAs[") ? sendAsSpecs : null;
+        if (index == null) {
+            return Optional.empty();
+        }
+        int open = p.field().indexOf('[');
+        int close = p.field().indexOf(']');
+        List<ConfigModel.GrantSpec> list = index.getOrDefault(p.recipient().orElseThrow(), List.of());
+        int i = Integer.parseInt(p.field().substring(open + 1, close));
+        return i < list.size() ? Optional.of(list.get(i)) : Optional.empty();
+    }
+
+    private List<RecipientId> resolveAll(Directory d, List<YamlReader.Located> refs, ConfigModel.RecipientSpec spec) {
+        List<RecipientId> out = new ArrayList<>();
+        for (YamlReader.Located ref : refs) {
+            resolve(d, ref, spec.file()).ifPresent(r -> out.add(r.id()));
+        }
+        return out;
+    }
+
+    private Optional<Recipient> resolve(Directory d, YamlReader.Located ref, String file) {
+        Resolution res = d.resolve(ref.value());
+        if (res instanceof Resolution.Found f) {
+            return Optional.of(f.recipient());
+        }
+        if (res instanceof Resolution.Ambiguous a) {
+            problems.add(new ConfigProblem(file, ref.line(), ref.field(), "'" + ref.value() + "' matches several recipients: "
+                    + a.matches().stream().map(Recipient::name).toList() + "; use a Name or SMTP address"));
+        } else {
+            problems.add(new ConfigProblem(file, ref.line(), ref.field(), "'" + ref.value()
+                    + "' matches no recipient; tried Name, Alias, DistinguishedName, SMTP address, Guid, "
+                    + "SamAccountName, UserPrincipalName, DisplayName" + Suggestions.didYouMean(d, ref.value())));
+        }
+        return Optional.empty();
+    }
+
+    private void fail() {
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+    }
+}

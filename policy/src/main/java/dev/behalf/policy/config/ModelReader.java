@@ -1,0 +1,170 @@
+package dev.behalf.policy.config;
+
+import dev.behalf.policy.directory.AccessControl;
+import dev.behalf.policy.directory.Attributes;
+import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.directory.DirectoryProblem;
+import dev.behalf.policy.directory.FullAccessEntry;
+import dev.behalf.policy.directory.InheritanceType;
+import dev.behalf.policy.directory.InvalidDirectoryException;
+import dev.behalf.policy.directory.Organization;
+import dev.behalf.policy.directory.PermissionTable;
+import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.directory.RecipientFilter;
+import dev.behalf.policy.directory.RecipientId;
+import dev.behalf.policy.directory.RecipientTypeDetails;
+import dev.behalf.policy.directory.Right;
+import dev.behalf.policy.directory.Secret;
+import dev.behalf.policy.directory.SendAsEntry;
+import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.directory.Surface;
+import dev.behalf.policy.identity.Resolution;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads the YAML node tree of one config file into the {@link ConfigModel}, reporting every bad field. */
+final class ModelReader {
+    static final Set<String> TOP = orderedSet("organization", "defaults", "recipients", "grants");
+    static final Set<String> ORGANIZATION = orderedSet("name", "domain", "acceptedDomains");
+    static final Set<String> DEFAULTS = orderedSet("password");
+    static final Set<String> RECIPIENT = orderedSet("name", "type", "alias", "displayName", "guid",
+            "primarySmtpAddress", "emailAddresses", "externalEmailAddress", "userPrincipalName", "samAccountName",
+            "password", "linkedMasterAccount", "distinguishedName", "hiddenFromAddressListsEnabled",
+            "messageCopyForSentAsEnabled", "messageCopyForSendOnBehalfEnabled", "grantSendOnBehalfTo", "members",
+            "includedRecipients", "conditions", "attributes");
+    static final Set<String> GRANTS = orderedSet("fullAccess", "sendAs");
+    static final Set<String> GRANT = orderedSet("identity", "user", "trustee", "deny", "inheritanceType", "autoMapping");
+
+    private ModelReader() {
+    }
+
+    static Set<String> orderedSet(String... names) {
+        return new LinkedHashSet<>(List.of(names));
+    }
+
+    static void readFile(YamlReader yaml, Node root, ConfigModel model) {
+        yaml.mapping(root, "", TOP).ifPresent(top -> {
+            Node org = top.get("organization");
+            if (org != null) {
+                if (model.organization != null) {
+                    yaml.problem(org, "organization", "the organization is already defined in another file");
+                } else {
+                    readOrganization(yaml, org, model);
+                }
+            }
+            Node defaults = top.get("defaults");
+            if (defaults != null) {
+                yaml.mapping(defaults, "defaults", DEFAULTS).ifPresent(d -> {
+                    if (d.get("password") != null) {
+                        yaml.string(d.get("password"), "defaults.password").ifPresent(p -> model.defaultPassword = Secret.of(p));
+                    }
+                });
+            }
+            Node recipients = top.get("recipients");
+            if (recipients != null) {
+                if (model.organization == null) {
+                    yaml.problem(recipients, "recipients", "the organization must come before recipients");
+                    return;
+                }
+                List<Node> items = yaml.list(recipients, "recipients");
+                for (int i = 0; i < items.size(); i++) {
+                    RecipientReader.read(yaml, items.get(i), "recipients[" + i + "]", model);
+                }
+            }
+            Node grants = top.get("grants");
+            if (grants != null) {
+                yaml.mapping(grants, "grants", GRANTS).ifPresent(g -> {
+                    readGrants(yaml, g.get("fullAccess"), Right.FullAccess, "grants.fullAccess", model);
+                    readGrants(yaml, g.get("sendAs"), Right.SendAs, "grants.sendAs", model);
+                });
+            }
+        });
+    }
+
+    private static void readOrganization(YamlReader yaml, Node node, ConfigModel model) {
+        yaml.mapping(node, "organization", ORGANIZATION).ifPresent(o -> {
+            Optional<String> name = o.containsKey("name") ? yaml.string(o.get("name"), "organization.name") : Optional.empty();
+            Optional<String> domain = o.containsKey("domain") ? yaml.string(o.get("domain"), "organization.domain") : Optional.empty();
+            if (name.isEmpty() && !o.containsKey("name")) {
+                yaml.problem(node, "organization.name", "missing (e.g. Contoso)");
+            }
+            if (domain.isEmpty() && !o.containsKey("domain")) {
+                yaml.problem(node, "organization.domain", "missing (e.g. contoso.com)");
+            }
+            List<String> accepted = o.containsKey("acceptedDomains")
+                    ? yaml.strings(o.get("acceptedDomains"), "organization.acceptedDomains").stream().map(YamlReader.Located::value).toList()
+                    : List.of();
+            if (name.isPresent() && domain.isPresent()) {
+                try {
+                    model.organization = new Organization(name.get(), domain.get(), accepted);
+                } catch (IllegalArgumentException e) {
+                    yaml.problem(node, "organization", e.getMessage());
+                }
+            }
+        });
+    }
+
+    private static void readGrants(YamlReader yaml, Node node, Right right, String path, ConfigModel model) {
+        if (node == null) {
+            return;
+        }
+        List<Node> items = yaml.list(node, path);
+        for (int i = 0; i < items.size(); i++) {
+            String p = path + "[" + i + "]";
+            Node item = items.get(i);
+            yaml.mapping(item, p, GRANT).ifPresent(g -> {
+                Optional<YamlReader.Located> identity = located(yaml, g.get("identity"), p + ".identity");
+                Node trusteeNode = g.containsKey("user") ? g.get("user") : g.get("trustee");
+                String trusteeField = p + (g.containsKey("user") ? ".user" : ".trustee");
+                Optional<YamlReader.Located> trustee = located(yaml, trusteeNode, trusteeField);
+                if (g.get("identity") == null) {
+                    yaml.problem(item, p + ".identity", "missing: the mailbox or group the right is on");
+                }
+                if (trusteeNode == null) {
+                    yaml.problem(item, p + ".user", "missing: the delegate (user or trustee)");
+                }
+                boolean deny = g.containsKey("deny") && yaml.bool(g.get("deny"), p + ".deny").orElse(false);
+                boolean autoMapping = !g.containsKey("autoMapping") || yaml.bool(g.get("autoMapping"), p + ".autoMapping").orElse(true);
+                InheritanceType inheritance = InheritanceType.All;
+                if (g.containsKey("inheritanceType")) {
+                    Optional<String> v = yaml.string(g.get("inheritanceType"), p + ".inheritanceType");
+                    Optional<InheritanceType> t = v.flatMap(InheritanceType::byName);
+                    if (v.isPresent() && t.isEmpty()) {
+                        yaml.problem(g.get("inheritanceType"), p + ".inheritanceType", "'" + v.get()
+                                + "' is not one of " + List.of(InheritanceType.values()));
+                    }
+                    inheritance = t.orElse(InheritanceType.All);
+                }
+                if (right == Right.SendAs && (g.containsKey("autoMapping") || g.containsKey("inheritanceType"))) {
+                    yaml.problem(item, p, "autoMapping and inheritanceType belong to fullAccess grants");
+                }
+                if (identity.isPresent() && trustee.isPresent()) {
+                    model.grants.add(new ConfigModel.GrantSpec(right, yaml.file(), YamlReader.line(item), p, identity.get(), trustee.get(),
+                            deny ? AccessControl.Deny : AccessControl.Allow, inheritance, autoMapping));
+                }
+            });
+        }
+    }
+
+    private static Optional<YamlReader.Located> located(YamlReader yaml, Node node, String field) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        return yaml.string(node, field).map(v -> new YamlReader.Located(v, YamlReader.line(node), field));
+    }
+}
