@@ -1,41 +1,22 @@
 package dev.behalf.policy.config;
 
-import dev.behalf.policy.directory.AccessControl;
 import dev.behalf.policy.directory.Attributes;
-import dev.behalf.policy.directory.Directory;
-import dev.behalf.policy.directory.DirectoryProblem;
-import dev.behalf.policy.directory.FullAccessEntry;
-import dev.behalf.policy.directory.InheritanceType;
-import dev.behalf.policy.directory.InvalidDirectoryException;
-import dev.behalf.policy.directory.Organization;
-import dev.behalf.policy.directory.PermissionTable;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.RecipientFilter;
 import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.directory.RecipientTypeDetails;
-import dev.behalf.policy.directory.Right;
 import dev.behalf.policy.directory.Secret;
-import dev.behalf.policy.directory.SendAsEntry;
 import dev.behalf.policy.directory.SmtpAddress;
-import dev.behalf.policy.directory.Surface;
-import dev.behalf.policy.identity.Resolution;
 import org.yaml.snakeyaml.nodes.Node;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** Parses one recipient mapping into a builder, reporting every bad field. */
 final class RecipientReader {

@@ -1,7 +1,5 @@
 package dev.behalf.gateway.cli;
 
-import picocli.CommandLine;
-
 /** {@code java -jar behalf.jar serve|shell ...}. */
 public final class Main {
     private Main() {
