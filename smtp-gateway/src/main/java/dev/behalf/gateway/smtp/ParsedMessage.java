@@ -24,9 +24,13 @@ import java.util.Optional;
 record ParsedMessage(byte[] raw, List<HeaderField> fields, int bodyStart, List<Mailbox> from, Optional<Mailbox> sender,
                      Optional<String> messageId, Optional<String> subject, boolean hasDate) {
 
-    /** Limits that keep a hostile header block from costing more than a normal one. */
-    record Limits(int maxHeaderFields, int maxHeaderLineLength) {
-        static final Limits DEFAULT = new Limits(1000, 998);
+    /**
+     * Limits that keep a hostile message from costing more than a normal one.
+     *
+     * @param maxMimeDepth how deeply MIME parts may nest (see {@link MimeNesting})
+     */
+    record Limits(int maxHeaderFields, int maxHeaderLineLength, int maxMimeDepth) {
+        static final Limits DEFAULT = new Limits(1000, 998, 50);
     }
 
     static ParsedMessage parse(byte[] raw, boolean utf8Headers, Limits limits) throws MalformedMessageException {
