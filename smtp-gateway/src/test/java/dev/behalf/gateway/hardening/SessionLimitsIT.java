@@ -1,0 +1,153 @@
+package dev.behalf.gateway.hardening;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.behalf.gateway.app.Behalf;
+import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.gateway.audit.DecisionLog;
+import dev.behalf.gateway.smtp.SubmissionServer;
+import dev.behalf.gateway.smtp.SubmissionSettings;
+import dev.behalf.gateway.smtp.TlsContexts;
+import dev.behalf.mailstore.MailboxSummary;
+import dev.behalf.mailstore.greenmail.GreenMailStore;
+import dev.behalf.policy.change.ChangeJournal;
+import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.config.DirectoryLoader;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Limits on sessions: idle and stalled clients are dropped, connections past the cap get 421, and
+ * repeated failed AUTH from one address is throttled and logged. Each test has its own server, so a
+ * throttle or a cap never leaks into another test.
+ */
+class SessionLimitsIT {
+    private static final String TIMEOUT = "421 Timeout waiting for data from client.";
+
+    private static RunningBehalf start(Duration idle) {
+        return Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().idleTimeout(idle).start();
+    }
+
+    private static int stored(RunningBehalf b) {
+        return b.store().mailboxes().stream().flatMap(m -> m.folders().stream()).mapToInt(MailboxSummary.FolderSummary::messages).sum();
+    }
+
+    private static void assertSends(int port, String login) throws Exception {
+        try (SmtpClient s = new SmtpClient(port)) {
+            assertEquals("235 Authentication successful.", s.login(login, "P@ssw0rd"));
+            String reply = s.transaction(login + "@contoso.com", "jimh@contoso.com", "From: " + login + "@contoso.com\r\nSubject: ok\r\n\r\nok\r\n");
+            assertTrue(reply.startsWith("250 2.6.0 "), reply);
+        }
+    }
+
+    @Test
+    void idleAndStalledClientsAreDroppedWithoutStoringAnythingAndTheServerServesOn() throws Exception {
+        try (RunningBehalf b = start(Duration.ofSeconds(1))) {
+            int port = b.ports().smtp();
+            try (SmtpClient idle = new SmtpClient(port)) {
+                assertTrue(idle.reply().startsWith("220 "));
+                assertEquals(TIMEOUT, idle.reply(), "silent after the greeting");
+                assertTrue(idle.closedByServer());
+            }
+            try (SmtpClient partial = new SmtpClient(port)) {
+                partial.login("terrya", "P@ssw0rd");
+                partial.write("MAIL FROM:<terrya@con");
+                assertEquals(TIMEOUT, partial.reply(), "stalled mid-command");
+                assertTrue(partial.closedByServer());
+            }
+            try (SmtpClient stalled = new SmtpClient(port)) {
+                stalled.login("terrya", "P@ssw0rd");
+                stalled.send("MAIL FROM:<terrya@contoso.com>");
+                stalled.send("RCPT TO:<jimh@contoso.com>");
+                assertTrue(stalled.send("DATA").startsWith("354 "));
+                stalled.write("From: terrya@contoso.com\r\nSubject: stalled\r\n\r\nhalf a mess");
+                assertEquals(TIMEOUT, stalled.reply(), "stalled mid-DATA");
+                assertTrue(stalled.closedByServer());
+            }
+            assertEquals(0, stored(b), "nothing of a dropped transaction is stored");
+            assertEquals(0, b.decisions().total(), "nor decided");
+            assertSends(port, "terrya");
+        }
+    }
+
+    @Test
+    void connectionsPastTheCapGet421_4_3_2AndASlotFreesWhenOneCloses() throws Exception {
+        LiveDirectory live = new LiveDirectory(DirectoryLoader.load(Path.of("..", "config")), ChangeJournal.none());
+        try (GreenMailStore store = GreenMailStore.builder(live).build();
+             SubmissionServer smtp = SubmissionServer.builder().directory(live).store(store).decisions(new DecisionLog(100))
+                     .settings(SubmissionSettings.defaults("localhost")).tls(() -> TlsContexts.selfSigned("localhost"))
+                     .port(0).maxConnections(3).build()) {
+            smtp.start();
+            List<SmtpClient> open = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    SmtpClient c = new SmtpClient(smtp.port());
+                    assertEquals("220 localhost ESMTP Behalf", c.reply());
+                    open.add(c);
+                }
+                try (SmtpClient fourth = new SmtpClient(smtp.port())) {
+                    assertEquals("421 4.3.2 Too many connections, try again later", fourth.reply());
+                    assertTrue(fourth.closedByServer());
+                }
+                open.remove(0).send("QUIT");
+                // The session's end is counted on the server's thread: poll, bounded, until a slot is free.
+                String greeting = "";
+                for (int attempt = 0; attempt < 200 && !greeting.startsWith("220 "); attempt++) {
+                    try (SmtpClient again = new SmtpClient(smtp.port())) {
+                        greeting = again.reply();
+                        if (greeting.startsWith("220 ")) {
+                            assertEquals("235 Authentication successful.", again.send("AUTH PLAIN " + SmtpClient.plain("", "terrya", "P@ssw0rd")));
+                        }
+                    }
+                }
+                assertEquals("220 localhost ESMTP Behalf", greeting);
+            } finally {
+                for (SmtpClient c : open) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void repeatedFailedAuthIsThrottledPerAddressAndLogged() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger("dev.behalf.gateway.smtp.DirectoryAuthenticator");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try (RunningBehalf b = start(Duration.ofMinutes(1))) {
+            int port = b.ports().smtp();
+            try (SmtpClient s = new SmtpClient(port)) {
+                s.reply();
+                s.reply("EHLO guesser");
+                for (int i = 0; i < 10; i++) {
+                    assertEquals("535 5.7.3 Authentication unsuccessful", s.send("AUTH PLAIN " + SmtpClient.plain("", "terrya", "guess" + i)));
+                }
+                assertEquals("454 4.7.0 Too many failed authentication attempts; try again later",
+                        s.send("AUTH PLAIN " + SmtpClient.plain("", "terrya", "P@ssw0rd")), "even the right password, while throttled");
+            }
+            try (SmtpClient s = new SmtpClient(port)) {
+                s.reply();
+                s.reply("EHLO guesser");
+                assertEquals("454 4.7.0 Too many failed authentication attempts; try again later",
+                        s.send("AUTH PLAIN " + SmtpClient.plain("", "jimh", "P@ssw0rd")), "a new connection from the same address too");
+                assertEquals("250 2.0.0 OK", s.send("NOOP").replace("250 Ok", "250 2.0.0 OK"), "the session itself goes on");
+            }
+        } finally {
+            logger.detachAppender(logged);
+        }
+        List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(10, lines.stream().filter(l -> l.startsWith("AUTH PLAIN failed for login 'terrya' from 127.0.0.1")).count(), lines.toString());
+        assertTrue(lines.contains("AUTH from 127.0.0.1 refused: 10 failures within the throttle window"), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("guess") || l.contains("P@ssw0rd")), "no password is logged: " + lines);
+    }
+}
