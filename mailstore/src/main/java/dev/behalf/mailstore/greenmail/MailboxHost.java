@@ -38,9 +38,20 @@ final class MailboxHost extends ImapHostManagerImpl {
         return name != null && name.startsWith(ImapConstants.NAMESPACE_PREFIX);
     }
 
-    private static void refuseAbsolute(String... names) throws FolderException {
+    /**
+     * Absolute, or with an empty hierarchy level: GreenMail splits names on {@code .} and skips empty
+     * levels, so {@code ""}, {@code ".."} or {@code ".x"} name the box's root folder itself, and
+     * {@code RENAME ".." x} moved a whole box (INBOX and all) out of reach, after which every delivery
+     * to it failed. Such names are refused as if the folder did not exist.
+     */
+    private static boolean outOfBounds(String name) {
+        String d = ImapConstants.HIERARCHY_DELIMITER;
+        return name == null || absolute(name) || name.isEmpty() || name.startsWith(d) || name.endsWith(d) || name.contains(d + d);
+    }
+
+    private static void refuseOutOfBounds(String... names) throws FolderException {
         for (String n : names) {
-            if (absolute(n)) {
+            if (outOfBounds(n)) {
                 throw new FolderException("No such folder : " + n);
             }
         }
@@ -48,7 +59,7 @@ final class MailboxHost extends ImapHostManagerImpl {
 
     @Override
     public MailFolder getFolder(GreenMailUser user, String mailboxName) {
-        return absolute(mailboxName) ? null : super.getFolder(user, mailboxName);
+        return outOfBounds(mailboxName) ? null : super.getFolder(user, mailboxName);
     }
 
     @Override
@@ -63,19 +74,19 @@ final class MailboxHost extends ImapHostManagerImpl {
 
     @Override
     public void subscribe(GreenMailUser user, String mailbox) throws FolderException {
-        refuseAbsolute(mailbox);
+        refuseOutOfBounds(mailbox);
         super.subscribe(user, mailbox);
     }
 
     @Override
     public void unsubscribe(GreenMailUser user, String mailbox) throws FolderException {
-        refuseAbsolute(mailbox);
+        refuseOutOfBounds(mailbox);
         super.unsubscribe(user, mailbox);
     }
 
     @Override
     public MailFolder createMailbox(GreenMailUser user, String mailboxName) throws FolderException {
-        refuseAbsolute(mailboxName);
+        refuseOutOfBounds(mailboxName);
         return mirror.lockedFolderWork(() -> {
             MailFolder created = super.createMailbox(user, mailboxName);
             mirror.register(box(user));
@@ -85,7 +96,7 @@ final class MailboxHost extends ImapHostManagerImpl {
 
     @Override
     public void deleteMailbox(GreenMailUser user, String mailboxName) throws FolderException {
-        refuseAbsolute(mailboxName);
+        refuseOutOfBounds(mailboxName);
         mirror.lockedFolderWork(() -> {
             Optional<FolderRecord> rec = Optional.ofNullable(getFolder(user, mailboxName)).flatMap(mirror::record);
             super.deleteMailbox(user, mailboxName);
@@ -96,7 +107,7 @@ final class MailboxHost extends ImapHostManagerImpl {
 
     @Override
     public void renameMailbox(GreenMailUser user, String oldMailboxName, String newMailboxName) throws FolderException {
-        refuseAbsolute(oldMailboxName, newMailboxName);
+        refuseOutOfBounds(oldMailboxName, newMailboxName);
         mirror.lockedFolderWork(() -> {
             MailFolder folder = getFolder(user, oldMailboxName);
             Optional<FolderRecord> rec = Optional.ofNullable(folder).flatMap(mirror::record);
