@@ -50,7 +50,27 @@ record Headers(Optional<String> submissionId, Optional<String> messageId, String
         if (values == null || values.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(MimeUtility.unfold(values[0]).strip());
+        return Optional.of(unfold(values[0]).strip());
+    }
+
+    /**
+     * RFC 5322 §2.2.3: a line break followed by white space is removed. Linear, unlike
+     * {@code MimeUtility.unfold}, which copies the rest of the value at every line break: a From of
+     * 100,000 folded lines took it 20 s, under the store's delivery path.
+     */
+    static String unfold(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            int next = c == '\r' && i + 1 < n && value.charAt(i + 1) == '\n' ? i + 2 : c == '\r' || c == '\n' ? i + 1 : -1;
+            if (next >= 0 && (next == n || value.charAt(next) == ' ' || value.charAt(next) == '\t')) {
+                i = next - 1;
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static List<String> addresses(String value) {

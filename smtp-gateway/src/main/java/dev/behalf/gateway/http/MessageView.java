@@ -69,7 +69,8 @@ public record MessageView(MessageSummary summary, List<HeaderLine> headers, Opti
 
     private static String decode(String value) {
         try {
-            return MimeUtility.decodeText(MimeUtility.unfold(value));
+            // RFC 5322 §2.2.3 unfolding, linear: MimeUtility.unfold copies the rest of the value at each line break.
+            return MimeUtility.decodeText(value.replaceAll("\r?\n(?=[ \t])|\r?\n$", ""));
         } catch (UnsupportedEncodingException | RuntimeException e) {
             return value;
         }
