@@ -39,6 +39,7 @@ record ParsedMessage(byte[] raw, List<HeaderField> fields, int bodyStart, List<M
         int pos = 0;
         int lineNo = 0;
         int bodyStart = raw.length;
+        int headerEnd = raw.length;
         String currentName = null;
         int currentStart = 0;
         while (pos < raw.length) {
@@ -51,6 +52,7 @@ record ParsedMessage(byte[] raw, List<HeaderField> fields, int bodyStart, List<M
                         + (contentEnd - pos) + " characters; RFC 5322 allows " + limits.maxHeaderLineLength());
             }
             if (contentEnd == pos) {
+                headerEnd = pos;
                 bodyStart = next;
                 break;
             }
@@ -85,7 +87,8 @@ record ParsedMessage(byte[] raw, List<HeaderField> fields, int bodyStart, List<M
             pos = next;
         }
         if (currentName != null) {
-            fields.add(new HeaderField(currentName, currentStart, bodyStart == raw.length ? raw.length : bodyStart - lineEnding(raw, bodyStart)));
+            // The empty line that ended the headers is not part of the last field, even when nothing follows it.
+            fields.add(new HeaderField(currentName, currentStart, headerEnd));
         }
         List<Mailbox> from = List.of();
         Optional<Mailbox> sender = Optional.empty();
@@ -119,11 +122,6 @@ record ParsedMessage(byte[] raw, List<HeaderField> fields, int bodyStart, List<M
             }
         }
         return new ParsedMessage(raw, List.copyOf(fields), bodyStart, from, sender, messageId, subject, hasDate);
-    }
-
-    private static int lineEnding(byte[] raw, int bodyStart) {
-        // The empty line that ended the headers is not part of the last field.
-        return bodyStart >= 2 && raw[bodyStart - 2] == '\r' ? 2 : 1;
     }
 
     /** The unfolded value of a field, after the colon. */
