@@ -76,13 +76,18 @@ final class HeaderRewriter {
     /**
      * A mailbox as a header value: {@code Display Name <address>}, the name quoted or RFC 2047
      * encoded as needed. Control characters (CR, LF, NUL...) in the name become spaces so that a
-     * display name can never start a new header field.
+     * display name can never start a new header field, and {@code =?} becomes {@code = ?} so that it can
+     * never read as an RFC 2047 encoded-word.
      */
     static String mailboxValue(String displayName, String address) {
         String clean = displayName.codePoints()
                 .map(c -> Character.isISOControl(c) ? ' ' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString().strip().replaceAll(" {2,}", " ");
+                .toString().strip().replaceAll(" {2,}", " ")
+                // RFC 2047: "=?" starts an encoded-word, which every client decodes, so a delegate named
+                // "=?UTF-8?B?QWRtaW5pc3RyYXRvcg==?=" would show as "Administrator". Encoding it is not enough:
+                // GreenMail's IMAP ENVELOPE decodes names and sends ASCII back as is. Break the marker instead.
+                .replace("=?", "= ?");
         try {
             InternetAddress a = new InternetAddress(address, clean.isEmpty() ? null : clean, StandardCharsets.UTF_8.name());
             return MimeUtility.fold("Sender: ".length(), a.toString());

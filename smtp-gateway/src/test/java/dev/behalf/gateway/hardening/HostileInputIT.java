@@ -163,6 +163,44 @@ class HostileInputIT {
     }
 
     @Test
+    void aDelegateNamedLikeAnEncodedWordDoesNotShowAsSomeoneElseOverImap() throws Exception {
+        // Encoding the name is not enough: GreenMail's ENVELOPE decodes names and sends ASCII back as is.
+        behalf.shell("Set-Mailbox -Identity hollyh -DisplayName '=?UTF-8?B?QWRtaW5pc3RyYXRvcg==?='");
+        behalf.shell("Set-Mailbox -Identity seanc@contoso.com -GrantSendOnBehalfTo hollyh");
+        try (SmtpClient s = new SmtpClient(behalf.smtpPort())) {
+            s.login("hollyh", "P@ssw0rd");
+            assertTrue(s.transaction("hollyh@contoso.com", "jimh@contoso.com",
+                    "From: seanc@contoso.com\r\nSubject: encoded word\r\n\r\nhi\r\n").startsWith("250 2.6.0 "));
+        }
+        behalf.awaitMessage("jimh", "encoded word");
+        try (jakarta.mail.Store imap = behalf.session("jimh").getStore("imap")) {
+            imap.connect();
+            jakarta.mail.Folder inbox = imap.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            jakarta.mail.internet.MimeMessage m = (jakarta.mail.internet.MimeMessage) inbox.getMessages()[0];
+            InternetAddress sender = (InternetAddress) m.getSender();
+            assertEquals("hollyh@contoso.com", sender.getAddress());
+            assertTrue(!"Administrator".equals(sender.getPersonal()) && sender.getPersonal().contains("QWRtaW5pc3RyYXRvcg"),
+                    "the name is shown as typed, not decoded into another one: " + sender.getPersonal());
+        }
+    }
+
+    @Test
+    void aMessageWithAnEmptyBodyKeepsItsStampedSenderInTheHeader() throws Exception {
+        // Found by HeaderFuzzTest: with nothing after the empty line, Sender and the trace fields went into the body.
+        behalf.shell("Set-Mailbox -Identity seanc@contoso.com -GrantSendOnBehalfTo hollyh");
+        try (SmtpClient s = new SmtpClient(behalf.smtpPort())) {
+            s.login("hollyh", "P@ssw0rd");
+            assertTrue(s.transaction("hollyh@contoso.com", "jimh@contoso.com",
+                    "From: Sean Chai <seanc@contoso.com>\r\nSubject: empty body\r\n\r\n").startsWith("250 2.6.0 "));
+        }
+        jakarta.mail.internet.MimeMessage m = behalf.awaitMessage("jimh", "empty body");
+        behalf.assertSentOnBehalf(m, "hollyh", "seanc");
+        assertTrue(m.getMessageID() != null && m.getHeader("Received") != null, "trace fields are headers");
+        assertEquals("", new String(m.getRawInputStream().readAllBytes(), StandardCharsets.UTF_8), "the body stays empty");
+    }
+
+    @Test
     void aDisplayNameOfQuotesAndSpecialsIsAQuotedString() throws Exception {
         behalf.shell("Set-Mailbox -Identity hollyh -DisplayName 'Holt, Holly \"HH\" <boss@evil.example>; (x)'");
         behalf.shell("Set-Mailbox -Identity seanc@contoso.com -GrantSendOnBehalfTo hollyh");

@@ -56,6 +56,25 @@ class HeaderRewriterTest {
     }
 
     @Test
+    void anEmptyBodyKeepsStampedFieldsInTheHeaderSection() throws Exception {
+        // Found by HeaderFuzzTest: when the empty line was the last line, it was counted into the last field,
+        // and Sender and the appended fields landed after it, in the body.
+        String out = rewrite("From: Sean Chai <seanc@contoso.com>\r\nSubject: empty\r\n\r\n",
+                new HeaderRewriter.Rewrite(false, Optional.of("Holly Holt <hollyh@contoso.com>"), List.of(), List.of("Message-ID: <1@y>")));
+        assertEquals("From: Sean Chai <seanc@contoso.com>\r\nSender: Holly Holt <hollyh@contoso.com>\r\n"
+                + "Subject: empty\r\nMessage-ID: <1@y>\r\n\r\n", out);
+    }
+
+    @Test
+    void aDisplayNameCannotPoseAsAnEncodedWord() throws Exception {
+        String v = HeaderRewriter.mailboxValue("=?UTF-8?B?QWRtaW5pc3RyYXRvcg==?=", "hollyh@contoso.com");
+        assertFalse(v.contains("=?UTF-8?B?QWRtaW5pc3RyYXRvcg"), v);
+        var decoded = new jakarta.mail.internet.InternetAddress(jakarta.mail.internet.MimeUtility.unfold(v));
+        assertNotEquals("Administrator", decoded.getPersonal(), "a client would show the delegate as Administrator");
+        assertEquals("hollyh@contoso.com", decoded.getAddress());
+    }
+
+    @Test
     void displayNamesCannotInjectHeaders() {
         String v = HeaderRewriter.mailboxValue("Holly\r\nBcc: victim@example.com", "hollyh@contoso.com");
         assertFalse(v.contains("\r") || v.contains("\n"), v);
