@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,55 +26,100 @@ import java.util.concurrent.atomic.AtomicReference;
  * replies to the end of DATA. Raw sockets, so the client does no MIME work of its own and costs the
  * shared CPU as little as possible.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.behalf.benchmarks.smtp.SmtpLoad --port P
- * [--host 127.0.0.1] [--connections 10] [--messages 100] [--user U --password PW] [--from A] [--to B]
- * [--size 2048] [--deadline 300]}. Without {@code --user} no AUTH is sent. Prints one line of
- * {@code key=value} pairs; {@code msgs_per_s} is accepted messages over the wall time from the moment
- * every thread is released (connect and AUTH included) until the last QUIT. Exits 1 when any message
- * was not accepted or the deadline (seconds) passed, so a script can't mistake a failed run for a
- * figure.
+ * <p>One JVM drives every server of a comparison, so the client is as warm for the last run as for
+ * the first: a warm-up run per server (10 connections, unrecorded), then for each connection count
+ * and round one run per server, the order rotating each round so no server always goes first.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.behalf.benchmarks.smtp.SmtpLoad
+ * --target NAME=PORT[:USER:PASSWORD] [--target ...] [--levels 1,10,50] [--total 3000] [--rounds 3]
+ * [--warmup 3000] [--from A] [--to B] [--size 2048] [--deadline 300]}. Without USER no AUTH is sent.
+ * Prints one {@code key=value} line per run ({@code msgs_per_s} is accepted messages over the wall
+ * time from the moment every thread is released, connect and AUTH included, until the last QUIT;
+ * {@code load} is the 1-minute load average just before the run), then {@code total server=NAME
+ * accepted=N} per server. Exits 1 when any message was not accepted or a run passed the deadline
+ * (seconds), so a script can't mistake a failed run for a figure.
  */
 public final class SmtpLoad {
     private static final int SOCKET_TIMEOUT_MS = 30_000;
 
     private final Map<String, String> options;
+    private final Target target;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<String> firstProblem = new AtomicReference<>();
 
-    private SmtpLoad(Map<String, String> options) {
-        this.options = options;
+    /** One server under load: its name in the output, its port, and the AUTH PLAIN credentials if any. */
+    record Target(String name, int port, String user, String password) {
+        static Target parse(String spec) {
+            int eq = spec.indexOf('=');
+            String[] parts = spec.substring(eq + 1).split(":", 3);
+            if (eq < 1 || (parts.length != 1 && parts.length != 3)) {
+                throw new IllegalArgumentException("--target " + spec + ": expected NAME=PORT or NAME=PORT:USER:PASSWORD");
+            }
+            return new Target(spec.substring(0, eq), Integer.parseInt(parts[0]), parts.length == 3 ? parts[1] : null,
+                    parts.length == 3 ? parts[2] : null);
+        }
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    private SmtpLoad(Map<String, String> options, Target target) {
+        this.options = options;
+        this.target = target;
+    }
+
+    public static void main(String[] args) throws InterruptedException, IOException {
         Map<String, String> options = new LinkedHashMap<>();
+        List<Target> targets = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected --name value pairs, found '" + args[i] + "'");
             }
-            options.put(args[i].substring(2), args[i + 1]);
+            if (args[i].equals("--target")) {
+                targets.add(Target.parse(args[i + 1]));
+            } else {
+                options.put(args[i].substring(2), args[i + 1]);
+            }
         }
-        if (!options.containsKey("port")) {
-            throw new IllegalArgumentException("--port is required; see the class comment for the other options");
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("give at least one --target NAME=PORT[:USER:PASSWORD]; see the class comment");
         }
-        System.exit(new SmtpLoad(options).run() ? 0 : 1);
+        int total = Integer.parseInt(options.getOrDefault("total", "3000"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3000"));
+        Map<String, Long> accepted = new LinkedHashMap<>();
+        boolean ok = true;
+        for (Target t : targets) {
+            SmtpLoad run = new SmtpLoad(options, t);
+            ok &= run.run("warmup", 10, Math.max(1, warmup / 10));
+            accepted.merge(t.name(), run.accepted.get(), Long::sum);
+        }
+        for (String level : options.getOrDefault("levels", "1,10,50").split(",")) {
+            int connections = Integer.parseInt(level.strip());
+            for (int r = 0; r < rounds; r++) {
+                for (int i = 0; i < targets.size(); i++) {
+                    Target t = targets.get((i + r) % targets.size());
+                    SmtpLoad run = new SmtpLoad(options, t);
+                    ok &= run.run("round=" + (r + 1), connections, Math.max(1, total / connections));
+                    accepted.merge(t.name(), run.accepted.get(), Long::sum);
+                }
+            }
+        }
+        accepted.forEach((name, n) -> System.out.println("total server=" + name + " accepted=" + n));
+        System.exit(ok ? 0 : 1);
     }
 
     private String option(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }
 
-    private boolean run() throws InterruptedException {
-        int connections = Integer.parseInt(option("connections", "10"));
-        int messages = Integer.parseInt(option("messages", "100"));
+    private boolean run(String label, int connections, int messages) throws InterruptedException, IOException {
         long deadlineSeconds = Long.parseLong(option("deadline", "300"));
         String from = option("from", "terrya@contoso.com");
         String to = option("to", "jimh@contoso.com");
         byte[] body = body(Integer.parseInt(option("size", "2048")));
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(connections);
-        List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             int connection = c;
             Thread t = new Thread(() -> {
@@ -89,7 +136,6 @@ public final class SmtpLoad {
                 }
             }, "load-" + c);
             t.setDaemon(true);
-            threads.add(t);
             t.start();
         }
         long start = System.nanoTime();
@@ -97,9 +143,9 @@ public final class SmtpLoad {
         boolean finished = done.await(deadlineSeconds, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         long expected = (long) connections * messages;
-        System.out.printf("connections=%d messages_per_connection=%d expected=%d accepted=%d refused=%d errors=%d "
-                        + "seconds=%.3f msgs_per_s=%.1f finished=%s%n", connections, messages, expected, accepted.get(),
-                refused.get(), errors.get(), seconds, accepted.get() / seconds, finished);
+        System.out.printf("run server=%s %s connections=%d messages_per_connection=%d expected=%d accepted=%d refused=%d "
+                        + "errors=%d seconds=%.3f msgs_per_s=%.1f load=%s finished=%s%n", target.name(), label, connections,
+                messages, expected, accepted.get(), refused.get(), errors.get(), seconds, accepted.get() / seconds, load, finished);
         if (firstProblem.get() != null) {
             System.out.println("first problem: " + firstProblem.get());
         }
@@ -110,15 +156,14 @@ public final class SmtpLoad {
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(SOCKET_TIMEOUT_MS);
-            socket.connect(new InetSocketAddress(option("host", "127.0.0.1"), Integer.parseInt(option("port", "25"))),
-                    SOCKET_TIMEOUT_MS);
+            socket.connect(new InetSocketAddress(option("host", "127.0.0.1"), target.port()), SOCKET_TIMEOUT_MS);
             InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
             expect(in, 220, "greeting");
             command(out, "EHLO load.example");
             expect(in, 250, "EHLO");
-            if (options.containsKey("user")) {
-                String plain = "\0" + options.get("user") + "\0" + option("password", "");
+            if (target.user() != null) {
+                String plain = "\0" + target.user() + "\0" + target.password();
                 command(out, "AUTH PLAIN " + Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
                 expect(in, 235, "AUTH");
             }
