@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.behalf.benchmarks.smtp.SmtpLoad
  * --target NAME=PORT[:USER:PASSWORD] [--target ...] [--levels 1,10,50] [--total 3000] [--rounds 3]
- * [--warmup 3000] [--from A] [--to B] [--size 2048] [--deadline 300]}. Without USER no AUTH is sent.
+ * [--warmup 3000 (0: none)] [--from A] [--to B] [--size 2048] [--deadline 300]}. Without USER no AUTH is sent.
  * Prints one {@code key=value} line per run ({@code msgs_per_s} is accepted messages over the wall
  * time from the moment every thread is released, connect and AUTH included, until the last QUIT;
  * {@code load} is the 1-minute load average just before the run), then {@code total server=NAME
@@ -89,9 +89,11 @@ public final class SmtpLoad {
         Map<String, Long> accepted = new LinkedHashMap<>();
         boolean ok = true;
         for (Target t : targets) {
-            SmtpLoad run = new SmtpLoad(options, t);
-            ok &= run.run("warmup", 10, Math.max(1, warmup / 10));
-            accepted.merge(t.name(), run.accepted.get(), Long::sum);
+            if (warmup > 0) {
+                SmtpLoad run = new SmtpLoad(options, t);
+                ok &= run.run("warmup", 10, Math.max(1, warmup / 10));
+                accepted.merge(t.name(), run.accepted.get(), Long::sum);
+            }
         }
         for (String level : options.getOrDefault("levels", "1,10,50").split(",")) {
             int connections = Integer.parseInt(level.strip());
