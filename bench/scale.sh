@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Scale figures (issue 8), Behalf and GreenMail standalone side by side in one run:
-#  1. IMAP latency on a HALF-message mailbox (default 50,000): SELECT, FETCH 1:* (FLAGS), one body,
-#     with Python imaplib (bench/imap-latency.py);
+#  1. IMAP latency as the mailbox grows (STEPS, default 1,000 ... 50,000 messages in jimh's INBOX):
+#     SELECT, FETCH 1:* (FLAGS) and FETCH of one body, with Python imaplib (bench/imap-latency.py).
+#     GreenMail 2.1.13's FETCH is quadratic in the mailbox size (every FETCH walks all UIDs and copies
+#     the UID list for each), for both servers, so the largest steps run fewer repeats and, at 50,000,
+#     only SELECT and one body FETCH (FETCH 1:* would take many minutes per server).
 #  2. heap per stored message at TOTAL messages (default 100,000): used heap after a full GC
 #     (jcmd GC.run, then GC.heap_info) minus the same before any mail, divided by the count.
 # The same ~2.4 KB message (2,048-byte body), terrya -> jimh, delivered over SMTP by the load client
 # (10 connections). Behalf keeps two copies of each (jimh's INBOX and terrya's Sent Items, spec §6)
 # and one decision record; GreenMail keeps one copy. Both JVMs get the same SCALE_JAVA_OPTS.
 #
-#   bench/scale.sh                         # TOTAL=100000
+#   bench/scale.sh                                     # TOTAL=100000
+#   STEPS="1000 5000" TOTAL=10000 bench/scale.sh       # a quick look
 source "$(dirname "$0")/lib.sh"
 TOTAL="${TOTAL:-100000}"
-HALF=$((TOTAL / 2))
+STEPS="${STEPS:-1000 2000 5000 10000 20000 50000}"
 SERVER_JAVA_OPTS="${SCALE_JAVA_OPTS:--Xmx8g}"
 need_jars
 start_behalf behalf
@@ -41,13 +45,18 @@ b0=$(used_kb "$behalf_PID"); g0=$(used_kb "$greenmail_PID")
 echo "- used heap before any mail (after GC): Behalf ${b0} KB, GreenMail ${g0} KB"
 echo
 echo '```'
-deliver "$HALF"
-echo "load average after $HALF messages: $(load_average)"
-echo "Behalf jimh INBOX / terrya Sent Items: $(behalf_inbox)"
-python3 "$ROOT/bench/imap-latency.py" behalf "$behalf_IMAP" jimh@contoso.com 'P@ssw0rd' 5
-python3 "$ROOT/bench/imap-latency.py" greenmail "$greenmail_IMAP" jimh secret 5
-echo "load average after IMAP: $(load_average)"
-deliver "$HALF"
+have=0
+for step in $STEPS; do
+  deliver $((step - have)) | grep -v '^total'
+  have=$step
+  if [ "$step" -le 10000 ]; then repeats=3; ops=select,flags,body
+  elif [ "$step" -le 20000 ]; then repeats=1; ops=select,flags,body
+  else repeats=1; ops=select,body; fi
+  echo "step $step: load average $(load_average); Behalf jimh INBOX / terrya Sent Items: $(behalf_inbox)"
+  python3 "$ROOT/bench/imap-latency.py" behalf "$behalf_IMAP" jimh@contoso.com 'P@ssw0rd' "$repeats" "$ops"
+  python3 "$ROOT/bench/imap-latency.py" greenmail "$greenmail_IMAP" jimh secret "$repeats" "$ops"
+done
+deliver $((TOTAL - have)) | grep -v '^total'
 echo '```'
 echo
 read -r inbox sent <<<"$(behalf_inbox)"
