@@ -53,9 +53,11 @@ for s in "${SERVERS[@]}"; do
 done
 rate_of() { grep "^run server=$1 round=[0-9]* connections=$2 " "$WORK/smtp-load.out" | sed -n 's/.*msgs_per_s=\([0-9.]*\).*/\1/p'; }
 
-echo "## smtp-source reference (no AUTH: bare and GreenMail only; Behalf answers 530 5.7.57 without AUTH)"
+echo "## smtp-source reference (no AUTH: bare and GreenMail only)"
 echo
 echo '```'
+echo "smtp-source against Behalf (submission needs AUTH; smtp-source has none):"
+smtp-source -m 1 -l 2048 -f terrya@contoso.com -t jimh@contoso.com "127.0.0.1:$behalf_SMTP" 2>&1 | head -2 || true
 SOURCE_SENT=0
 declare -A SOURCE_RATE
 for n in $LEVELS; do
