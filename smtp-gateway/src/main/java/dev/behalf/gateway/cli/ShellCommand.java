@@ -44,7 +44,11 @@ final class ShellCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Made on first use, not with the command: picocli builds every subcommand at start-up, and an
+     * HttpClient loads the TLS stack and the CA keystore, which cost {@code behalf serve} about 0.35 s.
+     */
+    private HttpClient http;
 
     @Override
     public Integer call() throws IOException {
@@ -81,6 +85,13 @@ final class ShellCommand implements Callable<Integer> {
         }
     }
 
+    private HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return http;
+    }
+
     /** Sends the commands; prints output, warnings and errors; true when none errored. */
     private boolean run(String commands, PrintWriter out, PrintWriter err) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve("/api/shell"))
@@ -92,7 +103,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (ConnectException e) {
             err.println("behalf shell: no Behalf answers at " + server + "; start one with 'behalf serve' or pass --server");
             return false;
