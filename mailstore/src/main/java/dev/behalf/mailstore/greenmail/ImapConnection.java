@@ -5,12 +5,15 @@ import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.imap.ImapRequestHandler;
 import com.icegreen.greenmail.imap.ImapRequestLineReader;
 import com.icegreen.greenmail.imap.ImapResponse;
+import com.icegreen.greenmail.imap.ImapSessionFolder;
 import com.icegreen.greenmail.imap.ImapSessionImpl;
 import com.icegreen.greenmail.imap.ImapSessionState;
 import com.icegreen.greenmail.imap.ProtocolException;
 import com.icegreen.greenmail.imap.commands.CommandParser;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.user.UserManager;
+import jakarta.mail.Flags;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -29,7 +32,8 @@ import java.util.Optional;
  * ({@code UserManager.test} then {@code getUser}), which has no notion of acting for another mailbox.
  * The narrowest seam is the connection's read loop ({@code ImapHandler.run}, ~20 lines, mirrored here):
  * it peeks at each command ({@link CommandLine}); {@code CAPABILITY}, {@code LOGIN} and
- * {@code AUTHENTICATE} are answered here using GreenMail's own parser and response writer, everything
+ * {@code AUTHENTICATE} are answered here using GreenMail's own parser and response writer (and
+ * {@code IDLE}, to close a race in GreenMail's), everything
  * else goes unchanged to GreenMail's {@code ImapRequestHandler}. Sign-in is decided by {@link SignIn}
  * against the directory at that moment and the session is given that box's user directly; GreenMail's
  * registry is never consulted ({@link ClosedUsers}), so {@code delegate\mailbox} is never remembered.
@@ -97,6 +101,12 @@ final class ImapConnection extends ImapHandler {
             case "MOVE" -> {
                 return exclusive(in, out);
             }
+            case "IDLE" -> {
+                if (session.getState() != ImapSessionState.SELECTED) {
+                    return requests.handleRequest(in, out, session);
+                }
+                idle(in, out);
+            }
             case "UID" -> {
                 return "MOVE".equals(line.argument()) ? exclusive(in, out) : requests.handleRequest(in, out, session);
             }
@@ -121,6 +131,95 @@ final class ImapConnection extends ImapHandler {
             throw failed[0];
         }
         return more[0];
+    }
+
+    /**
+     * {@code IDLE} (RFC 2177), as GreenMail's {@code IdleCommand} does it but listening before the
+     * continuation: GreenMail sends {@code +} first and registers its listener after, so a message
+     * delivered in between was announced only at {@code DONE}, however long the client idled.
+     */
+    private void idle(InputStream in, OutputStream out) throws ProtocolException {
+        ImapRequestLineReader request = new ImapRequestLineReader(in, out);
+        ImapResponse response = new ImapResponse(out);
+        try {
+            response.setTag(parser.tag(request));
+            parser.atom(request);
+            parser.endLine(request);
+        } catch (ProtocolException e) {
+            response.commandError(e.getMessage());
+            request.consumeLine();
+            return;
+        }
+        request.consume(); // the command line's LF: what follows is DONE
+        FolderListener listener = new IdleListener(response);
+        ImapSessionFolder folder = session.getSelected();
+        folder.addListener(listener);
+        try {
+            unsolicited(response);
+            request.commandContinuationRequest();
+            String done = idleLine(request);
+            unsolicited(response);
+            if ("DONE".equalsIgnoreCase(done.strip())) {
+                response.taggedResponse("OK IDLE completed.");
+            } else {
+                response.taggedResponse("BAD IDLE ended by '" + done.strip() + "'; expected DONE");
+            }
+        } finally {
+            folder.removeListener(listener);
+        }
+    }
+
+    private void unsolicited(ImapResponse response) {
+        try {
+            session.unsolicitedResponses(response);
+        } catch (FolderException e) {
+            log.debug("IMAP IDLE: no unsolicited responses: {}", e.toString());
+        }
+    }
+
+    /** The line that ends IDLE; the socket's read timeout only makes the wait go round again, as in GreenMail. */
+    private static String idleLine(ImapRequestLineReader request) throws ProtocolException {
+        while (true) {
+            try {
+                request.nextChar();
+                break;
+            } catch (ProtocolException e) {
+                if (!(e.getCause() instanceof java.net.SocketTimeoutException)) {
+                    throw e;
+                }
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            char c = request.consume();
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c != '\r' && line.length() < MAX_SASL_LINE) {
+                line.append(c);
+            }
+        }
+    }
+
+    /** Announces from the delivering thread, as GreenMail's IDLE listener does. */
+    private record IdleListener(ImapResponse response) implements FolderListener {
+        @Override
+        public void expunged(int msn) {
+            response.expungeResponse(msn);
+        }
+
+        @Override
+        public void added(int msn) {
+            response.existsResponse(msn);
+        }
+
+        @Override
+        public void flagsUpdated(int msn, Flags flags, Long uid) {
+        }
+
+        @Override
+        public void mailboxDeleted() {
+        }
     }
 
     private void capability(InputStream in, OutputStream out) throws ProtocolException {

@@ -145,4 +145,17 @@ class DelegateMailboxIT {
             assertEquals(1, store.list(ayla, Folders.INBOX).size());
         }
     }
+
+    @Test
+    void idleEndsOnlyWithDoneAndTheSessionGoesOn() throws Exception {
+        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+            t.imap("a2", "SELECT INBOX");
+            t.send("a3 IDLE");
+            assertTrue(t.line().startsWith("+"));
+            t.send("STOP");
+            assertEquals("a3 BAD IDLE ended by 'STOP'; expected DONE", t.line());
+            assertTrue(t.tagged("a4", "NOOP").startsWith("a4 OK"));
+        }
+    }
 }
