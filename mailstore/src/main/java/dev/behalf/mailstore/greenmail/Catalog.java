@@ -62,7 +62,8 @@ final class Catalog {
                 targets.add(boxes.folder(box(p.mailbox()), p.folder()));
             }
             // Parsed before anything is written: a message GreenMail can't hold fails here, leaving no trace.
-            List<MimeMessage> copies = targets.stream().map(t -> mirror.parse(bytes)).toList();
+            // Once for every folder: GreenMail's StoredMessage keeps its own copy of what it is given.
+            MimeMessage parsed = mirror.parse(bytes);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             List<MessageFile> files = new ArrayList<>();
             for (FolderRecord t : targets) {
@@ -74,7 +75,7 @@ final class Catalog {
                 for (int i = 0; i < targets.size(); i++) {
                     FolderRecord t = targets.get(i);
                     Date received = new Date(now.toEpochMilli());
-                    long uid = t.folder.appendMessage(copies.get(i), new Flags(), received);
+                    long uid = t.folder.appendMessage(parsed, new Flags(), received);
                     Entry e = new Entry(files.get(i).id(), headers, bytes.length, t, uid, received, "");
                     mirror.track(e);
                     stored.add(e);

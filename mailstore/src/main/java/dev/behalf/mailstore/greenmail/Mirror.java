@@ -12,10 +12,10 @@ import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -316,7 +316,8 @@ final class Mirror {
 
     MimeMessage parse(byte[] bytes) {
         try {
-            return new MimeMessage(session, new ByteArrayInputStream(bytes));
+            // Shared: the content is not copied out of bytes, only the header lines are parsed.
+            return new MimeMessage(session, new SharedByteArrayInputStream(bytes));
         } catch (MessagingException e) {
             throw new IllegalArgumentException("not an RFC 5322 message: " + e.getMessage(), e);
         }

@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 record ParsedMessage(byte[] raw, List<HeaderField> fields, int bodyStart, List<Mailbox> from, Optional<Mailbox> sender,
                      Optional<String> messageId, Optional<String> subject, boolean hasDate) {
+    /** RFC 5322 §2.2.3 unfolding, and the line break that ends the field. */
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\r?\n(?=[ \t])|\r?\n$");
 
     /**
      * Limits that keep a hostile message from costing more than a normal one.
@@ -128,7 +130,7 @@ record ParsedMessage(byte[] raw, List<HeaderField> fields, int bodyStart, List<M
     static String value(byte[] raw, HeaderField f, Charset charset) {
         String text = new String(raw, f.start(), f.end() - f.start(), charset);
         int colon = text.indexOf(':');
-        return text.substring(colon + 1).replaceAll("\r?\n(?=[ \t])", "").replaceAll("\r?\n$", "");
+        return LINE_BREAKS.matcher(text.substring(colon + 1)).replaceAll("");
     }
 
     private static List<Mailbox> mailboxes(String value, String field) throws MalformedMessageException {

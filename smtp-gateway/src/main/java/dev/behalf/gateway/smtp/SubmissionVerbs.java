@@ -7,8 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.internal.command.AuthCommand;
-import org.subethamail.smtp.internal.io.DotTerminatedInputStream;
-import org.subethamail.smtp.internal.io.DotUnstuffingInputStream;
 import org.subethamail.smtp.internal.server.BaseCommand;
 import org.subethamail.smtp.internal.server.Command;
 import org.subethamail.smtp.internal.server.CommandHandler;
@@ -196,7 +194,7 @@ final class SubmissionVerbs {
                 return;
             }
             sess.sendResponse(START_DATA);
-            InputStream stream = new DotUnstuffingInputStream(new DotTerminatedInputStream(sess.getRawInput()));
+            InputStream stream = new DataStream(sess.getRawInput());
             String response;
             try {
                 response = "250 " + sess.getMessageHandler().data(stream);
