@@ -6,7 +6,6 @@ import com.icegreen.greenmail.imap.ImapRequestHandler;
 import com.icegreen.greenmail.imap.ImapRequestLineReader;
 import com.icegreen.greenmail.imap.ImapResponse;
 import com.icegreen.greenmail.imap.ImapSessionFolder;
-import com.icegreen.greenmail.imap.ImapSessionImpl;
 import com.icegreen.greenmail.imap.ImapSessionState;
 import com.icegreen.greenmail.imap.ProtocolException;
 import com.icegreen.greenmail.imap.commands.CommandParser;
@@ -57,7 +56,7 @@ final class ImapConnection extends ImapHandler {
     private final ImapRequestHandler requests = new ImapRequestHandler();
     private final CommandParser parser = new CommandParser();
     private volatile OutputStream replies;
-    private ImapSessionImpl session;
+    private BoxSession session;
 
     ImapConnection(Socket socket, ImapHostManager host, UserManager users, SignIn signIn, Boxes boxes, Mirror mirror) {
         super(users, host, socket);
@@ -75,7 +74,7 @@ final class ImapConnection extends ImapHandler {
                      mirror, Thread.currentThread())) {
             replies = out;
             new ImapResponse(out).okResponse("CAPABILITY " + CAPABILITIES, "Behalf IMAP4rev1 service ready");
-            session = new ImapSessionImpl(host, users, this, socket.getInetAddress().getHostAddress());
+            session = new BoxSession(host, users, this, socket.getInetAddress().getHostAddress());
             boolean more = true;
             while (more && !isQuitting()) {
                 Optional<CommandLine> next = CommandLine.peek(in);
