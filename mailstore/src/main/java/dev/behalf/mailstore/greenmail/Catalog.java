@@ -56,14 +56,15 @@ final class Catalog {
     List<MessageSummary> deliver(Delivery delivery) {
         byte[] bytes = delivery.message();
         Headers headers = Headers.parse(bytes);
+        // Parsed before anything is written, and outside the lock every delivery and IMAP command takes: a
+        // message GreenMail can't hold fails here, leaving no trace. Once for every folder: GreenMail's
+        // StoredMessage keeps its own copy of what it is given.
+        MimeMessage parsed = mirror.parse(bytes);
         return mirror.locked(() -> {
             List<FolderRecord> targets = new ArrayList<>();
             for (Placement p : delivery.placements()) {
                 targets.add(boxes.folder(box(p.mailbox()), p.folder()));
             }
-            // Parsed before anything is written: a message GreenMail can't hold fails here, leaving no trace.
-            // Once for every folder: GreenMail's StoredMessage keeps its own copy of what it is given.
-            MimeMessage parsed = mirror.parse(bytes);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             List<MessageFile> files = new ArrayList<>();
             for (FolderRecord t : targets) {
