@@ -9,14 +9,16 @@ import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.internal.command.AuthCommand;
 import org.subethamail.smtp.internal.server.BaseCommand;
 import org.subethamail.smtp.internal.server.Command;
+import org.subethamail.smtp.internal.server.CommandException;
 import org.subethamail.smtp.internal.server.CommandHandler;
-import org.subethamail.smtp.internal.server.RequireTLSCommandWrapper;
+import org.subethamail.smtp.internal.server.HelpMessage;
 import org.subethamail.smtp.server.Session;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Behalf's EHLO, MAIL, RCPT, DATA and BDAT, replacing SubEthaSMTP's. Its own commands hard-code
@@ -36,7 +38,70 @@ final class SubmissionVerbs {
         handler.addCommand(new Ehlo(settings));
         handler.addCommand(new Auth(settings));
         for (Command c : List.of(new Mail(settings), new Rcpt(settings), new Data(settings), new Bdat(settings))) {
-            handler.addCommand(new RequireTLSCommandWrapper(c));
+            handler.addCommand(new RequireTls(c));
+        }
+        // SubEthaSMTP answers these with "250 Ok" and "221 Bye", without the enhanced status code that
+        // EHLO's ENHANCEDSTATUSCODES promises (RFC 2034); these are Exchange's replies.
+        handler.addCommand(new Fixed("RSET", "Resets the current mail transaction.", "250 2.0.0 Resetting", Session::resetMailTransaction));
+        handler.addCommand(new Fixed("NOOP", "Does nothing.", "250 2.0.0 OK", s -> { }));
+        handler.addCommand(new Quit());
+    }
+
+    /** A verb with a fixed reply and an action before it. */
+    private static final class Fixed extends BaseCommand {
+        private final String reply;
+        private final Consumer<Session> action;
+
+        Fixed(String name, String help, String reply, Consumer<Session> action) {
+            super(name, help);
+            this.reply = reply;
+            this.action = action;
+        }
+
+        @Override
+        public void execute(String commandString, Session sess) throws IOException {
+            action.accept(sess);
+            sess.sendResponse(reply);
+        }
+    }
+
+    private static final class Quit extends BaseCommand {
+        Quit() {
+            super("QUIT", "Exit the SMTP session.");
+        }
+
+        @Override
+        public void execute(String commandString, Session sess) throws IOException {
+            sess.sendResponse("221 2.0.0 Service closing transmission channel");
+            sess.quit();
+        }
+    }
+
+    /** SubEthaSMTP's {@code RequireTLSCommandWrapper} with Exchange's reply, which has an enhanced status code. */
+    private static final class RequireTls implements Command {
+        private final Command wrapped;
+
+        RequireTls(Command wrapped) {
+            this.wrapped = wrapped;
+        }
+
+        @Override
+        public void execute(String commandString, Session sess) throws IOException, DropConnectionException {
+            if (!sess.getServer().getRequireTLS() || sess.isTLSStarted()) {
+                wrapped.execute(commandString, sess);
+            } else {
+                sess.sendResponse("530 5.7.0 Must issue a STARTTLS command first");
+            }
+        }
+
+        @Override
+        public HelpMessage getHelp() throws CommandException {
+            return wrapped.getHelp();
+        }
+
+        @Override
+        public String getName() {
+            return wrapped.getName();
         }
     }
 

@@ -128,7 +128,7 @@ class ExposureIT {
                 assertTrue(ehlo.contains("250-STARTTLS") && !ehlo.contains("AUTH"), "AUTH is not offered before TLS:\n" + ehlo);
                 assertEquals("538 5.7.11 Encryption required for requested authentication mechanism",
                         s.send("AUTH PLAIN " + SmtpClient.plain("", "terrya", "P@ssw0rd")));
-                assertEquals("530 Must issue a STARTTLS command first", s.send("MAIL FROM:<terrya@contoso.com>"));
+                assertEquals("530 5.7.0 Must issue a STARTTLS command first", s.send("MAIL FROM:<terrya@contoso.com>"));
                 assertEquals("220 Ready to start TLS", s.send("STARTTLS"));
                 SSLSocket tls = (SSLSocket) trustAll().getSocketFactory().createSocket(plain, "localhost", smtp.port(), true);
                 tls.setUseClientMode(true);

@@ -246,7 +246,7 @@ class HostileInputIT {
             assertEquals("250 2.1.0 Sender OK", s.send("MAIL FROM:<terrya@contoso.com>"));
             assertEquals("553 5.6.7 Non-ASCII addresses or headers require SMTPUTF8", s.send("RCPT TO:<jürgen@bücher.example>"));
             assertEquals("250 2.1.5 Recipient OK", s.send("RCPT TO:<juergen@xn--bcher-kva.example>"));
-            assertEquals("250 Ok", s.send("RSET")); // SubEthaSMTP's RSET text (see docs/reliability.md, known limits)
+            assertEquals("250 2.0.0 Resetting", s.send("RSET"));
             assertEquals("250 2.1.0 Sender OK", s.send("MAIL FROM:<terrya@contoso.com> SMTPUTF8"));
             assertEquals("250 2.1.5 Recipient OK", s.send("RCPT TO:<jürgen@bücher.example>"));
             assertTrue(s.send("DATA").startsWith("354 "));

@@ -140,7 +140,7 @@ class SessionLimitsIT {
                 s.reply("EHLO guesser");
                 assertEquals("454 4.7.0 Too many failed authentication attempts; try again later",
                         s.send("AUTH PLAIN " + SmtpClient.plain("", "jimh", "P@ssw0rd")), "a new connection from the same address too");
-                assertEquals("250 2.0.0 OK", s.send("NOOP").replace("250 Ok", "250 2.0.0 OK"), "the session itself goes on");
+                assertEquals("250 2.0.0 OK", s.send("NOOP"), "the session itself goes on");
             }
         } finally {
             logger.detachAppender(logged);

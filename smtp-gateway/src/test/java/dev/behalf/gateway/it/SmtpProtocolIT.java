@@ -34,6 +34,19 @@ class SmtpProtocolIT {
     }
 
     @Test
+    void rsetNoopAndQuitAnswerWithEnhancedStatusCodesAsExchangeDoes() throws Exception {
+        try (SmtpSocket s = connect()) {
+            assertTrue(s.login("terrya", "P@ssw0rd").startsWith("235 "));
+            assertEquals("250 2.1.0 Sender OK", s.send("MAIL FROM:<terrya@contoso.com>"));
+            assertEquals("250 2.0.0 Resetting", s.send("RSET"));
+            assertEquals("503 5.5.1 Need MAIL command", s.send("RCPT TO:<jimh@contoso.com>"), "RSET ended the transaction");
+            assertEquals("250 2.0.0 OK", s.send("NOOP"));
+            assertEquals("221 2.0.0 Service closing transmission channel", s.send("QUIT"));
+            assertEquals("<closed>", s.reply(), "the server closed the connection");
+        }
+    }
+
+    @Test
     void mailFromBeforeAuthGets530_5_7_57() throws Exception {
         try (SmtpSocket s = connect()) {
             s.reply();
