@@ -2,7 +2,7 @@ package dev.behalf.mailstore.greenmail;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHostManager;
-import com.icegreen.greenmail.pop3.Pop3Handler;
+import com.icegreen.greenmail.pop3.BehalfPop3Handler;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.store.InMemoryStore;
@@ -118,7 +118,7 @@ public final class GreenMailStore implements MailStore {
                 s -> new ImapConnection(s, host, users, signIn, boxes, mirror));
         try {
             pop3 = listen(ServerSetup.PROTOCOL_POP3, options.pop3Port(),
-                    s -> new Pop3Handler(new Pop3Commands(signIn, boxes, mirror), users, s));
+                    s -> new BehalfPop3Handler(new Pop3Commands(signIn, boxes, mirror), users, s));
         } catch (RuntimeException e) {
             imap.stopService(STARTUP_TIMEOUT_MS);
             throw e;

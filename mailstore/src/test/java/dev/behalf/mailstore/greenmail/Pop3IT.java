@@ -79,6 +79,7 @@ class Pop3IT {
     @Test
     void everyRefusalReadsExactlyLikeAWrongPassword() throws Exception {
         try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+            assertEquals("+OK Behalf POP3 service ready", t.greeting);
             assertEquals("+OK Capability list follows", t.pop3("CAPA"));
             StringBuilder capa = new StringBuilder();
             for (String l = t.line(); !l.equals("."); l = t.line()) {
