@@ -232,16 +232,19 @@ final class Workload {
                     failures.add("shell change " + k + " (" + cast.command(slot, change.on()) + ") answered " + r.statusCode() + " " + r.body());
                     return;
                 }
-                inFlight.set(null);
+                // Acknowledged: recorded before anything else can fail. Reading the version first lost the change
+                // from the ledger whenever the kill fell between the 200 and that read, though it was durable.
+                // The sole writer's every change adds exactly one version, which the read then checks.
                 grants.set(slot, change.on());
+                changes.add(new Change(slot, change.on(), version + 1));
+                ackedVersion.set(version + 1);
+                inFlight.set(null);
                 long now = version();
                 if (now != version + 1) {
                     failures.add("shell change " + k + " moved the directory from version " + version + " to " + now
                             + "; the sole writer's every change must add exactly one version");
                 }
                 version = now;
-                changes.add(new Change(slot, change.on(), now));
-                ackedVersion.set(now);
             } catch (IOException e) {
                 if (!stopping && !dying) {
                     failures.add("shell change " + k + ": " + e);
