@@ -40,7 +40,7 @@ public enum Refusal {
     /** A line longer than RFC 5322 allows. */
     LINE_TOO_LONG(SmtpReply.of(500, "5.5.2", "Line too long")),
     /** Too many header fields or nesting levels. */
-    TOO_COMPLEX(SmtpReply.of(552, "5.3.4", "Message too complex: too many header fields or MIME levels")),
+    TOO_COMPLEX(SmtpReply.of(552, "5.3.4", "Message too complex: too many header fields, MIME levels or MIME parts")),
     /** Bare LF line endings: Exchange Online refuses them since SMTP smuggling (RFC 5321 §2.3.8). */
     BARE_LINEFEED(SmtpReply.of(550, "5.6.11", "SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA")),
     /** NUL characters in a message sent with DATA (RFC 5321 §4.1.1.4 allows none). */

@@ -45,7 +45,7 @@ final class DataStep {
             checkBytes(raw, tx.parameters);
             message = ParsedMessage.parse(raw, tx.parameters.smtpUtf8(), context.settings().limits());
             checkFrom(message, tx.parameters);
-            MimeNesting.check(message, context.settings().limits().maxMimeDepth());
+            MimeNesting.check(message, context.settings().limits().maxMimeDepth(), context.settings().limits().maxMimeParts());
         } catch (MalformedMessageException e) {
             SmtpReply reply = e.refusal().reply(context.settings().dialect());
             context.decisions().add(Records.rejected(context, tx, directory, null, e.getMessage(), reply));

@@ -31,8 +31,8 @@ record ParsedMessage(byte[] raw, List<HeaderField> fields, int bodyStart, List<M
      *
      * @param maxMimeDepth how deeply MIME parts may nest (see {@link MimeNesting})
      */
-    record Limits(int maxHeaderFields, int maxHeaderLineLength, int maxMimeDepth) {
-        static final Limits DEFAULT = new Limits(1000, 998, 50);
+    record Limits(int maxHeaderFields, int maxHeaderLineLength, int maxMimeDepth, int maxMimeParts) {
+        static final Limits DEFAULT = new Limits(1000, 998, 50, 250);
     }
 
     static ParsedMessage parse(byte[] raw, boolean utf8Headers, Limits limits) throws MalformedMessageException {

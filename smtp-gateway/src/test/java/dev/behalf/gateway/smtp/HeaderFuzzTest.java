@@ -24,7 +24,7 @@ class HeaderFuzzTest {
         ParsedMessage message;
         try {
             message = ParsedMessage.parse(raw, utf8, ParsedMessage.Limits.DEFAULT);
-            MimeNesting.check(message, ParsedMessage.Limits.DEFAULT.maxMimeDepth());
+            MimeNesting.check(message, ParsedMessage.Limits.DEFAULT.maxMimeDepth(), ParsedMessage.Limits.DEFAULT.maxMimeParts());
         } catch (MalformedMessageException refused) {
             return; // the documented refusal of bad input
         }
@@ -35,7 +35,7 @@ class HeaderFuzzTest {
         try {
             // Under the same rules as the first parse: without SMTPUTF8 the header bytes are read as ISO-8859-1,
             // and the DATA step then refuses a non-ASCII From (553 5.6.7) before anything is rewritten.
-            again = ParsedMessage.parse(out, utf8, new ParsedMessage.Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
+            again = ParsedMessage.parse(out, utf8, new ParsedMessage.Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
         } catch (MalformedMessageException e) {
             throw new AssertionError("the rewritten message no longer parses: " + e.getMessage(), e);
         }

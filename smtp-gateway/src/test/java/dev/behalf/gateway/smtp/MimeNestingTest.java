@@ -23,7 +23,35 @@ class MimeNestingTest {
     }
 
     private static void check(String message, int max) throws MalformedMessageException {
-        MimeNesting.check(ParsedMessage.parse(message.getBytes(StandardCharsets.ISO_8859_1), false, ParsedMessage.Limits.DEFAULT), max);
+        check(message, max, Integer.MAX_VALUE);
+    }
+
+    private static void check(String message, int max, int maxParts) throws MalformedMessageException {
+        MimeNesting.check(ParsedMessage.parse(message.getBytes(StandardCharsets.ISO_8859_1), false, ParsedMessage.Limits.DEFAULT),
+                max, maxParts);
+    }
+
+    static String flat(int parts) {
+        return "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+                + "--x\r\nContent-Type: text/plain\r\n\r\npart\r\n".repeat(parts) + "--x--\r\n";
+    }
+
+    @Test
+    void bodyPartsUpToTheLimitPassAndOneMoreIsRefusedAsTooComplex() throws Exception {
+        check(flat(250), 50, 250);
+        var e = assertThrows(MalformedMessageException.class, () -> check(flat(251), 50, 250));
+        assertEquals("more than 250 MIME body parts", e.getMessage());
+        assertEquals(dev.behalf.policy.reply.Refusal.TOO_COMPLEX, e.refusal());
+    }
+
+    @Test
+    void partsAtEveryLevelCountTogether() {
+        // 100 outer parts, each a multipart of 2: 300 parts in all, though no level has more than 100.
+        String message = "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+                + ("--x\r\nContent-Type: multipart/alternative; boundary=y\r\n\r\n--y\r\nContent-Type: text/plain\r\n\r\nhi\r\n"
+                + "--y\r\nContent-Type: text/html\r\n\r\n<p>hi</p>\r\n--y--\r\n").repeat(100) + "--x--\r\n";
+        assertDoesNotThrow(() -> check(message, 50, 300));
+        assertThrows(MalformedMessageException.class, () -> check(message, 50, 299));
     }
 
     @Test
