@@ -65,6 +65,8 @@ public enum Refusal {
     BAD_AUTH_RESPONSE(SmtpReply.of(501, "5.5.2", "Invalid AUTH response")),
     /** More simultaneous connections than the server takes. */
     TOO_MANY_CONNECTIONS(SmtpReply.of(421, "4.3.2", "Too many connections, try again later")),
+    /** A session open longer than the server allows in all (Exchange's receive connector ConnectionTimeout). */
+    SESSION_TOO_LONG(SmtpReply.of(421, "4.4.1", "Connection timed out")),
     /** BDAT (CHUNKING) is not offered. */
     BDAT_UNSUPPORTED(SmtpReply.of(502, "5.5.1", "BDAT is not supported; use DATA"));
 

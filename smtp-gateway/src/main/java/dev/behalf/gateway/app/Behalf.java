@@ -49,6 +49,7 @@ public final class Behalf {
         private String tlsKeystorePassword;
         private boolean allowPlainAuth;
         private Duration idleTimeout = Duration.ofMinutes(5);
+        private Duration sessionTimeout = Duration.ofMinutes(10);
         private int decisionLogCapacity = 100_000;
 
         public Builder configDir(Path v) { configDir = v; return this; }
@@ -72,13 +73,15 @@ public final class Behalf {
         public Builder tlsKeystore(Path keystore, String password) { tlsKeystore = keystore; tlsKeystorePassword = password; return this; }
         public Builder allowPlainAuth(boolean v) { allowPlainAuth = v; return this; }
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        /** How long an SMTP session may last in all (default 10 minutes, as Exchange's ConnectionTimeout). */
+        public Builder sessionTimeout(Duration v) { sessionTimeout = v; return this; }
         public Builder decisionLogCapacity(int v) { decisionLogCapacity = v; return this; }
 
         public BehalfOptions options() {
             return new BehalfOptions(configDir, Optional.ofNullable(directory), bindAddress, hostName, smtpPort, smtpsPort,
                     imapPort, pop3Port, httpPort, Optional.ofNullable(dataDir), dialect, maxMessageSize, maxRecipients,
                     enforceEnvelope, Optional.ofNullable(adminToken), Optional.ofNullable(tlsKeystore),
-                    Optional.ofNullable(tlsKeystorePassword), allowPlainAuth, idleTimeout, decisionLogCapacity);
+                    Optional.ofNullable(tlsKeystorePassword), allowPlainAuth, idleTimeout, sessionTimeout, decisionLogCapacity);
         }
 
         /**

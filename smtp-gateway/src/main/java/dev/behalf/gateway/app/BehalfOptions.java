@@ -23,7 +23,7 @@ public record BehalfOptions(Path configDir, Optional<Directory> directory, InetA
                             Optional<Path> dataDir, Dialect dialect, int maxMessageSize, int maxRecipients,
                             boolean enforceEnvelope, Optional<String> adminToken, Optional<Path> tlsKeystore,
                             Optional<String> tlsKeystorePassword, boolean allowPlainAuth, Duration idleTimeout,
-                            int decisionLogCapacity) {
+                            Duration sessionTimeout, int decisionLogCapacity) {
 
     public BehalfOptions {
         Objects.requireNonNull(configDir, "configDir");
@@ -32,6 +32,11 @@ public record BehalfOptions(Path configDir, Optional<Directory> directory, InetA
         for (int port : new int[] {smtpPort, imapPort, pop3Port, httpPort, smtpsPort.orElse(0)}) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("ports are 0..65535 (0 picks a free one): " + port);
+            }
+        }
+        for (Duration d : new Duration[] {idleTimeout, sessionTimeout}) {
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException("the idle and session timeouts must be positive: " + d);
             }
         }
         adminToken = adminToken.filter(t -> !t.isBlank());

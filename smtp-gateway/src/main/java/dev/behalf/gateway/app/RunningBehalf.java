@@ -80,6 +80,7 @@ public final class RunningBehalf implements AutoCloseable {
                     .bindAddress(options.bindAddress()).port(options.smtpPort()).smtpsPort(options.smtpsPort())
                     .tls(tls).requireTls(options.exposed() && !options.allowPlainAuth())
                     .idleTimeout(options.idleTimeout())
+                    .sessionTimeout(options.sessionTimeout())
                     .build();
             smtp.start();
             closing.push(smtp);

@@ -78,6 +78,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--idle-timeout", defaultValue = "300", paramLabel = "SECONDS", description = "Close SMTP clients idle this long (default: ${DEFAULT-VALUE}).")
     int idleTimeoutSeconds;
 
+    @Option(names = "--session-timeout", defaultValue = "600", paramLabel = "SECONDS",
+            description = "Close SMTP sessions open this long in all, however busy (default: ${DEFAULT-VALUE}).")
+    int sessionTimeoutSeconds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,7 +91,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 .smtpPort(smtpPort).imapPort(imapPort).pop3Port(pop3Port).httpPort(httpPort)
                 .dialect(dialect).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients)
                 .enforceEnvelope(enforceEnvelope).adminToken(adminToken).allowPlainAuth(allowPlainAuth)
-                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .sessionTimeout(Duration.ofSeconds(sessionTimeoutSeconds));
         if (smtpsPort != null) {
             builder.smtpsPort(smtpsPort);
         }

@@ -27,10 +27,12 @@ public final class SubmissionServer implements AutoCloseable {
 
     private final SMTPServer plain;
     private final Optional<SMTPServer> implicitTls;
+    private final ConnectionLimit limit;
 
-    private SubmissionServer(SMTPServer plain, Optional<SMTPServer> implicitTls) {
+    private SubmissionServer(SMTPServer plain, Optional<SMTPServer> implicitTls, ConnectionLimit limit) {
         this.plain = plain;
         this.implicitTls = implicitTls;
+        this.limit = limit;
     }
 
     public static Builder builder() {
@@ -58,6 +60,7 @@ public final class SubmissionServer implements AutoCloseable {
     public void close() {
         implicitTls.ifPresent(SMTPServer::stop);
         plain.stop();
+        limit.close();
     }
 
     /** Configures the submission server; every collaborator but the TLS context is required. */
@@ -72,6 +75,7 @@ public final class SubmissionServer implements AutoCloseable {
         private Supplier<SSLContext> tls;
         private boolean requireTls;
         private Duration idleTimeout = Duration.ofMinutes(5);
+        private Duration sessionTimeout = Duration.ofMinutes(10);
         private int maxConnections = 500;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = SubmissionContext.randomIds();
@@ -88,6 +92,8 @@ public final class SubmissionServer implements AutoCloseable {
         /** Refuse MAIL and AUTH before STARTTLS (for listeners reachable beyond this machine). */
         public Builder requireTls(boolean v) { requireTls = v; return this; }
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        /** How long a session may last in all, however busy (Exchange's ConnectionTimeout, 10 minutes). */
+        public Builder sessionTimeout(Duration v) { sessionTimeout = v; return this; }
         public Builder maxConnections(int v) { maxConnections = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder ids(Supplier<String> v) { ids = v; return this; }
@@ -101,7 +107,7 @@ public final class SubmissionServer implements AutoCloseable {
             SubmissionContext context = new SubmissionContext(directory, store, decisions, settings, clock, ids);
             Supplier<SSLContext> lazyTls = memoize(tls);
             AuthThrottle throttle = new AuthThrottle(10, Duration.ofMinutes(1), clock);
-            ConnectionLimit limit = new ConnectionLimit(maxConnections, settings.dialect());
+            ConnectionLimit limit = new ConnectionLimit(maxConnections, sessionTimeout, settings.dialect());
             SMTPServer plain = server(context, throttle, limit, port).enableTLS(true).requireTLS(requireTls)
                     .startTlsSocketFactory(socket -> startTls(lazyTls.get(), socket))
                     .build();
@@ -113,7 +119,7 @@ public final class SubmissionServer implements AutoCloseable {
                 SubmissionVerbs.install(s.getCommandHandler(), settings);
                 secure = Optional.of(s);
             }
-            return new SubmissionServer(plain, secure);
+            return new SubmissionServer(plain, secure, limit);
         }
 
         private SMTPServer.Builder server(SubmissionContext context, AuthThrottle throttle, ConnectionLimit limit, int p) {

@@ -50,6 +50,43 @@ class SessionLimitsIT {
     }
 
     @Test
+    void aClientTricklingDataInsideTheIdleTimeoutIsCutOffAtTheSessionDeadline() throws Exception {
+        try (RunningBehalf b = Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral()
+                .idleTimeout(Duration.ofSeconds(1)).sessionTimeout(Duration.ofSeconds(2)).start()) {
+            int port = b.ports().smtp();
+            long started = System.nanoTime();
+            try (SmtpClient slow = new SmtpClient(port)) {
+                slow.login("terrya", "P@ssw0rd");
+                slow.send("MAIL FROM:<terrya@contoso.com>");
+                slow.send("RCPT TO:<jimh@contoso.com>");
+                assertTrue(slow.send("DATA").startsWith("354 "));
+                slow.write("From: terrya@contoso.com\r\nSubject: trickled\r\n\r\n");
+                // A byte every 200 ms: never idle for the 1 s idle timeout. Bounded: 50 bytes at most.
+                String reply = null;
+                for (int i = 0; i < 50 && reply == null; i++) {
+                    Thread.sleep(200);
+                    try {
+                        slow.write("x");
+                    } catch (java.io.IOException closed) {
+                        break;
+                    }
+                    reply = slow.replyIfAny();
+                }
+                if (reply == null) {
+                    reply = slow.reply();
+                }
+                assertEquals("421 4.4.1 Connection timed out. Total session duration: 00:00:02", reply);
+                assertTrue(slow.closedByServer());
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertTrue(seconds < 8, "cut off at the 2 s deadline, not by the idle timeout or the loop's end: " + seconds + " s");
+            assertEquals(0, stored(b), "nothing of the cut-off transaction is stored");
+            assertEquals(0, b.decisions().total(), "nor decided");
+            assertSends(port, "terrya");
+        }
+    }
+
+    @Test
     void idleAndStalledClientsAreDroppedWithoutStoringAnythingAndTheServerServesOn() throws Exception {
         try (RunningBehalf b = start(Duration.ofSeconds(1))) {
             int port = b.ports().smtp();

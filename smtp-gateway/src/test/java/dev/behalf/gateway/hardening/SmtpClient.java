@@ -52,6 +52,11 @@ final class SmtpClient implements AutoCloseable {
         return String.join("\n", lines);
     }
 
+    /** A reply if one has arrived, without waiting; null when nothing is there yet. */
+    String replyIfAny() throws IOException {
+        return in.available() > 0 ? reply() : null;
+    }
+
     /** The last line of a reply (the one with the final status). */
     String lastLine() throws IOException {
         String r = reply();
