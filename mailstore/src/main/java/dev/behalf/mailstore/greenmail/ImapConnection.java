@@ -140,13 +140,7 @@ final class ImapConnection extends ImapHandler {
     private void idle(InputStream in, OutputStream out) throws ProtocolException {
         ImapRequestLineReader request = new ImapRequestLineReader(in, out);
         ImapResponse response = new ImapResponse(out);
-        try {
-            response.setTag(parser.tag(request));
-            parser.atom(request);
-            parser.endLine(request);
-        } catch (ProtocolException e) {
-            response.commandError(e.getMessage());
-            request.consumeLine();
+        if (!commandWithoutArguments(request, response)) {
             return;
         }
         request.consume(); // the command line's LF: what follows is DONE
@@ -221,18 +215,30 @@ final class ImapConnection extends ImapHandler {
         }
     }
 
-    private void capability(InputStream in, OutputStream out) throws ProtocolException {
-        ImapRequestLineReader request = new ImapRequestLineReader(in, out);
-        ImapResponse response = new ImapResponse(out);
+    /** Reads {@code tag COMMAND} and the line's end; on a syntax error answers BAD, skips the line and returns false. */
+    private boolean commandWithoutArguments(ImapRequestLineReader request, ImapResponse response) throws ProtocolException {
         try {
             response.setTag(parser.tag(request));
             parser.atom(request);
             parser.endLine(request);
-            response.untaggedResponse("CAPABILITY " + CAPABILITIES);
-            session.unsolicitedResponses(response);
-            response.taggedResponse("OK CAPABILITY completed.");
+            return true;
         } catch (ProtocolException e) {
             response.commandError(e.getMessage());
+            request.consumeLine();
+            return false;
+        }
+    }
+
+    private void capability(InputStream in, OutputStream out) throws ProtocolException {
+        ImapRequestLineReader request = new ImapRequestLineReader(in, out);
+        ImapResponse response = new ImapResponse(out);
+        if (!commandWithoutArguments(request, response)) {
+            return;
+        }
+        response.untaggedResponse("CAPABILITY " + CAPABILITIES);
+        try {
+            session.unsolicitedResponses(response);
+            response.taggedResponse("OK CAPABILITY completed.");
         } catch (FolderException e) {
             response.taggedResponse("NO CAPABILITY failed. " + e.getMessage());
         }
