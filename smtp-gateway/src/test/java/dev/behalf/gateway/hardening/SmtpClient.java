@@ -18,16 +18,16 @@ import java.util.List;
  * A raw SMTP client for hardening tests: sends exact bytes (CR, LF, NUL, 8-bit as given) and reads
  * each reply line as the server wrote it. Every read is bounded by the socket timeout.
  */
-final class SmtpClient implements AutoCloseable {
+public final class SmtpClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    SmtpClient(int port) throws IOException {
+    public SmtpClient(int port) throws IOException {
         this(port, Duration.ofSeconds(30));
     }
 
-    SmtpClient(int port, Duration timeout) throws IOException {
+    public SmtpClient(int port, Duration timeout) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
         socket.setTcpNoDelay(true);
@@ -36,7 +36,7 @@ final class SmtpClient implements AutoCloseable {
     }
 
     /** One reply, its lines joined by '\n'; {@code <closed>} when the server closed the connection. */
-    String reply() throws IOException {
+    public String reply() throws IOException {
         List<String> lines = new ArrayList<>();
         while (true) {
             String line = line();
@@ -53,12 +53,12 @@ final class SmtpClient implements AutoCloseable {
     }
 
     /** A reply if one has arrived, without waiting; null when nothing is there yet. */
-    String replyIfAny() throws IOException {
+    public String replyIfAny() throws IOException {
         return in.available() > 0 ? reply() : null;
     }
 
     /** The last line of a reply (the one with the final status). */
-    String lastLine() throws IOException {
+    public String lastLine() throws IOException {
         String r = reply();
         return r.substring(r.lastIndexOf('\n') + 1);
     }
@@ -81,34 +81,34 @@ final class SmtpClient implements AutoCloseable {
     }
 
     /** Sends a command line (CRLF added) and returns the last line of its reply. */
-    String send(String line) throws IOException {
+    public String send(String line) throws IOException {
         write(line + "\r\n");
         return lastLine();
     }
 
-    void write(String text) throws IOException {
+    public void write(String text) throws IOException {
         write(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
     /** Greeting, EHLO and AUTH PLAIN; returns the AUTH reply. */
-    String login(String user, String password) throws IOException {
+    public String login(String user, String password) throws IOException {
         reply();
         reply("EHLO load.client");
         return send("AUTH PLAIN " + plain("", user, password));
     }
 
     /** Sends a command and returns the whole (multi-line) reply. */
-    String reply(String command) throws IOException {
+    public String reply(String command) throws IOException {
         write(command + "\r\n");
         return reply();
     }
 
-    static String plain(String authzid, String authcid, String password) {
+    public static String plain(String authzid, String authcid, String password) {
         return Base64.getEncoder().encodeToString((authzid + "\0" + authcid + "\0" + password).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -116,7 +116,7 @@ final class SmtpClient implements AutoCloseable {
      * One transaction: MAIL, RCPT, DATA, the message (already dot-stuffed and CRLF-terminated, without
      * the final dot) and the final dot; returns the reply to the message, or the first refusal before it.
      */
-    String transaction(String mailFrom, String rcptTo, String message) throws IOException {
+    public String transaction(String mailFrom, String rcptTo, String message) throws IOException {
         String r = send("MAIL FROM:<" + mailFrom + ">");
         if (!r.startsWith("250")) {
             return r;
@@ -134,7 +134,7 @@ final class SmtpClient implements AutoCloseable {
     }
 
     /** True when the server has closed the connection (a read sees end of stream within the timeout). */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             return in.read() == -1;
         } catch (SocketTimeoutException e) {

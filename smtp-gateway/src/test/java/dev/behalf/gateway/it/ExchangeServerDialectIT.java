@@ -1,6 +1,7 @@
 package dev.behalf.gateway.it;
 
 import dev.behalf.gateway.audit.DecisionRecord;
+import dev.behalf.gateway.hardening.SmtpClient;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.policy.reply.Dialect;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ExchangeServerDialectIT {
 
     @Test
     void mailFromBeforeAuthGetsTheExchangeServerText() throws Exception {
-        try (SmtpSocket s = new SmtpSocket(behalf.host(), behalf.smtpPort())) {
+        try (SmtpClient s = new SmtpClient(behalf.smtpPort())) {
             s.reply();
             s.send("EHLO client.test");
             assertEquals("530 5.7.1 Client was not authenticated", s.send("MAIL FROM:<terrya@contoso.com>"));
@@ -26,7 +27,7 @@ class ExchangeServerDialectIT {
 
     @Test
     void withEnvelopeCheckingAForeignMailFromIsRefusedAtMailFromAndRecorded() throws Exception {
-        try (SmtpSocket s = new SmtpSocket(behalf.host(), behalf.smtpPort())) {
+        try (SmtpClient s = new SmtpClient(behalf.smtpPort())) {
             s.login("jimh", "P@ssw0rd");
             assertEquals("550 5.7.1 Client does not have permissions to send as this sender", s.send("MAIL FROM:<ayla@contoso.com>"));
             assertEquals("250 2.1.0 Sender OK", s.send("MAIL FROM:<jimh@contoso.com>"));
@@ -40,12 +41,12 @@ class ExchangeServerDialectIT {
 
     @Test
     void theHeaderFromIsStillCheckedAtTheEndOfData() throws Exception {
-        try (SmtpSocket s = new SmtpSocket(behalf.host(), behalf.smtpPort())) {
+        try (SmtpClient s = new SmtpClient(behalf.smtpPort())) {
             s.login("jimh", "P@ssw0rd");
             s.send("MAIL FROM:<jimh@contoso.com>");
             s.send("RCPT TO:<terrya@contoso.com>");
             s.send("DATA");
-            s.raw("From: ayla@contoso.com\r\nSubject: x\r\n\r\nx\r\n.\r\n");
+            s.write("From: ayla@contoso.com\r\nSubject: x\r\n\r\nx\r\n.\r\n");
             assertEquals("550 5.7.1 Client does not have permissions to send as this sender", s.reply());
         }
     }

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.gateway.hardening.SmtpClient;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
@@ -17,15 +18,15 @@ class SmtpProtocolIT {
     static final BehalfExtension behalf = BehalfExtension.withDemoDirectory()
             .configure(b -> b.maxMessageSize(64 * 1024).maxRecipients(3));
 
-    private SmtpSocket connect() throws Exception {
-        return new SmtpSocket(behalf.host(), behalf.smtpPort());
+    private SmtpClient connect() throws Exception {
+        return new SmtpClient(behalf.smtpPort());
     }
 
     @Test
     void ehloAdvertisesSizeStartTlsAuthEightBitAndSmtpUtf8() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             assertTrue(s.reply().startsWith("220 "));
-            String ehlo = s.send("EHLO client.test");
+            String ehlo = s.reply("EHLO client.test");
             for (String ext : new String[] {"250-SIZE 65536", "250-STARTTLS", "250-AUTH LOGIN PLAIN", "250-8BITMIME", "250 SMTPUTF8",
                     "250-ENHANCEDSTATUSCODES"}) {
                 assertTrue(ehlo.contains(ext), "EHLO lacks " + ext + ":\n" + ehlo);
@@ -35,7 +36,7 @@ class SmtpProtocolIT {
 
     @Test
     void rsetNoopAndQuitAnswerWithEnhancedStatusCodesAsExchangeDoes() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             assertTrue(s.login("terrya", "P@ssw0rd").startsWith("235 "));
             assertEquals("250 2.1.0 Sender OK", s.send("MAIL FROM:<terrya@contoso.com>"));
             assertEquals("250 2.0.0 Resetting", s.send("RSET"));
@@ -48,7 +49,7 @@ class SmtpProtocolIT {
 
     @Test
     void mailFromBeforeAuthGets530_5_7_57() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             s.reply();
             s.send("EHLO client.test");
             assertEquals("530 5.7.57 Client not authenticated to send mail.", s.send("MAIL FROM:<terrya@contoso.com>"));
@@ -57,14 +58,14 @@ class SmtpProtocolIT {
 
     @Test
     void aWrongPasswordGets535_5_7_3() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             assertEquals("535 5.7.3 Authentication unsuccessful", s.login("terrya@contoso.com", "wrong"));
         }
     }
 
     @Test
     void aSharedMailboxCanNotSignInAndFailsLikeAWrongPassword() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             assertEquals("535 5.7.3 Authentication unsuccessful", s.login("helpdesktickets@contoso.com", "P@ssw0rd"));
         }
     }
@@ -72,7 +73,7 @@ class SmtpProtocolIT {
     @Test
     void everyLoginFormSignsIn() throws Exception {
         for (String login : new String[] {"terrya@contoso.com", "terrya", "CONTOSO\\terrya", "TerryA@Contoso.com"}) {
-            try (SmtpSocket s = connect()) {
+            try (SmtpClient s = connect()) {
                 assertEquals("235 Authentication successful.", s.login(login, "P@ssw0rd"), login);
             }
         }
@@ -80,7 +81,7 @@ class SmtpProtocolIT {
 
     @Test
     void authLoginWorksStepByStep() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             s.reply();
             s.send("EHLO client.test");
             assertEquals("334 VXNlcm5hbWU6", s.send("AUTH LOGIN"));
@@ -91,7 +92,7 @@ class SmtpProtocolIT {
 
     @Test
     void anUnknownRecipientInTheAcceptedDomainGets550_5_1_10AtRcpt() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             s.login("terrya", "P@ssw0rd");
             assertEquals("250 2.1.0 Sender OK", s.send("MAIL FROM:<terrya@contoso.com>"));
             assertEquals("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
@@ -102,7 +103,7 @@ class SmtpProtocolIT {
 
     @Test
     void aDeclaredSizeOverTheLimitGets552_5_3_4() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             s.login("terrya", "P@ssw0rd");
             assertEquals("552 5.3.4 Message size exceeds fixed maximum message size", s.send("MAIL FROM:<terrya@contoso.com> SIZE=100000"));
         }
@@ -110,12 +111,12 @@ class SmtpProtocolIT {
 
     @Test
     void aMessageOverTheLimitGets552_5_3_4AfterTheWholeDataAndTheSessionGoesOn() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             s.login("terrya", "P@ssw0rd");
             s.send("MAIL FROM:<terrya@contoso.com>");
             s.send("RCPT TO:<jimh@contoso.com>");
             assertTrue(s.send("DATA").startsWith("354"));
-            s.raw("From: terrya@contoso.com\r\nSubject: big\r\n\r\n" + ("x".repeat(99) + "\r\n").repeat(1000) + ".\r\n");
+            s.write("From: terrya@contoso.com\r\nSubject: big\r\n\r\n" + ("x".repeat(99) + "\r\n").repeat(1000) + ".\r\n");
             assertEquals("552 5.3.4 Message size exceeds fixed maximum message size", s.reply());
             assertEquals("250 2.1.0 Sender OK", s.send("MAIL FROM:<terrya@contoso.com>"));
         }
@@ -124,7 +125,7 @@ class SmtpProtocolIT {
 
     @Test
     void tooManyRecipientsGet452_4_5_3() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             s.login("terrya", "P@ssw0rd");
             s.send("MAIL FROM:<terrya@contoso.com>");
             for (String r : new String[] {"jimh", "ayla", "seanc"}) {
@@ -136,19 +137,19 @@ class SmtpProtocolIT {
 
     @Test
     void aRefusedMessageFullOfSmtpCommandsRunsNoneOfThemAndTheNextMailFromWorksWithoutRset() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             s.login("jimh", "P@ssw0rd");
             s.send("MAIL FROM:<jimh@contoso.com>");
             s.send("RCPT TO:<terrya@contoso.com>");
             assertTrue(s.send("DATA").startsWith("354"));
-            s.raw("From: ayla@contoso.com\r\nSubject: smuggled\r\n\r\nRSET\r\nMAIL FROM:<ayla@contoso.com>\r\nRCPT TO:<seanc@contoso.com>\r\n"
+            s.write("From: ayla@contoso.com\r\nSubject: smuggled\r\n\r\nRSET\r\nMAIL FROM:<ayla@contoso.com>\r\nRCPT TO:<seanc@contoso.com>\r\n"
                     + "DATA\r\nNOOP\r\nHELP\r\nQUIT\r\n.\r\n");
             assertEquals("550 5.7.60 SMTP; Client does not have permissions to send as this sender", s.reply());
             // The very next reply belongs to our next command: nothing in the body ran.
             assertEquals("250 2.1.0 Sender OK", s.send("MAIL FROM:<jimh@contoso.com>"));
             assertEquals("250 2.1.5 Recipient OK", s.send("RCPT TO:<terrya@contoso.com>"));
             assertTrue(s.send("DATA").startsWith("354"));
-            s.raw("From: jimh@contoso.com\r\nSubject: after refusal\r\n\r\nhello\r\n.\r\n");
+            s.write("From: jimh@contoso.com\r\nSubject: after refusal\r\n\r\nhello\r\n.\r\n");
             assertTrue(s.reply().startsWith("250 2.6.0 "));
         }
         behalf.awaitMessage("terrya", "after refusal");
@@ -158,7 +159,7 @@ class SmtpProtocolIT {
 
     @Test
     void startTlsUpgradesTheConnection() throws Exception {
-        try (SmtpSocket s = connect()) {
+        try (SmtpClient s = connect()) {
             s.reply();
             s.send("EHLO client.test");
             assertEquals("220 Ready to start TLS", s.send("STARTTLS"));
