@@ -55,11 +55,11 @@ final class Catalog {
     /** Disk first (written, fsynced, renamed into place), then GreenMail: visible only once durable. */
     List<MessageSummary> deliver(Delivery delivery) {
         byte[] bytes = delivery.message();
-        Headers headers = Headers.parse(bytes);
         // Parsed before anything is written, and outside the lock every delivery and IMAP command takes: a
         // message GreenMail can't hold fails here, leaving no trace. Once for every folder: GreenMail's
         // StoredMessage keeps its own copy of what it is given.
         MimeMessage parsed = mirror.parse(bytes);
+        Headers headers = Headers.of(parsed);
         return mirror.locked(() -> {
             List<FolderRecord> targets = new ArrayList<>();
             for (Placement p : delivery.placements()) {
@@ -248,8 +248,9 @@ final class Catalog {
                 try {
                     byte[] bytes = mirror.disk().read(m);
                     Date received = new Date(m.received());
-                    long uid = rec.folder.appendMessage(mirror.parse(bytes), MaildirFlags.flags(m.flags()), received);
-                    mirror.track(new Entry(m.id(), Headers.parse(bytes), bytes.length, rec, uid, received, m.flags()));
+                    MimeMessage parsed = mirror.parse(bytes);
+                    long uid = rec.folder.appendMessage(parsed, MaildirFlags.flags(m.flags()), received);
+                    mirror.track(new Entry(m.id(), Headers.of(parsed), bytes.length, rec, uid, received, m.flags()));
                     restored++;
                 } catch (RuntimeException e) {
                     log.warn("Skipping message file {} that can't be loaded: {}", m, e.getMessage());

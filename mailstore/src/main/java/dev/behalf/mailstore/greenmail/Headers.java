@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a list view shows of a message, read once from its header block: RFC 2047 encoded words
@@ -36,6 +38,21 @@ record Headers(Optional<String> submissionId, Optional<String> messageId, String
             // A header block jakarta.mail can't parse (see the pitfalls note) still gets stored and listed.
             return new Headers(Optional.empty(), Optional.empty(), "", "", Optional.empty(), List.of());
         }
+        return read(h::getHeader);
+    }
+
+    /** The same, from a message already parsed (with {@code mail.mime.allowutf8}, as {@link #parse} reads). */
+    static Headers of(MimeMessage message) {
+        return read(name -> {
+            try {
+                return message.getHeader(name);
+            } catch (MessagingException e) {
+                return null;
+            }
+        });
+    }
+
+    private static Headers read(Function<String, String[]> h) {
         return new Headers(
                 raw(h, NETWORK_MESSAGE_ID),
                 raw(h, "Message-ID"),
@@ -45,8 +62,8 @@ record Headers(Optional<String> submissionId, Optional<String> messageId, String
                 raw(h, "To").map(Headers::addresses).orElse(List.of()));
     }
 
-    private static Optional<String> raw(InternetHeaders h, String name) {
-        String[] values = h.getHeader(name);
+    private static Optional<String> raw(Function<String, String[]> h, String name) {
+        String[] values = h.apply(name);
         if (values == null || values.length == 0) {
             return Optional.empty();
         }
