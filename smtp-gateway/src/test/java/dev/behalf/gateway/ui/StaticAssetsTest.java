@@ -49,7 +49,7 @@ class StaticAssetsTest {
 
     @Test
     void noUiFileLoadsAnythingRemoteOrWritesHtmlFromStrings() throws Exception {
-        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "resources", "ui"))) {
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("..", "webui", "src", "main", "resources", "ui"))) {
             for (var f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
                 String text = java.nio.file.Files.readString(f);
                 String svgNamespaceFree = text.replace("http://www.w3.org/2000/svg", "");
