@@ -1,6 +1,5 @@
-package dev.behalf.mailstore.greenmail;
+package dev.behalf.mailstore.core;
 
-import com.icegreen.greenmail.store.FolderException;
 import dev.behalf.mailstore.StoreEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +9,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * The one lock over Behalf's view of stored mail, and the events made under it. Lock order: this lock
- * first, GreenMail's folder monitors after, never the other way round. Events queued while it is held
- * are published when the outermost hold ends, on the thread that made the change, outside the lock.
+ * The one lock over stored mail, and the events made under it. Events queued while it is held are
+ * published when the outermost hold ends, on the thread that made the change, outside the lock, so a
+ * listener that reads the store sees the change and never waits behind the writer.
  */
 final class StoreLock {
     private static final Logger log = LoggerFactory.getLogger(StoreLock.class);
@@ -24,11 +22,16 @@ final class StoreLock {
     private final List<StoreEvent> pending = new ArrayList<>();
     private final List<Consumer<StoreEvent>> subscribers = new CopyOnWriteArrayList<>();
 
-    <T> T locked(Supplier<T> work) {
+    /** Work that may throw a checked exception of its own (GreenMail's {@code FolderException}). */
+    interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    <T, E extends Exception> T call(Work<T, E> work) throws E {
         lock.lock();
         List<StoreEvent> publish = List.of();
         try {
-            return work.get();
+            return work.run();
         } finally {
             if (lock.getHoldCount() == 1 && !pending.isEmpty()) {
                 publish = new ArrayList<>(pending);
@@ -39,30 +42,8 @@ final class StoreLock {
         }
     }
 
-    void run(Runnable work) {
-        locked(() -> {
-            work.run();
-            return null;
-        });
-    }
-
-    /** Work on GreenMail folders that may throw GreenMail's checked {@link FolderException}. */
-    interface FolderWork<T> {
-        T run() throws FolderException;
-    }
-
-    <T> T lockedFolderWork(FolderWork<T> work) throws FolderException {
-        try {
-            return locked(() -> {
-                try {
-                    return work.run();
-                } catch (FolderException e) {
-                    throw new Carrier(e);
-                }
-            });
-        } catch (Carrier c) {
-            throw c.folderException;
-        }
+    boolean hasSubscribers() {
+        return !subscribers.isEmpty();
     }
 
     void queue(StoreEvent event) {
@@ -87,16 +68,6 @@ final class StoreLock {
             } catch (RuntimeException e) {
                 log.warn("A store event listener failed on {}", event, e);
             }
-        }
-    }
-
-    /** Carries a checked {@link FolderException} through {@link #locked}. */
-    private static final class Carrier extends RuntimeException {
-        private final FolderException folderException;
-
-        Carrier(FolderException e) {
-            super(e);
-            this.folderException = e;
         }
     }
 }

@@ -1,0 +1,53 @@
+package dev.behalf.mailstore.core;
+
+import java.util.Objects;
+
+/**
+ * One accepted message, held once however many folders it is placed in: its bytes, where its body
+ * starts, and its list summary, read once. Immutable, except for {@link #protocolView}, a cache the
+ * IMAP layer fills on the first FETCH that needs an envelope or body structure (computed from these
+ * bytes, so filling it twice is harmless).
+ */
+public final class Message {
+    private final byte[] bytes;
+    private final int bodyOffset;
+    private final Headers headers;
+    private volatile Object protocolView;
+
+    /** {@code bytes} become the store's: the caller must not change them afterwards. */
+    public Message(byte[] bytes, Headers headers) {
+        this.bytes = Objects.requireNonNull(bytes, "bytes");
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.bodyOffset = Headers.bodyOffset(bytes);
+    }
+
+    /** Reads the summary from the bytes themselves. */
+    public static Message of(byte[] bytes) {
+        return new Message(bytes, Headers.parse(bytes));
+    }
+
+    /** The stored bytes, shared: read them, never change them. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int size() {
+        return bytes.length;
+    }
+
+    public int bodyOffset() {
+        return bodyOffset;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    public Object protocolView() {
+        return protocolView;
+    }
+
+    public void protocolView(Object view) {
+        this.protocolView = view;
+    }
+}
