@@ -133,6 +133,17 @@ public final class Folder {
         return slots[index];
     }
 
+    /**
+     * As {@link #indexOf(long)}, trying {@code hint} first: a command that walks the folder in UID order
+     * (FETCH and STORE ask for every message's sequence number in turn) finds each one at once.
+     */
+    public int indexOf(long uid, int hint) {
+        if (hint >= 0 && hint < size && slots[hint].uid == uid) {
+            return hint;
+        }
+        return indexOf(uid);
+    }
+
     /** The 0-based index of the slot with this UID, or a negative number when there is none. */
     public int indexOf(long uid) {
         int lo = 0;
@@ -219,9 +230,9 @@ public final class Folder {
         return size;
     }
 
-    /** Changes a slot's flags, keeping the counts; returns its sequence number. */
-    int reflag(Slot slot, int flags) {
-        int i = indexOf(slot);
+    /** Changes a slot's flags, keeping the counts; returns its sequence number. {@code hint}: its index, if known. */
+    int reflag(Slot slot, int flags, int hint) {
+        int i = hint >= 0 && hint < size && slots[hint] == slot ? hint : indexOf(slot);
         count(slot.flags, -1);
         slot.flags = (byte) flags;
         count(flags, 1);
@@ -298,19 +309,20 @@ public final class Folder {
     }
 
     void watch(Watcher w) {
-        if (watchers.isEmpty()) {
-            watchers = new ArrayList<>(2);
-        }
-        watchers.add(w);
+        List<Watcher> next = new ArrayList<>(watchers);
+        next.add(w);
+        watchers = List.copyOf(next);
     }
 
     void unwatch(Watcher w) {
-        watchers.remove(w);
+        List<Watcher> next = new ArrayList<>(watchers);
+        next.remove(w);
+        watchers = List.copyOf(next);
     }
 
-    /** A copy, so a watcher may stop watching while it is told. */
+    /** Replaced, never changed, on watch and unwatch: a watcher may stop watching while it is told. */
     List<Watcher> watchers() {
-        return watchers.isEmpty() ? List.of() : List.copyOf(watchers);
+        return watchers;
     }
 
     @Override

@@ -91,6 +91,15 @@ public final class MessageStore implements MailStore {
         return lock.call(work::run);
     }
 
+    /** The lock itself, for hot paths (one call per message of a FETCH): always {@link #unlock()} in a finally. */
+    public void lock() {
+        lock.acquire();
+    }
+
+    public void unlock() {
+        lock.release();
+    }
+
     public void run(Runnable work) {
         lock.call(() -> {
             work.run();
@@ -544,12 +553,18 @@ public final class MessageStore implements MailStore {
      * slot is left alone.
      */
     public void setFlags(Slot slot, int flags, Set<String> keywords, Watcher silent, boolean withUid, boolean notify) {
-        run(() -> {
+        setFlags(slot, -1, flags, keywords, silent, withUid, notify);
+    }
+
+    /** As {@link #setFlags(Slot, int, Set, Watcher, boolean, boolean)}, the slot's index known ({@code index}) or not (-1). */
+    public void setFlags(Slot slot, int index, int flags, Set<String> keywords, Watcher silent, boolean withUid, boolean notify) {
+        lock.acquire();
+        try {
             if (slot.removed()) {
                 return;
             }
             Folder f = slot.folder;
-            int msn = f.reflag(slot, (flags & ~FlagSet.RECENT) | (slot.flags & FlagSet.RECENT));
+            int msn = f.reflag(slot, (flags & ~FlagSet.RECENT) | (slot.flags & FlagSet.RECENT), index);
             if (keywords != null) {
                 f.keywords(slot, keywords);
             }
@@ -564,7 +579,9 @@ public final class MessageStore implements MailStore {
                     }
                 }
             }
-        });
+        } finally {
+            lock.release();
+        }
     }
 
     /** IMAP EXPUNGE / POP3 QUIT: removes the folder's messages flagged {@code \Deleted} whose UID passes. */

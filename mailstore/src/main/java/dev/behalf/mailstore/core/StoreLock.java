@@ -28,16 +28,27 @@ final class StoreLock {
     }
 
     <T, E extends Exception> T call(Work<T, E> work) throws E {
-        lock.lock();
-        List<StoreEvent> publish = List.of();
+        acquire();
         try {
             return work.run();
         } finally {
-            if (lock.getHoldCount() == 1 && !pending.isEmpty()) {
-                publish = new ArrayList<>(pending);
-                pending.clear();
-            }
-            lock.unlock();
+            release();
+        }
+    }
+
+    /** For the hot paths that can't afford a lambda per call: pair with {@link #release()} in a finally. */
+    void acquire() {
+        lock.lock();
+    }
+
+    void release() {
+        List<StoreEvent> publish = List.of();
+        if (!pending.isEmpty() && lock.getHoldCount() == 1) {
+            publish = new ArrayList<>(pending);
+            pending.clear();
+        }
+        lock.unlock();
+        if (!publish.isEmpty()) {
             publish.forEach(this::publish);
         }
     }

@@ -7,16 +7,18 @@ import com.icegreen.greenmail.imap.ImapSession;
 import com.icegreen.greenmail.imap.ImapSessionFolder;
 import com.icegreen.greenmail.imap.ImapSessionState;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.MessageFlags;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserManager;
 import jakarta.mail.Flags;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One IMAP session's state, as GreenMail's {@code ImapSessionImpl} keeps it, but with a selected
@@ -148,19 +150,35 @@ final class BoxSession implements ImapSession {
      * connection; these lists have no such check.
      */
     static final class IndexedFolder extends ImapSessionFolder {
-        private final MailFolder folder;
+        private final ImapFolder folder;
         /** By sequence number, a later change replacing an earlier one, as GreenMail's session does. */
-        private final Map<Integer, FlagUpdate> flagUpdates = new TreeMap<>();
+        private final Map<Integer, FlagUpdate> flagUpdates = new LinkedHashMap<>();
         private final List<Integer> expunged = new ArrayList<>();
+        /** The index the last lookup found: FETCH and STORE walk the folder in order, so the next is one on. */
+        private int last = -1;
 
         IndexedFolder(MailFolder folder, ImapSession session, boolean readOnly) {
             super(folder, session, readOnly);
-            this.folder = folder;
+            this.folder = (ImapFolder) folder;
         }
 
         @Override
         public int getMsn(long uid) throws FolderException {
-            return folder.getMsn(uid);
+            int msn = folder.msn(uid, last + 1);
+            last = msn - 1;
+            return msn;
+        }
+
+        /** FETCH asks for the message right after its sequence number: it is at the index just found. */
+        @Override
+        public StoredMessage getMessage(long uid) {
+            return folder.message(uid, last);
+        }
+
+        /** STORE, likewise. */
+        @Override
+        public void setFlags(Flags flags, boolean value, long uid, FolderListener silentListener, boolean addUid) throws FolderException {
+            folder.setFlags(flags, value, uid, last, silentListener, addUid);
         }
 
         @Override

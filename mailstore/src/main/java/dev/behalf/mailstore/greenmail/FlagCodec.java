@@ -50,6 +50,9 @@ final class FlagCodec {
 
     static Set<String> keywords(Flags flags) {
         String[] user = flags.getUserFlags();
+        if (user.length == 0) {
+            return Set.of();
+        }
         Set<String> out = new LinkedHashSet<>();
         for (String k : user) {
             if (k != null && !k.isEmpty()) {

@@ -228,13 +228,24 @@ final class ImapFolder implements MailFolder {
 
     @Override
     public StoredMessage getMessage(long uid) {
+        return message(uid, -1);
+    }
+
+    /** The view of the message with this UID, looked for at index {@code hint} first; null when there is none. */
+    SlotMessage message(long uid, int hint) {
         if (folder == null) {
             return null;
         }
-        return store.locked(() -> {
-            int i = folder.indexOf(uid);
-            return i < 0 ? null : new SlotMessage(store, folder.get(i));
-        });
+        Slot slot;
+        store.lock();
+        try {
+            int i = folder.indexOf(uid, hint);
+            slot = i < 0 ? null : folder.get(i);
+        } finally {
+            store.unlock();
+        }
+        // Made outside the lock: GreenMail's StoredMessage constructor does work of its own.
+        return slot == null ? null : new SlotMessage(store, slot, uid);
     }
 
     @Override
@@ -291,38 +302,65 @@ final class ImapFolder implements MailFolder {
 
     @Override
     public void setFlags(Flags flags, boolean value, long uid, FolderListener silentListener, boolean addUid) throws FolderException {
-        store.<Void, FolderException>locked(() -> {
-            Slot s = slot(uid);
-            int bits = FlagCodec.bits(flags) & ~FlagSet.RECENT;
-            Set<String> keywords = new LinkedHashSet<>(s.folder().keywords(s));
-            if (value) {
-                keywords.addAll(FlagCodec.keywords(flags));
-            } else {
-                keywords.removeAll(FlagCodec.keywords(flags));
+        setFlags(flags, value, uid, -1, silentListener, addUid);
+    }
+
+    /** As {@link #setFlags(Flags, boolean, long, FolderListener, boolean)}, looking for the UID at {@code hint} first. */
+    void setFlags(Flags flags, boolean value, long uid, int hint, FolderListener silentListener, boolean addUid) throws FolderException {
+        int bits = FlagCodec.bits(flags) & ~FlagSet.RECENT;
+        Set<String> named = FlagCodec.keywords(flags);
+        store.lock();
+        try {
+            int index = selectable().indexOf(uid, hint);
+            if (index < 0) {
+                throw new FolderException("No such message with uid " + uid + " in folder " + folder.name());
             }
-            store.setFlags(s, value ? s.flags() | bits : s.flags() & ~bits, keywords, watchers.get(silentListener), addUid, true);
-            return null;
-        });
+            Slot s = folder.get(index);
+            Set<String> keywords = null;
+            if (!named.isEmpty()) {
+                keywords = new LinkedHashSet<>(s.folder().keywords(s));
+                if (value) {
+                    keywords.addAll(named);
+                } else {
+                    keywords.removeAll(named);
+                }
+            }
+            store.setFlags(s, index, value ? s.flags() | bits : s.flags() & ~bits, keywords, watchers.get(silentListener), addUid, true);
+        } finally {
+            store.unlock();
+        }
     }
 
     @Override
     public void replaceFlags(Flags flags, long uid, FolderListener silentListener, boolean addUid) throws FolderException {
-        store.<Void, FolderException>locked(() -> {
-            Slot s = slot(uid);
-            store.setFlags(s, FlagCodec.bits(flags), FlagCodec.keywords(flags), watchers.get(silentListener), addUid, true);
-            return null;
-        });
+        int bits = FlagCodec.bits(flags);
+        Set<String> keywords = FlagCodec.keywords(flags);
+        store.lock();
+        try {
+            store.setFlags(slot(uid), bits, keywords, watchers.get(silentListener), addUid, true);
+        } finally {
+            store.unlock();
+        }
     }
 
     @Override
     public int getMsn(long uid) throws FolderException {
-        return store.<Integer, FolderException>locked(() -> {
-            int i = folder == null ? -1 : folder.indexOf(uid);
-            if (i < 0) {
-                throw new FolderException("No such message of uid " + uid + ".");
-            }
-            return i + 1;
-        });
+        return msn(uid, -1);
+    }
+
+    /** The sequence number of the message with this UID, looked for at index {@code hint} first. */
+    int msn(long uid, int hint) throws FolderException {
+        int i;
+        store.lock();
+        try {
+            i = folder == null ? -1 : folder.indexOf(uid, hint);
+        } finally {
+            store.unlock();
+        }
+        if (i < 0) {
+            throw new FolderException("No such message of uid " + uid + ".");
+        }
+        return i + 1;
     }
 
     @Override

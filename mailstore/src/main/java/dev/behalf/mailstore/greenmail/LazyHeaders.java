@@ -4,8 +4,8 @@ import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 
@@ -25,6 +25,11 @@ final class LazyHeaders extends InternetHeaders {
         this.length = length;
     }
 
+    /**
+     * Splits the header block into fields as {@link InternetHeaders#load(InputStream, boolean)} does (a
+     * field's continuation lines joined to it with CRLF, UTF-8 allowed), without its per-call lookup of
+     * Jakarta Mail's {@code StreamProvider} (a ServiceLoader scan unless a system property names one).
+     */
     private void load() {
         byte[] b = source;
         if (b == null) {
@@ -32,10 +37,37 @@ final class LazyHeaders extends InternetHeaders {
         }
         source = null;
         headers = new ArrayList<>(24);
-        try {
-            super.load(new ByteArrayInputStream(b, 0, length), true);
-        } catch (MessagingException e) {
-            // Keep what was read; the bytes themselves are served unchanged either way.
+        StringBuilder field = null;
+        int i = 0;
+        while (i < length) {
+            int end = i;
+            while (end < length && b[end] != '\n') {
+                end++;
+            }
+            int stop = end > i && b[end - 1] == '\r' ? end - 1 : end;
+            String line = new String(b, i, stop - i, StandardCharsets.UTF_8);
+            i = end + 1;
+            if (line.isEmpty()) {
+                break;
+            }
+            if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+                if (field == null) {
+                    String trimmed = line.trim();
+                    if (!trimmed.isEmpty()) {
+                        field = new StringBuilder(trimmed);
+                    }
+                } else {
+                    field.append("\r\n").append(line);
+                }
+                continue;
+            }
+            if (field != null) {
+                super.addHeaderLine(field.toString());
+            }
+            field = new StringBuilder(line);
+        }
+        if (field != null) {
+            super.addHeaderLine(field.toString());
         }
     }
 

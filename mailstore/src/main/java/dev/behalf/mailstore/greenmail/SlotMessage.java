@@ -65,7 +65,16 @@ final class SlotMessage extends BehalfStoredMessage {
 
     @Override
     public Flags getFlags() {
-        return store.locked(() -> FlagCodec.flags(slot.flags(), slot.removed() ? java.util.Set.of() : slot.folder().keywords(slot)));
+        int bits;
+        java.util.Set<String> keywords;
+        store.lock();
+        try {
+            bits = slot.flags();
+            keywords = slot.removed() ? java.util.Set.of() : slot.folder().keywords(slot);
+        } finally {
+            store.unlock();
+        }
+        return FlagCodec.flags(bits, keywords);
     }
 
     @Override
