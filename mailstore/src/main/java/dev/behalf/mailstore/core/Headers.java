@@ -20,36 +20,54 @@ import java.util.Optional;
 public final class Headers {
     static final String NETWORK_MESSAGE_ID = "X-MS-Exchange-Organization-Network-Message-Id";
     private static final String[] FIELDS = {NETWORK_MESSAGE_ID, "Message-ID", "Subject", "From", "Sender", "To"};
-    private static final Headers NONE = new Headers(null, null, "", "", null, List.of());
+    private static final byte HAS_SUBMISSION_ID = 1;
+    private static final byte HAS_MESSAGE_ID = 2;
 
-    // Nullable rather than Optional: one of these is kept per stored message.
-    private final String submissionId;
-    private final String messageId;
-    private final String subject;
+    // One of these is kept per stored message, so it is small: the values seldom shared (submission id,
+    // Message-ID, subject) in one string, the ones often shared (From, Sender, To) interned.
+    private final String unique;
+    private final int submissionIdEnd;
+    private final int messageIdEnd;
+    private final byte present;
     private final String from;
     private final String sender;
     private final List<String> to;
 
-    private Headers(String submissionId, String messageId, String subject, String from, String sender, List<String> to) {
-        this.submissionId = submissionId;
-        this.messageId = messageId;
-        this.subject = Objects.requireNonNull(subject, "subject");
-        this.from = Objects.requireNonNull(from, "from");
-        this.sender = sender;
-        this.to = List.copyOf(to);
+    private Headers(String submissionId, String messageId, String subject, String from, String sender, List<String> to,
+                    Interner interner) {
+        Objects.requireNonNull(subject, "subject");
+        String s = submissionId == null ? "" : submissionId;
+        String m = messageId == null ? "" : messageId;
+        this.unique = s + m + subject;
+        this.submissionIdEnd = s.length();
+        this.messageIdEnd = s.length() + m.length();
+        this.present = (byte) ((submissionId == null ? 0 : HAS_SUBMISSION_ID) | (messageId == null ? 0 : HAS_MESSAGE_ID));
+        this.from = interner.intern(Objects.requireNonNull(from, "from"));
+        this.sender = interner.intern(sender);
+        this.to = interner.intern(List.copyOf(to));
     }
 
     /** A summary from values already read by someone else (raw field values, unfolded, not decoded). */
     public static Headers of(Optional<String> submissionId, Optional<String> messageId, Optional<String> subject,
                              Optional<String> from, Optional<String> sender, Optional<String> to) {
+        return of(submissionId, messageId, subject, from, sender, to, new Interner());
+    }
+
+    static Headers of(Optional<String> submissionId, Optional<String> messageId, Optional<String> subject,
+                      Optional<String> from, Optional<String> sender, Optional<String> to, Interner interner) {
         return new Headers(submissionId.orElse(null), messageId.orElse(null), subject.map(Headers::decode).orElse(""),
                 from.map(v -> String.join(", ", addresses(v))).orElse(""),
                 sender.map(v -> String.join(", ", addresses(v))).orElse(null),
-                to.map(Headers::addresses).orElse(List.of()));
+                to.map(Headers::addresses).orElse(List.of()), interner);
     }
 
     /** Reads the summary fields of a message's header block (the first occurrence of each). */
     public static Headers parse(byte[] message) {
+        return parse(message, new Interner());
+    }
+
+    /** As {@link #parse(byte[])}, sharing the often repeated values through {@code interner}. */
+    static Headers parse(byte[] message, Interner interner) {
         String[] raw = new String[FIELDS.length];
         int end = bodyOffset(message);
         int i = 0;
@@ -66,11 +84,8 @@ public final class Headers {
             }
             i = next;
         }
-        if (raw[0] == null && raw[1] == null && raw[2] == null && raw[3] == null && raw[4] == null && raw[5] == null) {
-            return NONE;
-        }
         return of(Optional.ofNullable(raw[0]), Optional.ofNullable(raw[1]), Optional.ofNullable(raw[2]),
-                Optional.ofNullable(raw[3]), Optional.ofNullable(raw[4]), Optional.ofNullable(raw[5]));
+                Optional.ofNullable(raw[3]), Optional.ofNullable(raw[4]), Optional.ofNullable(raw[5]), interner);
     }
 
     /**
@@ -133,15 +148,15 @@ public final class Headers {
     }
 
     public Optional<String> submissionId() {
-        return Optional.ofNullable(submissionId);
+        return (present & HAS_SUBMISSION_ID) == 0 ? Optional.empty() : Optional.of(unique.substring(0, submissionIdEnd));
     }
 
     public Optional<String> messageId() {
-        return Optional.ofNullable(messageId);
+        return (present & HAS_MESSAGE_ID) == 0 ? Optional.empty() : Optional.of(unique.substring(submissionIdEnd, messageIdEnd));
     }
 
     public String subject() {
-        return subject;
+        return unique.substring(messageIdEnd);
     }
 
     public String from() {
@@ -212,17 +227,18 @@ public final class Headers {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Headers h && Objects.equals(submissionId, h.submissionId) && Objects.equals(messageId, h.messageId)
-                && subject.equals(h.subject) && from.equals(h.from) && Objects.equals(sender, h.sender) && to.equals(h.to);
+        return o instanceof Headers h && unique.equals(h.unique) && submissionIdEnd == h.submissionIdEnd
+                && messageIdEnd == h.messageIdEnd && present == h.present && from.equals(h.from)
+                && Objects.equals(sender, h.sender) && to.equals(h.to);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(submissionId, messageId, subject, from, sender, to);
+        return Objects.hash(unique, submissionIdEnd, messageIdEnd, present, from, sender, to);
     }
 
     @Override
     public String toString() {
-        return "Headers[from=" + from + ", to=" + to + ", subject=" + subject + "]";
+        return "Headers[from=" + from + ", to=" + to + ", subject=" + subject() + "]";
     }
 }

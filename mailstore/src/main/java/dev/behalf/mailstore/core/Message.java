@@ -4,26 +4,24 @@ import java.util.Objects;
 
 /**
  * One accepted message, held once however many folders it is placed in: its bytes, where its body
- * starts, and its list summary, read once. Immutable, except for {@link #protocolView}, a cache the
- * IMAP layer fills on the first FETCH that needs an envelope or body structure (computed from these
- * bytes, so filling it twice is harmless).
+ * starts, its internal date (every placement of one message has the same: a delivery's copies are
+ * made together, and IMAP COPY and MOVE keep the date), and its list summary, read once. Immutable,
+ * except for {@link #protocolView}, a cache the IMAP layer fills on the first FETCH that needs an
+ * envelope or body structure (computed from these bytes, so filling it twice is harmless).
  */
 public final class Message {
     private final byte[] bytes;
     private final int bodyOffset;
+    private final long received;
     private final Headers headers;
     private volatile Object protocolView;
 
     /** {@code bytes} become the store's: the caller must not change them afterwards. */
-    public Message(byte[] bytes, Headers headers) {
+    public Message(byte[] bytes, long received, Headers headers) {
         this.bytes = Objects.requireNonNull(bytes, "bytes");
         this.headers = Objects.requireNonNull(headers, "headers");
+        this.received = received;
         this.bodyOffset = Headers.bodyOffset(bytes);
-    }
-
-    /** Reads the summary from the bytes themselves. */
-    public static Message of(byte[] bytes) {
-        return new Message(bytes, Headers.parse(bytes));
     }
 
     /** The stored bytes, shared: read them, never change them. */
@@ -37,6 +35,11 @@ public final class Message {
 
     public int bodyOffset() {
         return bodyOffset;
+    }
+
+    /** The internal date, in epoch milliseconds. */
+    public long received() {
+        return received;
     }
 
     public Headers headers() {

@@ -57,7 +57,7 @@ import java.util.function.Supplier;
  */
 public final class MessageStore implements MailStore {
     private static final Logger log = LoggerFactory.getLogger(MessageStore.class);
-    private static final Comparator<Slot> NEWEST_FIRST = Comparator.comparingLong((Slot s) -> s.received)
+    private static final Comparator<Slot> NEWEST_FIRST = Comparator.comparingLong((Slot s) -> s.message.received())
             .thenComparingLong(s -> s.idHigh).thenComparing(s -> s.idLow, Long::compareUnsigned).reversed();
 
     private final StoreLock lock = new StoreLock();
@@ -66,6 +66,7 @@ public final class MessageStore implements MailStore {
     private final Clock clock;
     private final MessageIds ids = new MessageIds();
     private final SlotIndex byId = new SlotIndex();
+    private final Interner interner = new Interner();
     private final Map<MailboxKey, Box> boxes = new ConcurrentHashMap<>();
     private final Map<String, Box> byToken = new ConcurrentHashMap<>();
     /** Slots whose flags changed since the last sync (durable stores only); may hold repeats and removed ones. */
@@ -262,16 +263,16 @@ public final class MessageStore implements MailStore {
     @Override
     public List<MessageSummary> deliver(Delivery delivery) {
         // Parsed before the lock: the summary is read once, for every placement.
-        Message message = Message.of(delivery.message());
+        long now = clock.millis();
+        Message message = message(delivery.message(), now);
         return lock.call(() -> {
             List<Folder> targets = new ArrayList<>(delivery.placements().size());
             for (Placement p : delivery.placements()) {
                 targets.add(folder(boxFor(p.mailbox()), p.folder()));
             }
-            long now = clock.millis();
             List<Slot> slots = new ArrayList<>(targets.size());
             for (int i = 0; i < targets.size(); i++) {
-                slots.add(new Slot(message, now, ids.nextHigh(now), ids.nextLow(), FlagSet.RECENT));
+                slots.add(new Slot(message, ids.nextHigh(now), ids.nextLow(), FlagSet.RECENT));
             }
             if (disk.durable()) {
                 List<MessageFile> files = new ArrayList<>(slots.size());
@@ -466,11 +467,16 @@ public final class MessageStore implements MailStore {
 
     // ---- what IMAP and POP3 clients do
 
+    /** A message to store: its summary read from {@code bytes}, which become the store's. Call outside the lock. */
+    public Message message(byte[] bytes, long internalDate) {
+        return new Message(bytes, internalDate, Headers.parse(bytes, interner));
+    }
+
     /** IMAP APPEND: a new message in one folder, on disk before this returns. */
-    public Slot append(Folder folder, Message message, int flags, Set<String> keywords, long internalDate) {
+    public Slot append(Folder folder, Message message, int flags, Set<String> keywords) {
         return lock.call(() -> {
             requireSelectable(folder);
-            Slot s = new Slot(message, internalDate, ids.nextHigh(clock.millis()), ids.nextLow(),
+            Slot s = new Slot(message, ids.nextHigh(clock.millis()), ids.nextLow(),
                     (flags & FlagSet.PERSISTED) | FlagSet.RECENT);
             if (disk.durable()) {
                 disk.write(file(folder, s, s.diskFlags), message.bytes());
@@ -487,7 +493,7 @@ public final class MessageStore implements MailStore {
         return lock.call(() -> {
             requireLive(source);
             requireSelectable(to);
-            Slot s = new Slot(source.message, source.received, ids.nextHigh(clock.millis()), ids.nextLow(),
+            Slot s = new Slot(source.message, ids.nextHigh(clock.millis()), ids.nextLow(),
                     (source.flags & FlagSet.PERSISTED) | FlagSet.RECENT);
             if (disk.durable()) {
                 disk.link(file(source), file(to, s, s.diskFlags));
@@ -651,14 +657,14 @@ public final class MessageStore implements MailStore {
     }
 
     private static MessageFile file(Folder folder, Slot s, int flags) {
-        return new MessageFile(folder.box.token(), folder.path(), s.id(), s.received, FlagSet.letters(flags));
+        return new MessageFile(folder.box.token(), folder.path(), s.id(), s.message.received(), FlagSet.letters(flags));
     }
 
     /** What a list view shows of a placement. Call under the lock. */
     public MessageSummary summary(Slot s) {
         Headers h = s.message.headers();
         return new MessageSummary(s.id(), s.folder.box.key(), s.folder.pathName(), h.submissionId(), h.messageId(),
-                h.subject(), h.from(), h.sender(), h.to(), Instant.ofEpochMilli(s.received), s.message.size(),
+                h.subject(), h.from(), h.sender(), h.to(), Instant.ofEpochMilli(s.message.received()), s.message.size(),
                 FlagSet.has(s.flags, FlagSet.SEEN));
     }
 
@@ -703,7 +709,8 @@ public final class MessageStore implements MailStore {
                     folder(b, String.join(".", f.path()));
                 }
             }
-            Map<Object, Message> byFile = new HashMap<>();
+            // The same file (hard links) with the same internal date is the same message.
+            Map<List<Object>, Message> byFile = new HashMap<>();
             int restored = 0;
             for (MessageFile m : contents.messages()) {
                 Box b = restoredBoxes.get(m.box());
@@ -714,16 +721,17 @@ public final class MessageStore implements MailStore {
                     continue;
                 }
                 try {
-                    Object key = disk.fileKey(m);
+                    Object inode = disk.fileKey(m);
+                    List<Object> key = inode == null ? null : List.of(inode, m.received());
                     Message message = key == null ? null : byFile.get(key);
                     if (message == null) {
-                        message = Message.of(disk.read(m));
+                        message = message(disk.read(m), m.received());
                         if (key != null) {
                             byFile.put(key, message);
                         }
                     }
                     int flags = FlagSet.fromLetters(m.flags());
-                    place(f, new Slot(message, m.received(), id.get()[0], id.get()[1], flags | FlagSet.RECENT));
+                    place(f, new Slot(message, id.get()[0], id.get()[1], flags | FlagSet.RECENT));
                     restored++;
                 } catch (RuntimeException e) {
                     log.warn("Skipping message file {} that can't be loaded: {}", m, e.getMessage());

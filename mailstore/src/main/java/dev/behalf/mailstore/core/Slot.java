@@ -3,13 +3,12 @@ package dev.behalf.mailstore.core;
 import dev.behalf.mailstore.MessageId;
 
 /**
- * One placement of a {@link Message}: the folder it is in, its UID there, its flags and internal
- * date, and the id the API and the data dir know it by. Many slots share one message. The mutable
+ * One placement of a {@link Message}: the folder it is in, its UID there, its flags, and the id the
+ * API and the data dir know it by (48 bytes). Many slots share one message. The mutable
  * parts (folder, UID, flags) change only under the store's lock; {@link Folder#NONE} marks a removed one.
  */
 public final class Slot {
     final Message message;
-    final long received;
     final long idHigh;
     final long idLow;
     Folder folder;
@@ -18,9 +17,8 @@ public final class Slot {
     /** The flags the file on disk is named with; differs from {@link #flags} until the next sync. */
     byte diskFlags;
 
-    Slot(Message message, long received, long idHigh, long idLow, int flags) {
+    Slot(Message message, long idHigh, long idLow, int flags) {
         this.message = message;
-        this.received = received;
         this.idHigh = idHigh;
         this.idLow = idLow;
         this.flags = (byte) flags;
@@ -31,9 +29,9 @@ public final class Slot {
         return message;
     }
 
-    /** The internal date, in epoch milliseconds. */
+    /** The internal date, in epoch milliseconds: the message's. */
     public long received() {
-        return received;
+        return message.received();
     }
 
     public MessageId id() {

@@ -152,15 +152,14 @@ final class ImapFolder implements MailFolder {
         } catch (IOException | MessagingException e) {
             throw new IllegalStateException("can't read the appended message", e);
         }
-        Message m = Message.of(bytes);
-        long date = internalDate == null ? System.currentTimeMillis() : internalDate.getTime();
+        Message m = store.message(bytes, internalDate == null ? System.currentTimeMillis() : internalDate.getTime());
         return store.locked(() -> {
             if (folder == null || !folder.selectable()) {
                 // MailFolder.appendMessage declares no exception, but GreenMail's commands answer NO only for a
                 // FolderException (anything else ends the connection): thrown unchecked, as APPEND to \Noselect deserves.
                 throw ImapFolder.<RuntimeException>sneaky(new FolderException("Can't append to " + getName() + ": it holds no messages"));
             }
-            return store.append(folder, m, FlagCodec.bits(flags), FlagCodec.keywords(flags), date).uid();
+            return store.append(folder, m, FlagCodec.bits(flags), FlagCodec.keywords(flags)).uid();
         });
     }
 
