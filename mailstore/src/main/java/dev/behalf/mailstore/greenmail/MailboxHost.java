@@ -52,9 +52,14 @@ final class MailboxHost extends ImapHostManagerImpl {
         }
     }
 
+    /**
+     * {@code ""} alone is the box's root, which LIST "" "" shows (RFC 3501 §6.3.8: the hierarchy
+     * delimiter); it holds no messages, and the commands that change folders refuse it.
+     */
     @Override
     public MailFolder getFolder(GreenMailUser user, String mailboxName) {
-        return outOfBounds(mailboxName) ? null : super.getFolder(user, mailboxName);
+        boolean root = mailboxName != null && mailboxName.isEmpty();
+        return !root && outOfBounds(mailboxName) ? null : super.getFolder(user, mailboxName);
     }
 
     @Override
