@@ -10,7 +10,8 @@ import java.io.OutputStream;
  *
  * <p><b>Durable before it is said.</b> Before any of them reaches the socket the store is synced
  * ({@link MessageStore#sync()}), so a client is never told of a flag change the disk does not have:
- * STORE, FETCH's implicit {@code \Seen} and the rest change the store before they answer.
+ * STORE, FETCH's implicit {@code \Seen} and the rest change the store before they answer. One sync
+ * covers everything written since the last, so a STORE over a whole folder costs one.
  *
  * <p><b>Untagged lines wait for their command's end.</b> GreenMail flushes after every response
  * line, and {@code FETCH 1:*} on 50,000 messages made that 50,000 writes to the socket. A flush right
@@ -46,9 +47,8 @@ final class Replies extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        boolean mine = Thread.currentThread() == owner;
-        if (mine) {
-            store.sync();
+        if (Thread.currentThread() == owner && count + len > buffer.length) {
+            store.sync(); // these bytes will go out now; the sync is never made while holding this monitor
         }
         synchronized (this) {
             for (int i = off; i < off + len; i++) {
