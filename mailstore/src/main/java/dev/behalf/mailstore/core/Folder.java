@@ -33,6 +33,7 @@ public final class Folder {
     private List<Watcher> watchers = List.of();
     /** IMAP keywords, for the few placements that have any; kept in memory only. */
     private Map<Slot, Set<String>> keywords;
+    private String pathName;
 
     Folder(Box box, Folder parent, String name, boolean selectable, long uidValidity) {
         this.box = box;
@@ -108,7 +109,20 @@ public final class Folder {
 
     /** The folder's IMAP name in its box: {@code INBOX}, {@code Sent Items}, {@code INBOX.Receipts}. */
     public String pathName() {
-        return String.join(".", path());
+        String cached = pathName;
+        if (cached == null) {
+            cached = String.join(".", path());
+            pathName = cached;
+        }
+        return cached;
+    }
+
+    /** After a rename: this folder's and every descendant's name is computed again. */
+    void forgetNames() {
+        pathName = null;
+        for (Folder c : children) {
+            c.forgetNames();
+        }
     }
 
     /** Whether {@code other} is this folder or below it. */

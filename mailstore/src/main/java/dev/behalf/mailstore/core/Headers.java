@@ -56,9 +56,13 @@ public final class Headers {
     static Headers of(Optional<String> submissionId, Optional<String> messageId, Optional<String> subject,
                       Optional<String> from, Optional<String> sender, Optional<String> to, Interner interner) {
         return new Headers(submissionId.orElse(null), messageId.orElse(null), subject.map(Headers::decode).orElse(""),
-                from.map(v -> String.join(", ", addresses(v))).orElse(""),
-                sender.map(v -> String.join(", ", addresses(v))).orElse(null),
-                to.map(Headers::addresses).orElse(List.of()), interner);
+                from.map(v -> interner.derive(v, Headers::mailboxes)).orElse(""),
+                sender.map(v -> interner.derive(v, Headers::mailboxes)).orElse(null),
+                to.map(v -> interner.derive(v, Headers::addresses)).orElse(List.of()), interner);
+    }
+
+    private static String mailboxes(String value) {
+        return String.join(", ", addresses(value));
     }
 
     /** Reads the summary fields of a message's header block (the first occurrence of each). */
@@ -218,6 +222,9 @@ public final class Headers {
     }
 
     private static String decode(String value) {
+        if (value.indexOf("=?") < 0) {
+            return value; // no RFC 2047 encoded word
+        }
         try {
             return MimeUtility.decodeText(value);
         } catch (UnsupportedEncodingException | RuntimeException e) {

@@ -12,6 +12,25 @@ final class Interner {
 
     private final ConcurrentHashMap<Object, Object> values = new ConcurrentHashMap<>();
 
+    /** A value computed from {@code raw} by {@code how}: the same raw header value is read once. */
+    @SuppressWarnings("unchecked")
+    <T> T derive(String raw, java.util.function.Function<String, T> how) {
+        Derived key = new Derived(raw, how.getClass());
+        Object known = values.get(key);
+        if (known != null) {
+            return (T) known;
+        }
+        T value = intern(how.apply(raw));
+        if (values.size() < LIMIT) {
+            values.putIfAbsent(key, value);
+        }
+        return value;
+    }
+
+    /** The key of a derived value: the raw text and what was computed from it. */
+    private record Derived(String raw, Class<?> how) {
+    }
+
     @SuppressWarnings("unchecked")
     <T> T intern(T value) {
         if (value == null) {

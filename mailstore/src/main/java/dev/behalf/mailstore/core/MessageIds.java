@@ -44,22 +44,16 @@ public final class MessageIds {
 
     /** The id's text: the 128 bits in 6-bit groups, high first, the last group padded with zeros. */
     public static String format(long high, long low) {
-        char[] text = new char[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
-            int bit = i * 6; // of 128, from the top
-            text[i] = SORTED.charAt(bits(high, low, bit));
+        byte[] text = new byte[LENGTH];
+        for (int i = 0; i < 10; i++) { // bits 0..59 of high
+            text[i] = (byte) SORTED.charAt((int) (high >>> (58 - 6 * i)) & 63);
         }
-        return new String(text);
-    }
-
-    private static int bits(long high, long low, int bit) {
-        int v = 0;
-        for (int k = 0; k < 6; k++) {
-            int b = bit + k;
-            int one = b >= 128 ? 0 : b < 64 ? (int) (high >>> (63 - b)) & 1 : (int) (low >>> (127 - b)) & 1;
-            v = (v << 1) | one;
+        text[10] = (byte) SORTED.charAt((int) (((high & 15) << 2) | (low >>> 62))); // 60..63 and 64..65
+        for (int i = 11; i < 21; i++) { // bits 66..125
+            text[i] = (byte) SORTED.charAt((int) (low >>> (58 - 6 * (i - 11) - 2)) & 63);
         }
-        return v;
+        text[21] = (byte) SORTED.charAt((int) ((low & 3) << 4)); // 126..127, then four zero bits
+        return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The two halves of an id this class formats; empty for any other text. */

@@ -233,6 +233,7 @@ public final class MessageStore implements MailStore {
             folder.name = newName;
             folder.parent = newParent;
             newParent.addChild(folder);
+            folder.forgetNames();
         });
     }
 
