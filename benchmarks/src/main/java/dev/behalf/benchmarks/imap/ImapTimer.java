@@ -20,8 +20,9 @@ import java.util.Map;
  * whole 150 ms target, so the IMAP targets are measured with this one too.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.behalf.benchmarks.imap.ImapTimer NAME PORT USER PASSWORD
- * [REPEATS] [OPS]}; OPS from {@code select,flags,body,store} (default all). Logs in once (LOGIN, the
- * user quoted), then REPEATS times: SELECT INBOX; FETCH 1:* (FLAGS); FETCH of the middle message's
+ * [REPEATS] [OPS] [WARMUP]}; OPS from {@code select,flags,body,store} (default all), WARMUP untimed rounds
+ * first (default 1, so the server's JIT has seen each command once). Logs in once (LOGIN, the user
+ * quoted), then WARMUP + REPEATS times: SELECT INBOX; FETCH 1:* (FLAGS); FETCH of the middle message's
  * BODY.PEEK[]; an untimed STORE 1:* -FLAGS.SILENT (\Seen) then a timed STORE 1:* +FLAGS (\Seen);
  * CLOSE. Prints one line per operation: median, min and max milliseconds, and the number of untagged
  * lines of the first reply (a check that the whole folder answered).
@@ -43,6 +44,7 @@ public final class ImapTimer {
         String password = args[3];
         int repeats = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         List<String> ops = List.of((args.length > 5 ? args[5] : "select,flags,body,store").split(","));
+        int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 1;
         Map<String, List<Double>> times = new LinkedHashMap<>();
         Map<String, Integer> untagged = new LinkedHashMap<>();
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -51,7 +53,11 @@ public final class ImapTimer {
             ImapTimer c = new ImapTimer(socket);
             c.line(); // greeting
             c.command("LOGIN " + quote(user) + " " + quote(password));
-            for (int r = 0; r < repeats; r++) {
+            for (int r = -warmup; r < repeats; r++) {
+                if (r == 0) {
+                    times.clear();
+                    untagged.clear();
+                }
                 long t0 = System.nanoTime();
                 Reply select = c.command("SELECT INBOX");
                 record(times, untagged, "SELECT INBOX", t0, select);
