@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Stored mail on disk, Maildir-style: one file per stored copy, one directory per folder, every
- * change a single atomic rename or unlink followed by an fsync of the directory.
+ * Stored mail on disk, Maildir-style: one name per placement, one directory per folder, every change
+ * a single atomic link, rename or unlink followed by an fsync of the directory. A message placed in
+ * several folders (a delivery's copies, an IMAP COPY) is one file with a hard link per placement.
  *
  * <pre>
  * mail/boxes/&lt;box&gt;/f-INBOX/&lt;id&gt;,&lt;receivedMillis&gt;,&lt;flags&gt;   a message; flags in the name (Maildir "DFRST")
@@ -363,31 +364,6 @@ public final class Maildir {
             }
         }
         dirs.forEach(Fsync::directory);
-    }
-
-    /** Moves a copy to another folder and/or changes its flags, atomically; returns the new file. */
-    public MessageFile move(MessageFile from, MessageFile to) {
-        if (!from.box().equals(to.box()) || !from.id().equals(to.id())) {
-            throw new IllegalArgumentException("a move keeps box and id: " + from + " -> " + to);
-        }
-        Path target = path(to);
-        if (!target.equals(path(from))) {
-            Fsync.createDirectories(target.getParent());
-            Fsync.rename(path(from), target);
-        }
-        return to;
-    }
-
-    /** Deletes a copy; a copy already gone is fine. */
-    public void remove(MessageFile f) {
-        Path p = path(f);
-        try {
-            if (Files.deleteIfExists(p)) {
-                Fsync.directory(p.getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("deleting " + p, e);
-        }
     }
 
     private Path path(MessageFile f) {
