@@ -3,10 +3,11 @@
 # one warm client interleaving them): how a change to Behalf's code is measured.
 #
 #   bench/behalf-ab.sh before.jar after.jar [more.jar ...]     # ROUNDS=5 TOTAL=3000 LEVELS=10 by default
+#   MODE=connection bench/behalf-ab.sh ...                      # a new connection per message
 #
 # Each jar serves the demo directory in memory; the stored counts are checked as in smtp-load.sh.
 source "$(dirname "$0")/lib.sh"
-ROUNDS="${ROUNDS:-5}"; TOTAL="${TOTAL:-3000}"; LEVELS="${LEVELS:-10}"; WARMUP="${WARMUP:-3000}"
+ROUNDS="${ROUNDS:-5}"; TOTAL="${TOTAL:-3000}"; LEVELS="${LEVELS:-10}"; WARMUP="${WARMUP:-3000}"; MODE="${MODE:-session}"
 [ $# -ge 2 ] || { echo "usage: $0 A.jar B.jar [C.jar ...]" >&2; exit 2; }
 targets=(); names=(); i=0
 for jar in "$@"; do
@@ -18,7 +19,7 @@ done
 echo "load average at start: $(load_average)"
 # shellcheck disable=SC2086
 java $CLIENT_JAVA_OPTS -cp "$BENCH_JAR" dev.behalf.benchmarks.smtp.SmtpLoad "${targets[@]}" --levels "${LEVELS// /,}" \
-    --total "$TOTAL" --rounds "$ROUNDS" --warmup "$WARMUP" | tee "$WORK/ab.out"
+    --total "$TOTAL" --rounds "$ROUNDS" --warmup "$WARMUP" --mode "$MODE" | tee "$WORK/ab.out"
 for n in "${names[@]}"; do
   http_var="${n}_HTTP"; pid_var="${n}_PID"
   stored=$(curl -s "http://127.0.0.1:${!http_var}/api/mailboxes" | python3 -c '

@@ -4,8 +4,9 @@
     bench/imap-latency.py NAME PORT USER PASSWORD [REPEATS] [OPS]
 
 Logs in once, then REPEATS times (default 5): SELECT INBOX, FETCH 1:* (FLAGS), FETCH of one message
-body (BODY.PEEK[] of the middle message, so no flag changes between repeats). OPS (default
-select,flags,body) picks which of the last two run after each SELECT. Prints one line per
+body (BODY.PEEK[] of the middle message, so no flag changes between repeats), and STORE 1:* +FLAGS
+(\Seen) (after an untimed STORE 1:* -FLAGS.SILENT (\Seen), so every repeat changes every message).
+OPS (default select,flags,body) picks which of the last three run after each SELECT. Prints one line per
 operation with the median, min and max in milliseconds, and the message count SELECT reported.
 Any single reply may take up to 30 minutes (GreenMail's FETCH is quadratic in the mailbox size). Timings include imaplib's parsing of the response (the same for every server).
 """
@@ -33,6 +34,8 @@ def main():
         del times["FETCH 1:* (FLAGS)"]
     if "body" not in ops:
         del times["FETCH n (BODY.PEEK[])"]
+    if "store" in ops:
+        times["STORE 1:* +FLAGS (\\Seen)"] = []
     exists = None
     for _ in range(repeats):
         ms, (typ, data) = timed(lambda: c.select("INBOX"))
@@ -48,6 +51,12 @@ def main():
             ms, (typ, data) = timed(lambda: c.fetch(middle, "(BODY.PEEK[])"))
             assert typ == "OK" and len(data[0][1]) > 2000, (typ, data[:1])
             times["FETCH n (BODY.PEEK[])"].append(ms)
+        if "store" in ops:
+            typ, data = c.store("1:*", "-FLAGS.SILENT", "(\\Seen)")
+            assert typ == "OK", (typ, data)
+            ms, (typ, data) = timed(lambda: c.store("1:*", "+FLAGS", "(\\Seen)"))
+            assert typ == "OK" and len(data) == exists, (typ, len(data), exists)
+            times["STORE 1:* +FLAGS (\\Seen)"].append(ms)
         c.close()
     c.logout()
     for op, ms in times.items():

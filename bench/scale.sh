@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Scale figures (issue 8), Behalf and GreenMail standalone side by side in one run:
 #  1. IMAP latency as the mailbox grows (STEPS, default 1,000 ... 50,000 messages in jimh's INBOX):
-#     SELECT, FETCH 1:* (FLAGS) and FETCH of one body, with Python imaplib (bench/imap-latency.py).
-#     GreenMail 2.1.13's FETCH is quadratic in the mailbox size (every FETCH walks all UIDs and copies
-#     the UID list for each), so GreenMail's largest steps run fewer repeats and, at 50,000, only SELECT
-#     and one body FETCH (its FETCH 1:* would take many minutes). Behalf looks UIDs up by binary search
-#     (mailstore BoxSession) and runs every operation three times at every step.
+#     SELECT, FETCH 1:* (FLAGS), FETCH of one body and STORE 1:* +FLAGS (\Seen), with a raw-socket
+#     client (ImapTimer, benchmarks module: its own cost is a few ms) and with Python imaplib
+#     (bench/imap-latency.py: parsing 50,000 FETCH lines alone takes it ~0.3 s). GreenMail 2.1.13's
+#     FETCH and STORE are quadratic in the mailbox size (every one walks all UIDs and copies the UID list
+#     for each), so GreenMail's largest steps run fewer repeats and, at 50,000, SELECT only. Behalf runs
+#     every operation at every step.
 #  2. heap per stored message at TOTAL messages (default 100,000): used heap after a full GC
 #     (jcmd GC.run, then GC.heap_info) minus the same before any mail, divided by the count.
 # The same ~2.4 KB message (2,048-byte body), terrya -> jimh, delivered over SMTP by the load client
-# (10 connections). Behalf keeps two copies of each (jimh's INBOX and terrya's Sent Items, spec §6)
-# and one decision record; GreenMail keeps one copy. Both JVMs get the same SCALE_JAVA_OPTS.
+# (10 connections). Behalf keeps the message once, placed in jimh's INBOX and terrya's Sent Items
+# (spec §6), and one decision record; GreenMail keeps one copy. Both JVMs get the same SCALE_JAVA_OPTS.
 #
 #   bench/scale.sh                                     # TOTAL=100000
 #   STEPS="1000 5000" TOTAL=10000 bench/scale.sh       # a quick look
@@ -50,12 +51,15 @@ have=0
 for step in $STEPS; do
   deliver $((step - have)) | grep -v '^total'
   have=$step
-  if [ "$step" -le 10000 ]; then repeats=3; ops=select,flags,body
-  elif [ "$step" -le 20000 ]; then repeats=1; ops=select,flags,body
-  else repeats=1; ops=select,body; fi
+  if [ "$step" -le 10000 ]; then repeats=3; ops=select,flags,body,store
+  elif [ "$step" -le 20000 ]; then repeats=1; ops=select,flags,body,store
+  else repeats=1; ops=select; fi
   echo "step $step: load average $(load_average); Behalf jimh INBOX / terrya Sent Items: $(behalf_inbox)"
-  python3 "$ROOT/bench/imap-latency.py" behalf "$behalf_IMAP" jimh@contoso.com 'P@ssw0rd' 3 select,flags,body
-  python3 "$ROOT/bench/imap-latency.py" greenmail "$greenmail_IMAP" jimh secret "$repeats" "$ops"
+  # shellcheck disable=SC2086
+  java $CLIENT_JAVA_OPTS -cp "$BENCH_JAR" dev.behalf.benchmarks.imap.ImapTimer behalf "$behalf_IMAP" jimh@contoso.com 'P@ssw0rd' 5 select,flags,body,store
+  python3 "$ROOT/bench/imap-latency.py" behalf "$behalf_IMAP" jimh@contoso.com 'P@ssw0rd' 3 select,flags,body,store
+  # shellcheck disable=SC2086
+  java $CLIENT_JAVA_OPTS -cp "$BENCH_JAR" dev.behalf.benchmarks.imap.ImapTimer greenmail "$greenmail_IMAP" jimh secret "$repeats" "$ops"
 done
 deliver $((TOTAL - have)) | grep -v '^total'
 echo '```'
@@ -73,10 +77,15 @@ echo "- stored: Behalf jimh INBOX $inbox, terrya Sent Items $sent; GreenMail jim
 echo "- used heap after GC: Behalf ${b1} KB, GreenMail ${g1} KB"
 echo "- peak RSS: Behalf $(( $(vmhwm_kb "$behalf_PID") / 1024 )) MiB, GreenMail $(( $(vmhwm_kb "$greenmail_PID") / 1024 )) MiB"
 echo
+echo "Behalf's largest live classes at $TOTAL messages (\`jmap -histo:live\`), to tell the store's share from the rest:"
+echo
+echo '```'
+jmap -histo:live "$behalf_PID" | head -24
+echo '```'
+echo
 echo "| heap per message at $TOTAL | Behalf | GreenMail | Behalf / GreenMail |"
 echo "|---|---|---|---|"
 awk -v b0="$b0" -v b1="$b1" -v g0="$g0" -v g1="$g1" -v n="$TOTAL" 'BEGIN {
   b = (b1 - b0) * 1024 / n; g = (g1 - g0) * 1024 / n
-  printf "| bytes per accepted message | %.0f | %.0f | %.2f× |\n", b, g, b / g
-  printf "| bytes per stored copy (Behalf keeps 2) | %.0f | %.0f | %.2f× |\n", b / 2, g, b / 2 / g }'
+  printf "| bytes per accepted message | %.0f | %.0f | %.2f× |\n", b, g, b / g }'
 [ "$inbox" = "$TOTAL" ] && [ "$sent" = "$TOTAL" ] && [ "$gm" = "$TOTAL" ] || { echo "**INVALID: a server holds a different number of messages than were delivered**"; exit 1; }

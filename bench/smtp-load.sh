@@ -7,8 +7,9 @@
 # (no AUTH) against the two servers that don't require AUTH, as a reference. Finally every count is
 # checked: Behalf's through GET /api/mailboxes, the bare server's own counter, GreenMail's over IMAP.
 #
-#   bench/smtp-load.sh                       # defaults: ROUNDS=3 TOTAL=3000 LEVELS="1 10 50"
+#   bench/smtp-load.sh                       # defaults: ROUNDS=3 TOTAL=3000 LEVELS="1 10 50" MODE=session
 #   ROUNDS=5 TOTAL=5000 bench/smtp-load.sh   # more, on a quiet machine
+#   MODE=connection bench/smtp-load.sh       # a new connection per message (connect, EHLO, AUTH, one message, QUIT)
 #
 # Prints a Markdown report (and keeps the servers' logs in bench/target/). Exits 1 if any count
 # doesn't match: the figures are invalid then.
@@ -18,6 +19,7 @@ ROUNDS="${ROUNDS:-3}"
 TOTAL="${TOTAL:-3000}"          # messages per measured run, split over the connections
 LEVELS="${LEVELS:-1 10 50}"
 WARMUP="${WARMUP:-3000}"        # unrecorded messages per server first (10 connections), for the JIT
+MODE="${MODE:-session}"         # session: one AUTH session per connection; connection: one connection per message
 SERVERS=(behalf bare greenmail)
 
 need_jars
@@ -35,6 +37,7 @@ echo
 echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "- servers: Behalf $(basename "$BEHALF_JAR") (in memory), CountingSmtpServer (SubEthaSMTP, benchmarks.jar), $(basename "$GM_JAR"); all with \`$SERVER_JAVA_OPTS\`"
 echo "- message: From terrya@contoso.com to jimh@contoso.com, 2,048-byte body (~2.4 KB with headers); $TOTAL messages per run; $ROUNDS rounds; warm-up $WARMUP messages per server"
+echo "- mode: $MODE ($( [ "$MODE" = connection ] && echo 'connect, EHLO, AUTH, one message, QUIT for every message' || echo 'one AUTH session per connection, all its messages over it'))"
 echo "- load average at start: $(load_average)"
 echo
 
@@ -45,7 +48,7 @@ echo '```'
 java $CLIENT_JAVA_OPTS -cp "$BENCH_JAR" dev.behalf.benchmarks.smtp.SmtpLoad \
     --target "behalf=$behalf_SMTP:terrya:P@ssw0rd" --target "bare=$bare_SMTP:anyone:anything" \
     --target "greenmail=$greenmail_SMTP:terrya:secret" --levels "${LEVELS// /,}" --total "$TOTAL" --rounds "$ROUNDS" \
-    --warmup "$WARMUP" --size 2048 --deadline 300 | tee "$WORK/smtp-load.out" || { echo '```'; echo "**a load run failed**"; exit 1; }
+    --warmup "$WARMUP" --size 2048 --deadline 300 --mode "$MODE" | tee "$WORK/smtp-load.out" || { echo '```'; echo "**a load run failed**"; exit 1; }
 echo '```'
 echo
 for s in "${SERVERS[@]}"; do
@@ -55,11 +58,14 @@ rate_of() { grep "^run server=$1 round=[0-9]* connections=$2 " "$WORK/smtp-load.
 
 echo "## smtp-source reference (no AUTH: bare and GreenMail only)"
 echo
+declare -A SOURCE_RATE
+if ! command -v smtp-source >/dev/null || [ "$MODE" = connection ]; then
+  echo "(skipped: $( [ "$MODE" = connection ] && echo 'smtp-source keeps its connections' || echo 'smtp-source, of Debian'"'"'s postfix, is not installed'))"
+  echo
+else
 echo '```'
 echo "smtp-source against Behalf (submission needs AUTH; smtp-source has none):"
 smtp-source -m 1 -l 2048 -f terrya@contoso.com -t jimh@contoso.com "127.0.0.1:$behalf_SMTP" 2>&1 | head -2 || true
-SOURCE_SENT=0
-declare -A SOURCE_RATE
 for n in $LEVELS; do
   for s in bare greenmail; do
     load=$(load_average)
@@ -76,6 +82,7 @@ for n in $LEVELS; do
 done
 echo '```'
 echo
+fi
 
 declare -A RSS
 for s in "${SERVERS[@]}"; do RSS[$s]=$(vmhwm_kb "${PID[$s]}"); done
@@ -115,7 +122,7 @@ for n in $LEVELS; do
   b=$(rate_of behalf "$n" | median); c=$(rate_of bare "$n" | median); g=$(rate_of greenmail "$n" | median)
   printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$b" "$c" "$g" \
     "$(awk -v a="$b" -v b="$c" 'BEGIN {printf "%.2f×", a / b}')" "$(awk -v a="$b" -v b="$g" 'BEGIN {printf "%.2f×", a / b}')" \
-    "${SOURCE_RATE[bare-$n]}" "${SOURCE_RATE[greenmail-$n]}"
+    "${SOURCE_RATE[bare-$n]:--}" "${SOURCE_RATE[greenmail-$n]:--}"
 done
 echo
 echo "| peak RSS (VmHWM) | Behalf | bare SubEthaSMTP | GreenMail |"

@@ -4,6 +4,8 @@ import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.routing.Route;
+import dev.behalf.policy.routing.Router;
 
 import java.util.Optional;
 
@@ -19,20 +21,18 @@ public sealed interface MailboxKey {
     }
 
     /**
-     * The store box mail to {@code address} lands in when it names one place: a directory mailbox,
-     * the capture of a mail user's external address, or the capture of an outside address. Empty for
-     * groups, users without a mailbox and unknown addresses of an accepted domain.
+     * The store box mail to {@code address} lands in when it names one place, as the SMTP path routes
+     * it ({@link Router#route}): a directory mailbox, the capture of a mail user's external address, or
+     * the capture of an outside address. Empty for groups (they name many places), and for addresses
+     * the router refuses.
      */
     static Optional<MailboxKey> of(Directory directory, SmtpAddress address) {
-        Optional<Recipient> owner = directory.byAddress(address);
-        if (owner.isPresent() && owner.get().type().hasMailbox()) {
-            return Optional.of(new Mailbox(owner.get().id()));
+        Route route = Router.route(directory, address);
+        if (route instanceof Route.ToMailbox m) {
+            return Optional.of(new Mailbox(m.mailbox().id()));
         }
-        if (owner.isPresent() && owner.get().externalEmailAddress().isPresent()) {
-            return Optional.of(new External(owner.get().externalEmailAddress().get()));
-        }
-        if (owner.isEmpty() && !directory.organization().isAccepted(address)) {
-            return Optional.of(new External(address));
+        if (route instanceof Route.ToExternal x) {
+            return Optional.of(new External(x.capturedAs()));
         }
         return Optional.empty();
     }

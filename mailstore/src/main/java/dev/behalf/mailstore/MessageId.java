@@ -7,7 +7,12 @@ public record MessageId(String value) {
 
     public MessageId {
         Objects.requireNonNull(value, "value");
-        if (value.isEmpty() || !value.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
+        boolean ok = !value.isEmpty();
+        for (int i = 0; ok && i < value.length(); i++) {
+            char c = value.charAt(i);
+            ok = Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
+        }
+        if (!ok) {
             throw new IllegalArgumentException("not a message id: '" + value + "'");
         }
     }

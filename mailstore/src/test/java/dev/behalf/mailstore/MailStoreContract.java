@@ -91,6 +91,17 @@ public interface MailStoreContract {
     }
 
     @Test
+    default void theBytesAStoreHandsOutOrIsHandedAreNotItsOwn() {
+        byte[] m = Demo.message("terrya@contoso.com", "ayla@contoso.com", "keep me as I am");
+        byte[] original = m.clone();
+        List<MessageSummary> stored = testee().deliver(Demo.delivery(m, Placement.inbox(box("ayla")), Placement.sentItems(box("terrya"))));
+        byte[] fetched = testee().fetch(stored.get(0).id()).orElseThrow().raw();
+        java.util.Arrays.fill(fetched, (byte) 'x');
+        assertArrayEquals(original, testee().fetch(stored.get(0).id()).orElseThrow().raw(), "changing what fetch gave changes nothing stored");
+        assertArrayEquals(original, testee().fetch(stored.get(1).id()).orElseThrow().raw(), "nor the other copy");
+    }
+
+    @Test
     default void unknownIdsAreAbsent() {
         MessageId nobody = new MessageId("AAAAAAAAAAAAAAAAAAAAAA");
         assertTrue(testee().fetch(nobody).isEmpty());

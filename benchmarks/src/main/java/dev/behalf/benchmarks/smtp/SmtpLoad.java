@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The SMTP load client: N connections at once, each signing in with AUTH PLAIN and then sending M
  * messages over that one session (MAIL, RCPT, DATA, one at a time, no pipelining), counting the 250
- * replies to the end of DATA. Raw sockets, so the client does no MIME work of its own and costs the
- * shared CPU as little as possible.
+ * replies to the end of DATA. With {@code --mode connection} each of the N clients instead opens a new
+ * connection for every message (connect, EHLO, AUTH, one transaction, QUIT), as Jakarta Mail's
+ * {@code Transport.send} and Python's {@code smtplib.sendmail} do. Raw sockets, so the client does no
+ * MIME work of its own and costs the shared CPU as little as possible.
  *
  * <p>One JVM drives every server of a comparison, so the client is as warm for the last run as for
  * the first: a warm-up run per server (10 connections, unrecorded), then for each connection count
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.behalf.benchmarks.smtp.SmtpLoad
  * --target NAME=PORT[:USER:PASSWORD] [--target ...] [--levels 1,10,50] [--total 3000] [--rounds 3]
- * [--warmup 3000 (0: none)] [--from A] [--to B] [--size 2048] [--deadline 300]}. Without USER no AUTH is sent.
+ * [--warmup 3000 (0: none)] [--mode session|connection] [--from A] [--to B] [--size 2048] [--deadline 300]}.
+ * Without USER no AUTH is sent.
  * Prints one {@code key=value} line per run ({@code msgs_per_s} is accepted messages over the wall
  * time from the moment every thread is released, connect and AUTH included, until the last QUIT;
  * {@code load} is the 1-minute load average just before the run), then {@code total server=NAME
@@ -83,6 +86,7 @@ public final class SmtpLoad {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("give at least one --target NAME=PORT[:USER:PASSWORD]; see the class comment");
         }
+        new SmtpLoad(options, targets.get(0)).perMessage(); // a bad --mode fails here, not in every thread
         int total = Integer.parseInt(options.getOrDefault("total", "3000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3000"));
@@ -127,7 +131,13 @@ public final class SmtpLoad {
             Thread t = new Thread(() -> {
                 try {
                     go.await();
-                    session(connection, messages, from, to, body);
+                    if (perMessage()) {
+                        for (int m = 0; m < messages; m++) {
+                            session(connection, m, 1, from, to, body);
+                        }
+                    } else {
+                        session(connection, 0, messages, from, to, body);
+                    }
                 } catch (IOException | RuntimeException e) {
                     errors.incrementAndGet();
                     firstProblem.compareAndSet(null, "connection " + connection + ": " + e);
@@ -146,15 +156,29 @@ public final class SmtpLoad {
         double seconds = (System.nanoTime() - start) / 1e9;
         long expected = (long) connections * messages;
         System.out.printf("run server=%s %s connections=%d messages_per_connection=%d expected=%d accepted=%d refused=%d "
-                        + "errors=%d seconds=%.3f msgs_per_s=%.1f load=%s finished=%s%n", target.name(), label, connections,
-                messages, expected, accepted.get(), refused.get(), errors.get(), seconds, accepted.get() / seconds, load, finished);
+                        + "errors=%d seconds=%.3f msgs_per_s=%.1f load=%s finished=%s mode=%s%n", target.name(), label, connections,
+                messages, expected, accepted.get(), refused.get(), errors.get(), seconds, accepted.get() / seconds, load, finished, mode());
         if (firstProblem.get() != null) {
             System.out.println("first problem: " + firstProblem.get());
         }
         return finished && accepted.get() == expected;
     }
 
-    private void session(int connection, int messages, String from, String to, byte[] body) throws IOException {
+    private String mode() {
+        return option("mode", "session");
+    }
+
+    /** {@code --mode connection}: a new connection for every message. */
+    private boolean perMessage() {
+        String mode = mode();
+        if (!mode.equals("session") && !mode.equals("connection")) {
+            throw new IllegalArgumentException("--mode " + mode + ": expected session or connection");
+        }
+        return mode.equals("connection");
+    }
+
+    /** One connection: greeting, EHLO, AUTH, {@code messages} transactions numbered from {@code first}, QUIT. */
+    private void session(int connection, int first, int messages, String from, String to, byte[] body) throws IOException {
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(SOCKET_TIMEOUT_MS);
@@ -169,7 +193,7 @@ public final class SmtpLoad {
                 command(out, "AUTH PLAIN " + Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
                 expect(in, 235, "AUTH");
             }
-            for (int m = 0; m < messages; m++) {
+            for (int m = first; m < first + messages; m++) {
                 command(out, "MAIL FROM:<" + from + ">");
                 if (!ok(in, 250, "MAIL")) {
                     command(out, "RSET");
@@ -197,6 +221,22 @@ public final class SmtpLoad {
             }
             command(out, "QUIT");
             expect(in, 221, "QUIT");
+            awaitClose(socket, in);
+        }
+    }
+
+    /**
+     * After QUIT the server closes first (RFC 5321 §4.1.1.10); waiting for that keeps TIME_WAIT on the
+     * server's side, so thousands of short connections don't use up the client's ephemeral ports.
+     */
+    private static void awaitClose(Socket socket, InputStream in) throws IOException {
+        socket.setSoTimeout(2_000);
+        try {
+            while (in.read() >= 0) {
+                // nothing more is expected
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            socket.setSoLinger(true, 0);
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Stored mail on disk, Maildir-style: one file per stored copy, one directory per folder, every
- * change a single atomic rename or unlink followed by an fsync of the directory.
+ * Stored mail on disk, Maildir-style: one name per placement, one directory per folder, every change
+ * a single atomic link, rename or unlink followed by an fsync of the directory. A message placed in
+ * several folders (a delivery's copies, an IMAP COPY) is one file with a hard link per placement.
  *
  * <pre>
  * mail/boxes/&lt;box&gt;/f-INBOX/&lt;id&gt;,&lt;receivedMillis&gt;,&lt;flags&gt;   a message; flags in the name (Maildir "DFRST")
@@ -155,7 +157,14 @@ public final class Maildir {
         for (Path p : list(dir)) {
             String name = p.getFileName().toString();
             if (Files.isDirectory(p) && name.startsWith(FOLDER_PREFIX)) {
-                List<String> child = append(path, Segments.decode(name.substring(FOLDER_PREFIX.length())));
+                String segment;
+                try {
+                    segment = Segments.decode(name.substring(FOLDER_PREFIX.length()));
+                } catch (IllegalArgumentException e) {
+                    log.warn("Ignoring {}: not a folder name this store writes ({})", p, e.getMessage());
+                    continue;
+                }
+                List<String> child = append(path, segment);
                 folders.add(new Folder(box, child));
                 loadFolders(box, p, child, folders, messages);
             } else if (!path.isEmpty() && Files.isRegularFile(p)) {
@@ -180,6 +189,18 @@ public final class Maildir {
             return Optional.of(new MessageFile(box, folder, new MessageId(parts[0]), Long.parseLong(parts[1]), parts[2]));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * What identifies the file's contents on this file system (device and inode on Linux), so copies
+     * that are hard links of one file can share one message in memory; null where there is no such key.
+     */
+    public Object fileKey(MessageFile f) {
+        try {
+            return Files.readAttributes(path(f), BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the attributes of " + path(f), e);
         }
     }
 
@@ -278,29 +299,71 @@ public final class Maildir {
         }
     }
 
-    /** Moves a copy to another folder and/or changes its flags, atomically; returns the new file. */
-    public MessageFile move(MessageFile from, MessageFile to) {
-        if (!from.box().equals(to.box()) || !from.id().equals(to.id())) {
-            throw new IllegalArgumentException("a move keeps box and id: " + from + " -> " + to);
+    /**
+     * Stores a copy of a stored message as a hard link to its file (one file, two names), durable when
+     * this returns. The copy's name differs from the original's by its id.
+     */
+    public void link(MessageFile existing, MessageFile copy) {
+        Path target = path(copy);
+        Fsync.createDirectories(target.getParent());
+        try {
+            Files.createLink(target, path(existing));
+        } catch (IOException e) {
+            throw new UncheckedIOException("linking " + target + " to " + path(existing), e);
         }
-        Path target = path(to);
-        if (!target.equals(path(from))) {
-            Fsync.createDirectories(target.getParent());
-            Fsync.rename(path(from), target);
-        }
-        return to;
+        Fsync.directory(target.getParent());
     }
 
-    /** Deletes a copy; a copy already gone is fine. */
-    public void remove(MessageFile f) {
-        Path p = path(f);
-        try {
-            if (Files.deleteIfExists(p)) {
-                Fsync.directory(p.getParent());
+    /** One rename of {@link #renameAll}. */
+    public record Rename(MessageFile from, MessageFile to) {
+    }
+
+    /**
+     * Renames many copies (flag changes, moves within a box), each rename atomic, and then makes every
+     * touched directory durable once: a STORE on a whole folder costs one fsync, not one per message.
+     */
+    public void renameAll(List<Rename> renames) {
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (Rename r : renames) {
+            if (!r.from().box().equals(r.to().box()) || !r.from().id().equals(r.to().id())) {
+                throw new IllegalArgumentException("a rename keeps box and id: " + r.from() + " -> " + r.to());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("deleting " + p, e);
+            Path from = path(r.from());
+            Path to = path(r.to());
+            if (from.equals(to)) {
+                continue;
+            }
+            Fsync.createDirectories(to.getParent());
+            try {
+                Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (!Files.exists(to)) {
+                    throw new UncheckedIOException("renaming " + from + " to " + to, e);
+                }
+                // Renamed by an earlier attempt that failed further on: done.
+            } catch (IOException e) {
+                throw new UncheckedIOException("renaming " + from + " to " + to, e);
+            }
+            dirs.add(to.getParent());
+            dirs.add(from.getParent());
         }
+        dirs.forEach(Fsync::directory);
+    }
+
+    /** Deletes many copies (copies already gone are fine), then makes each touched directory durable once. */
+    public void removeAll(List<MessageFile> files) {
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (MessageFile f : files) {
+            Path p = path(f);
+            try {
+                if (Files.deleteIfExists(p)) {
+                    dirs.add(p.getParent());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("deleting " + p, e);
+            }
+        }
+        dirs.forEach(Fsync::directory);
     }
 
     private Path path(MessageFile f) {

@@ -4,37 +4,47 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Folder names as directory names: every byte outside {@code [A-Za-z0-9_-]} of the UTF-8 name is
- * written {@code %XX}, so any IMAP folder name (spaces, dots, slashes, non-ASCII) maps to one portable
- * file name and back.
+ * The one %-codec for names that become file names: every byte outside {@code [A-Za-z0-9_-]} of the
+ * UTF-8 text is written {@code %XX}, so any IMAP folder name (spaces, dots, slashes, non-ASCII) or
+ * external address maps to one portable name without {@code .} and back. Folder directories and box
+ * tokens ({@code dev.behalf.mailstore.core.Tokens}) both use it.
  */
-final class Segments {
+public final class Segments {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private Segments() {
     }
 
-    static String encode(String segment) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+    public static String encode(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
                 sb.append((char) c);
             } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
             }
         }
         return sb.toString();
     }
 
-    static String decode(String encoded) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** The text of an encoded name; {@link IllegalArgumentException} when {@code encoded} is not one. */
+    public static String decode(String encoded) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
-            if (c == '%' && i + 2 < encoded.length()) {
-                out.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+            if (c == '%') {
+                int hi = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
+                int lo = hi < 0 ? -1 : Character.digit(encoded.charAt(i + 2), 16);
+                if (lo < 0) {
+                    throw new IllegalArgumentException("'" + encoded + "' has a % not followed by two hex digits at " + i);
+                }
+                out.write(hi << 4 | lo);
                 i += 2;
-            } else {
+            } else if (c < 0x80) {
                 out.write(c);
+            } else {
+                throw new IllegalArgumentException("'" + encoded + "' has an unencoded non-ASCII character at " + i);
             }
         }
         return out.toString(StandardCharsets.UTF_8);

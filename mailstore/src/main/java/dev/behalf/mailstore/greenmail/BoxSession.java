@@ -1,6 +1,5 @@
 package dev.behalf.mailstore.greenmail;
 
-import com.icegreen.greenmail.imap.BehalfFlagUpdates;
 import com.icegreen.greenmail.imap.ImapHandler;
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.imap.ImapResponse;
@@ -8,23 +7,29 @@ import com.icegreen.greenmail.imap.ImapSession;
 import com.icegreen.greenmail.imap.ImapSessionFolder;
 import com.icegreen.greenmail.imap.ImapSessionState;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.MessageFlags;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserManager;
+import jakarta.mail.Flags;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One IMAP session's state, as GreenMail's {@code ImapSessionImpl} (final, 2.1.13) keeps it, except
- * that the selected folder finds a message by UID in logarithmic time.
+ * One IMAP session's state, as GreenMail's {@code ImapSessionImpl} keeps it, but with a selected
+ * folder of our own.
  *
- * <p>Why: GreenMail's FETCH and STORE walk every UID of the folder and ask the session folder for
- * each one's sequence number; {@code ImapSessionFolder.getMsn} copies the folder's whole UID array and
- * scans it, and {@code getMessage(uid)} scans the message list. One {@code FETCH n (BODY.PEEK[])}
- * on a 50,000-message Inbox so took over three minutes (docs/benchmarks.md). The session is the seam:
- * {@link ImapConnection} creates it, and every command reaches the folder through it.
+ * <p>Why this seam remains: {@code ImapSessionImpl} is final (2.1.13) and makes GreenMail's
+ * {@code ImapSessionFolder}, whose {@code getMsn} copies the folder's whole UID array and scans it.
+ * FETCH and STORE ask it once per message, so {@code FETCH 1:*} and {@code STORE 1:* +FLAGS} were
+ * quadratic (a 50,000-message Inbox took minutes, docs/benchmarks.md). {@link IndexedFolder} asks the
+ * store's folder instead ({@link ImapFolder#getMsn}: a binary search), and keeps the flag updates it
+ * is told of itself, because GreenMail's own record of them is a package-private type.
  */
 final class BoxSession implements ImapSession {
     private final ImapHostManager host;
@@ -33,7 +38,7 @@ final class BoxSession implements ImapSession {
     private final String clientAddress;
     private ImapSessionState state = ImapSessionState.NON_AUTHENTICATED;
     private GreenMailUser user;
-    private ImapSessionFolder selected;
+    private IndexedFolder selected;
 
     BoxSession(ImapHostManager host, UserManager users, ImapHandler handler, String clientAddress) {
         this.host = host;
@@ -65,7 +70,7 @@ final class BoxSession implements ImapSession {
     /** As {@code ImapSessionImpl.unsolicitedResponses}: EXISTS and RECENT, flag changes, expunges. */
     @Override
     public void unsolicitedResponses(ImapResponse response, boolean omitExpunged) throws FolderException {
-        ImapSessionFolder folder = selected;
+        IndexedFolder folder = selected;
         if (folder == null) {
             return;
         }
@@ -74,7 +79,7 @@ final class BoxSession implements ImapSession {
             response.recentResponse(folder.getRecentCount(true));
             folder.setSizeChanged(false);
         }
-        for (BehalfFlagUpdates.Update update : BehalfFlagUpdates.take(folder)) {
+        for (FlagUpdate update : folder.takeFlagUpdates()) {
             StringBuilder out = new StringBuilder("FLAGS ").append(MessageFlags.format(update.flags()));
             if (update.uid() != null) {
                 out.append(" UID ").append(update.uid());
@@ -134,61 +139,94 @@ final class BoxSession implements ImapSession {
         return state;
     }
 
+    /** One pending {@code * n FETCH (FLAGS ...)} response. */
+    record FlagUpdate(int msn, Flags flags, Long uid) {
+    }
+
     /**
-     * The selected folder, finding a UID by binary search: a folder's messages are kept in UID order
-     * (GreenMail appends each with the folder's next UID and removal keeps the order). The search only
-     * trusts an exact hit; anything else (a folder changing under it) falls back to GreenMail's scan.
+     * The selected folder: sequence numbers from the store's folder; flag updates and expunges not yet
+     * reported kept here. GreenMail's {@code getExpunged} throws when a delivery lands between the
+     * EXISTS and EXPUNGE parts of an unsolicited response ("Need to do this properly"), which ended the
+     * connection; these lists have no such check.
      */
     static final class IndexedFolder extends ImapSessionFolder {
-        private final MailFolder folder;
+        private final ImapFolder folder;
+        /** By sequence number, a later change replacing an earlier one, as GreenMail's session does. */
+        private final Map<Integer, FlagUpdate> flagUpdates = new LinkedHashMap<>();
+        private final List<Integer> expunged = new ArrayList<>();
+        /** The index the last lookup found: FETCH and STORE walk the folder in order, so the next is one on. */
+        private int last = -1;
 
         IndexedFolder(MailFolder folder, ImapSession session, boolean readOnly) {
             super(folder, session, readOnly);
-            this.folder = folder;
+            this.folder = (ImapFolder) folder;
         }
 
         @Override
         public int getMsn(long uid) throws FolderException {
-            int i = indexOf(folder.getMessages(), uid);
-            return i >= 0 ? i + 1 : super.getMsn(uid);
+            int msn = folder.msn(uid, last + 1);
+            last = msn - 1;
+            return msn;
+        }
+
+        /** FETCH asks for the message right after its sequence number: it is at the index just found. */
+        @Override
+        public StoredMessage getMessage(long uid) {
+            return folder.message(uid, last);
+        }
+
+        /** STORE, likewise. */
+        @Override
+        public void setFlags(Flags flags, boolean value, long uid, FolderListener silentListener, boolean addUid) throws FolderException {
+            folder.setFlags(flags, value, uid, last, silentListener, addUid);
         }
 
         @Override
-        public StoredMessage getMessage(long uid) {
-            List<StoredMessage> messages = folder.getMessages();
-            int i = indexOf(messages, uid);
-            if (i >= 0) {
-                try {
-                    StoredMessage m = messages.get(i);
-                    if (m.getUid() == uid) {
-                        return m;
-                    }
-                } catch (IndexOutOfBoundsException shrunk) {
-                    // expunged meanwhile: scan
-                }
+        public void expunged(int msn) {
+            synchronized (expunged) {
+                expunged.add(msn);
             }
-            return super.getMessage(uid);
         }
 
-        static int indexOf(List<StoredMessage> messages, long uid) {
-            try {
-                int lo = 0;
-                int hi = messages.size() - 1;
-                while (lo <= hi) {
-                    int mid = (lo + hi) >>> 1;
-                    long at = messages.get(mid).getUid();
-                    if (at < uid) {
-                        lo = mid + 1;
-                    } else if (at > uid) {
-                        hi = mid - 1;
-                    } else {
-                        return mid;
+        @Override
+        public int[] getExpunged() {
+            synchronized (expunged) {
+                int[] out = expunged.stream().mapToInt(Integer::intValue).toArray();
+                expunged.clear();
+                return out;
+            }
+        }
+
+        /** The first unseen message as this session numbers it: expunges it has not yet been told of still count. */
+        @Override
+        public int getFirstUnseen() {
+            int msn = folder.getFirstUnseen();
+            synchronized (expunged) {
+                for (int i = expunged.size() - 1; i >= 0; i--) {
+                    if (expunged.get(i) <= msn) {
+                        msn++;
                     }
                 }
-            } catch (IndexOutOfBoundsException shrunk) {
-                // expunged meanwhile: the caller scans
             }
-            return -1;
+            return msn;
+        }
+
+        @Override
+        public void flagsUpdated(int msn, Flags flags, Long uid) {
+            synchronized (flagUpdates) {
+                flagUpdates.put(msn, new FlagUpdate(msn, flags, uid));
+            }
+        }
+
+        List<FlagUpdate> takeFlagUpdates() {
+            synchronized (flagUpdates) {
+                if (flagUpdates.isEmpty()) {
+                    return List.of();
+                }
+                List<FlagUpdate> out = new ArrayList<>(flagUpdates.values());
+                flagUpdates.clear();
+                return out;
+            }
         }
     }
 }

@@ -5,7 +5,6 @@ import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.pop3.BehalfPop3Handler;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.server.ProtocolHandler;
-import com.icegreen.greenmail.store.InMemoryStore;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.behalf.mailstore.Delivery;
@@ -16,6 +15,7 @@ import dev.behalf.mailstore.MessageId;
 import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.StoreEvent;
 import dev.behalf.mailstore.StoredMessage;
+import dev.behalf.mailstore.core.MessageStore;
 import dev.behalf.mailstore.durable.DataDir;
 import dev.behalf.policy.change.LiveDirectory;
 import org.slf4j.Logger;
@@ -32,9 +32,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The {@link MailStore} over GreenMail's in-memory store, serving it over IMAP and POP3 (never SMTP:
- * Behalf's SMTP is the gateway), with sign-in decided by the directory: owners with their own account,
- * Full Access delegates as {@code delegate\mailbox} or with SASL PLAIN and an authorization identity.
+ * Behalf's {@link MailStore} ({@link MessageStore}, the only copy of stored mail) served over IMAP and
+ * POP3 by GreenMail's protocol servers, which reach it through GreenMail's own storage interfaces
+ * ({@link ImapStore}, {@link ImapFolder}); never SMTP: Behalf's SMTP is the gateway. Sign-in is decided
+ * by the directory: owners with their own account, Full Access delegates as {@code delegate\mailbox}
+ * or with SASL PLAIN and an authorization identity.
  *
  * <pre>{@code
  * GreenMailStore store = GreenMailStore.builder(live)
@@ -56,12 +58,11 @@ public final class GreenMailStore implements MailStore {
     private static final long STARTUP_TIMEOUT_MS = 10_000;
 
     private final Options options;
-    private final Mirror mirror;
+    private final MessageStore store;
     private final Boxes boxes;
     private final MailboxHost host;
     private final ClosedUsers users;
     private final SignIn signIn;
-    private final Catalog catalog;
     private final Managers managers;
     private AbstractServer imap;
     private AbstractServer pop3;
@@ -74,14 +75,11 @@ public final class GreenMailStore implements MailStore {
 
     private GreenMailStore(Options options) {
         this.options = options;
-        InMemoryStore store = new InMemoryStore();
-        store.setQuotaSupported(false);
-        this.mirror = new Mirror(store, Disk.of(options.dataDir().map(DataDir::mail)));
-        this.boxes = new Boxes(mirror);
-        this.host = new MailboxHost(store, mirror, boxes);
+        this.store = new MessageStore(options.dataDir().map(DataDir::mail), options.directory()::current, Clock.systemUTC());
+        this.boxes = new Boxes(store);
+        this.host = new MailboxHost(new ImapStore(store), store);
         this.users = new ClosedUsers(host);
         this.signIn = new SignIn(options.directory()::current);
-        this.catalog = new Catalog(mirror, boxes, options.directory()::current, Clock.systemUTC());
         this.managers = new Managers() {
             @Override
             public UserManager getUserManager() {
@@ -93,11 +91,11 @@ public final class GreenMailStore implements MailStore {
                 return host;
             }
         };
-        catalog.restore();
-        catalog.directoryChanged(options.directory().current());
+        store.restore();
+        store.directoryChanged(options.directory().current());
         options.directory().onChange(d -> {
             if (!closed) {
-                catalog.directoryChanged(d);
+                store.directoryChanged(d);
             }
         });
     }
@@ -115,10 +113,10 @@ public final class GreenMailStore implements MailStore {
             throw new IllegalStateException("the store is closed");
         }
         imap = listen(ServerSetup.PROTOCOL_IMAP, options.imapPort(),
-                s -> new ImapConnection(s, host, users, signIn, boxes, mirror));
+                s -> new ImapConnection(s, host, users, signIn, boxes, store));
         try {
             pop3 = listen(ServerSetup.PROTOCOL_POP3, options.pop3Port(),
-                    s -> new BehalfPop3Handler(new Pop3Commands(signIn, boxes, mirror), users, s));
+                    s -> new BehalfPop3Handler(new Pop3Commands(signIn, boxes, store), users, s));
         } catch (RuntimeException e) {
             imap.stopService(STARTUP_TIMEOUT_MS);
             throw e;
@@ -174,45 +172,45 @@ public final class GreenMailStore implements MailStore {
     @Override
     public List<MessageSummary> deliver(Delivery delivery) {
         requireOpen();
-        return catalog.deliver(delivery);
+        return store.deliver(delivery);
     }
 
     @Override
     public List<MailboxSummary> mailboxes() {
-        return catalog.mailboxes();
+        return store.mailboxes();
     }
 
     @Override
     public List<MessageSummary> list(MailboxKey mailbox, String folder) {
-        return catalog.list(mailbox, folder);
+        return store.list(mailbox, folder);
     }
 
     @Override
     public Optional<StoredMessage> fetch(MessageId id) {
-        return catalog.fetch(id);
+        return store.fetch(id);
     }
 
     @Override
     public boolean delete(MessageId id) {
         requireOpen();
-        return catalog.delete(id);
+        return store.delete(id);
     }
 
     @Override
     public int purge(MailboxKey mailbox) {
         requireOpen();
-        return catalog.purge(mailbox);
+        return store.purge(mailbox);
     }
 
     @Override
     public int purgeAll() {
         requireOpen();
-        return catalog.purgeAll();
+        return store.purgeAll();
     }
 
     @Override
     public void subscribe(Consumer<StoreEvent> listener) {
-        mirror.subscribe(Objects.requireNonNull(listener, "listener"));
+        store.subscribe(Objects.requireNonNull(listener, "listener"));
     }
 
     private void requireOpen() {
@@ -233,7 +231,7 @@ public final class GreenMailStore implements MailStore {
                 s.stopService(STARTUP_TIMEOUT_MS);
             }
         }
-        mirror.syncDirty();
+        store.close();
         log.info("Mail store closed");
     }
 

@@ -12,10 +12,10 @@ import com.icegreen.greenmail.imap.commands.CommandParser;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.user.UserManager;
+import dev.behalf.mailstore.core.MessageStore;
 import jakarta.mail.Flags;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,9 +38,9 @@ import java.util.Optional;
  * registry is never consulted ({@link ClosedUsers}), so {@code delegate\mailbox} is never remembered.
  *
  * <p>Refusals read exactly like a wrong password ({@code NO LOGIN failed.}, {@code NO AUTHENTICATE
- * failed.}, Exchange's texts), whatever the reason; the reason goes to the log. Replies pass through a
- * {@link SyncingOutputStream}; {@code MOVE} runs under the mirror's lock so no other session can observe
- * a message between its two folders.
+ * failed.}, Exchange's texts), whatever the reason; the reason goes to the log. Replies pass through
+ * {@link Replies}, which makes the session's changes durable before a reply leaves and sends a
+ * command's untagged lines in as few writes as it can.
  */
 final class ImapConnection extends ImapHandler {
     static final String CAPABILITIES = "IMAP4rev1 LITERAL+ UIDPLUS SORT IDLE MOVE SASL-IR AUTH=PLAIN";
@@ -52,28 +52,28 @@ final class ImapConnection extends ImapHandler {
     private final UserManager users;
     private final SignIn signIn;
     private final Boxes boxes;
-    private final Mirror mirror;
+    private final MessageStore store;
     private final ImapRequestHandler requests = new ImapRequestHandler();
     private final CommandParser parser = new CommandParser();
-    private volatile OutputStream replies;
+    private volatile Replies replies;
     private BoxSession session;
 
-    ImapConnection(Socket socket, ImapHostManager host, UserManager users, SignIn signIn, Boxes boxes, Mirror mirror) {
+    ImapConnection(Socket socket, ImapHostManager host, UserManager users, SignIn signIn, Boxes boxes, MessageStore store) {
         super(users, host, socket);
         this.host = host;
         this.users = users;
         this.signIn = signIn;
         this.boxes = boxes;
-        this.mirror = mirror;
+        this.store = store;
     }
 
     @Override
     public void run() {
         try (InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
-             OutputStream out = new SyncingOutputStream(new BufferedOutputStream(socket.getOutputStream(), 8192),
-                     mirror, Thread.currentThread())) {
+             Replies out = new Replies(socket.getOutputStream(), store, Thread.currentThread())) {
             replies = out;
             new ImapResponse(out).okResponse("CAPABILITY " + CAPABILITIES, "Behalf IMAP4rev1 service ready");
+            out.flushNow();
             session = new BoxSession(host, users, this, socket.getInetAddress().getHostAddress());
             boolean more = true;
             while (more && !isQuitting()) {
@@ -97,39 +97,17 @@ final class ImapConnection extends ImapHandler {
             case "CAPABILITY" -> capability(in, out);
             case "LOGIN" -> login(in, out);
             case "AUTHENTICATE" -> authenticate(in, out);
-            case "MOVE" -> {
-                return exclusive(in, out);
-            }
             case "IDLE" -> {
                 if (session.getState() != ImapSessionState.SELECTED) {
                     return requests.handleRequest(in, out, session);
                 }
                 idle(in, out);
             }
-            case "UID" -> {
-                return "MOVE".equals(line.argument()) ? exclusive(in, out) : requests.handleRequest(in, out, session);
-            }
             default -> {
                 return requests.handleRequest(in, out, session);
             }
         }
         return true;
-    }
-
-    private boolean exclusive(InputStream in, OutputStream out) throws ProtocolException {
-        boolean[] more = {true};
-        ProtocolException[] failed = {null};
-        mirror.run(() -> {
-            try {
-                more[0] = requests.handleRequest(in, out, session);
-            } catch (ProtocolException e) {
-                failed[0] = e;
-            }
-        });
-        if (failed[0] != null) {
-            throw failed[0];
-        }
-        return more[0];
     }
 
     /**
@@ -348,9 +326,14 @@ final class ImapConnection extends ImapHandler {
 
     @Override
     public void forceConnectionClose(String message) {
-        OutputStream out = replies;
+        Replies out = replies;
         if (out != null) {
             new ImapResponse(out).byeResponse(message);
+            try {
+                out.flushNow();
+            } catch (IOException e) {
+                log.debug("IMAP BYE not sent: {}", e.toString());
+            }
         }
         close();
     }

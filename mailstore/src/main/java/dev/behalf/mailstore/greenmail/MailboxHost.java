@@ -4,34 +4,29 @@ import com.icegreen.greenmail.imap.ImapConstants;
 import com.icegreen.greenmail.imap.ImapHostManagerImpl;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.Store;
 import com.icegreen.greenmail.user.GreenMailUser;
+import dev.behalf.mailstore.core.MessageStore;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * GreenMail's folder host with two additions.
+ * GreenMail's folder host over the store ({@link ImapStore}), with the mailbox boundary added.
  *
- * <p><b>The mailbox boundary.</b> {@code ImapHostManagerImpl} takes any folder name starting with
- * {@code #} as absolute ({@code getQualifiedMailboxName}), so a signed-in client could
- * {@code SELECT "#mail.<other box>.INBOX"} or {@code LIST "" "#mail.*"} and read every mailbox: Full
- * Access would mean nothing. Absolute names are refused here as if the folder did not exist; a session
- * sees only the tree of the box it signed in to.
+ * <p>{@code ImapHostManagerImpl} takes any folder name starting with {@code #} as absolute
+ * ({@code getQualifiedMailboxName}), so a signed-in client could {@code SELECT "#mail.<other box>.INBOX"}
+ * or {@code LIST "" "#mail.*"} and read every mailbox: Full Access would mean nothing. Absolute names
+ * are refused here as if the folder did not exist; a session sees only the tree of the box it signed in to.
  *
- * <p><b>Folder changes reach the mirror.</b> CREATE, DELETE and RENAME change the folder tree without
- * telling folder listeners, so they are wrapped to update the mirror (and the directories on disk)
- * under its lock, before the command replies.
+ * <p>RENAME of INBOX moves its messages, with their ids, into the new folder and leaves INBOX in place
+ * (RFC 3501 §6.3.5); GreenMail's own version copies each message, which would give every one a new id.
  */
 final class MailboxHost extends ImapHostManagerImpl {
-    private final Mirror mirror;
-    private final Boxes boxes;
+    private final MessageStore store;
 
-    MailboxHost(Store store, Mirror mirror, Boxes boxes) {
-        super(store);
-        this.mirror = mirror;
-        this.boxes = boxes;
+    MailboxHost(ImapStore folders, MessageStore store) {
+        super(folders);
+        this.store = store;
     }
 
     private static boolean absolute(String name) {
@@ -57,9 +52,14 @@ final class MailboxHost extends ImapHostManagerImpl {
         }
     }
 
+    /**
+     * {@code ""} alone is the box's root, which LIST "" "" shows (RFC 3501 §6.3.8: the hierarchy
+     * delimiter); it holds no messages, and the commands that change folders refuse it.
+     */
     @Override
     public MailFolder getFolder(GreenMailUser user, String mailboxName) {
-        return outOfBounds(mailboxName) ? null : super.getFolder(user, mailboxName);
+        boolean root = mailboxName != null && mailboxName.isEmpty();
+        return !root && outOfBounds(mailboxName) ? null : super.getFolder(user, mailboxName);
     }
 
     @Override
@@ -87,52 +87,31 @@ final class MailboxHost extends ImapHostManagerImpl {
     @Override
     public MailFolder createMailbox(GreenMailUser user, String mailboxName) throws FolderException {
         refuseOutOfBounds(mailboxName);
-        return mirror.lockedFolderWork(() -> {
-            MailFolder created = super.createMailbox(user, mailboxName);
-            mirror.register(box(user));
-            return created;
-        });
+        return super.createMailbox(user, mailboxName);
     }
 
     @Override
     public void deleteMailbox(GreenMailUser user, String mailboxName) throws FolderException {
         refuseOutOfBounds(mailboxName);
-        mirror.lockedFolderWork(() -> {
-            Optional<FolderRecord> rec = Optional.ofNullable(getFolder(user, mailboxName)).flatMap(mirror::record);
-            super.deleteMailbox(user, mailboxName);
-            rec.ifPresent(mirror::folderDeleted);
-            return null;
-        });
+        super.deleteMailbox(user, mailboxName);
     }
 
     @Override
     public void renameMailbox(GreenMailUser user, String oldMailboxName, String newMailboxName) throws FolderException {
         refuseOutOfBounds(oldMailboxName, newMailboxName);
-        mirror.lockedFolderWork(() -> {
-            MailFolder folder = getFolder(user, oldMailboxName);
-            Optional<FolderRecord> rec = Optional.ofNullable(folder).flatMap(mirror::record);
-            List<String> oldPath = rec.map(r -> r.path).orElse(List.of());
-            boolean inbox = folder != null && folder == getInbox(user);
+        MailFolder folder = getFolder(user, oldMailboxName, true);
+        if (folder != getInbox(user)) {
             super.renameMailbox(user, oldMailboxName, newMailboxName);
-            if (inbox) {
-                // GreenMail renames INBOX by copying every message to a new folder and emptying INBOX;
-                // the sync pairs each copy with its original, so ids and files move along.
-                mirror.register(box(user));
-                mirror.markDirty(folder);
-                MailFolder target = getFolder(user, newMailboxName);
-                if (target != null) {
-                    mirror.markDirty(target);
-                }
-                mirror.sync();
-            } else {
-                rec.ifPresent(r -> mirror.folderRenamed(r, oldPath));
-            }
+            return;
+        }
+        if (getFolder(user, newMailboxName) != null) {
+            throw new FolderException("Cannot rename mailbox " + oldMailboxName + " to " + newMailboxName
+                    + ", the name already existed mailbox for user " + user.getEmail());
+        }
+        store.<Void, FolderException>locked(() -> {
+            MailFolder target = createMailbox(user, newMailboxName);
+            store.moveAll(((ImapFolder) folder).folder(), ((ImapFolder) target).folder());
             return null;
         });
-    }
-
-    private Box box(GreenMailUser user) {
-        return boxes.byToken(user.getQualifiedMailboxName()).orElseThrow(() ->
-                new IllegalStateException("session user " + user + " has no box"));
     }
 }

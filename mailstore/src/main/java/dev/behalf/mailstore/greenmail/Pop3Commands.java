@@ -7,6 +7,7 @@ import com.icegreen.greenmail.pop3.commands.Pop3CommandRegistry;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.UserException;
+import dev.behalf.mailstore.core.MessageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,8 @@ import java.util.Optional;
  * <p>GreenMail's {@code Pop3Handler} takes its registry as a constructor argument, which makes this the
  * narrowest seam: {@code USER} and {@code PASS} (RFC 1939) and {@code AUTH PLAIN} (RFC 5034, with the
  * authorization identity GreenMail ignores) decide through {@link SignIn}; {@code CAPA} advertises
- * {@code SASL PLAIN}; {@code QUIT} expunges and syncs the mirror before it answers, so deletions are on
- * disk when the client hears {@code +OK}. {@code USER} always answers {@code +OK}: whether the name
+ * {@code SASL PLAIN}; {@code QUIT} expunges and syncs the store before it answers, so deletions and
+ * {@code \Seen} marks are on disk when the client hears {@code +OK}. {@code USER} always answers {@code +OK}: whether the name
  * exists is revealed only as the single refusal {@link #SIGN_IN_FAILED} after the password. A registry
  * is made per connection, so the pending {@code USER} name belongs to that connection alone.
  */
@@ -32,14 +33,14 @@ final class Pop3Commands extends Pop3CommandRegistry {
 
     private final SignIn signIn;
     private final Boxes boxes;
-    private final Mirror mirror;
+    private final MessageStore store;
     private final Map<String, Pop3Command> ours;
     private String pendingUser;
 
-    Pop3Commands(SignIn signIn, Boxes boxes, Mirror mirror) {
+    Pop3Commands(SignIn signIn, Boxes boxes, MessageStore store) {
         this.signIn = signIn;
         this.boxes = boxes;
-        this.mirror = mirror;
+        this.store = store;
         this.ours = Map.of("USER", new User(), "PASS", new Pass(), "AUTH", new Auth(), "CAPA", new Capa(), "QUIT", new Quit());
     }
 
@@ -173,11 +174,10 @@ final class Pop3Commands extends Pop3CommandRegistry {
         public void execute(Pop3Connection conn, Pop3State state, String cmd) {
             MailFolder inbox = state.getFolder();
             if (inbox != null) {
-                // RFC 1939 UPDATE state; DELE and RETR set flags without telling listeners, hence markDirty.
+                // RFC 1939 UPDATE state: DELE's messages go, RETR's \Seen marks are made durable.
                 try {
                     inbox.expunge();
-                    mirror.markDirty(inbox);
-                    mirror.syncDirty();
+                    store.sync();
                 } catch (FolderException | RuntimeException e) {
                     log.warn("POP3 QUIT could not store its changes", e);
                     conn.println("-ERR some deleted messages not removed");

@@ -1,8 +1,9 @@
 /**
- * The GreenMail-backed {@link dev.behalf.mailstore.MailStore}: the only package that imports GreenMail.
- * {@link dev.behalf.mailstore.greenmail.GreenMailStore} holds every directory mailbox and external
- * capture box in GreenMail's in-memory store, serves them over IMAP and POP3 with sign-in (owners and Full
- * Access delegates) decided against the directory, and mirrors every change into the data dir when there
- * is one.
+ * GreenMail's IMAP and POP3 servers over Behalf's store: the only package that imports GreenMail.
+ * {@link dev.behalf.mailstore.greenmail.GreenMailStore} is the {@link dev.behalf.mailstore.MailStore}
+ * Behalf runs: the store of {@code dev.behalf.mailstore.core}, served through GreenMail's own storage
+ * interfaces ({@code ImapStore} for {@code Store}, {@code ImapFolder} for {@code MailFolder},
+ * {@code SlotMessage} for {@code StoredMessage}), with sign-in (owners and Full Access delegates)
+ * decided against the directory.
  */
 package dev.behalf.mailstore.greenmail;

@@ -53,13 +53,30 @@ class MaildirTest {
         Maildir m = Maildir.open(root);
         MessageFile f = file("m-1", List.of("INBOX"), "id1", "");
         m.write(f, BYTES);
-        MessageFile seen = m.move(f, f.withFlags("S"));
-        MessageFile moved = m.move(seen, seen.withFolder(List.of("Archive")).withFlags("FS"));
+        MessageFile seen = f.withFlags("S");
+        m.renameAll(List.of(new Maildir.Rename(f, seen)));
+        MessageFile moved = seen.withFolder(List.of("Archive")).withFlags("FS");
+        m.renameAll(List.of(new Maildir.Rename(seen, moved)));
         assertEquals(List.of(moved), Maildir.open(root).load().messages());
-        m.remove(moved);
-        m.remove(moved);
+        m.renameAll(List.of(new Maildir.Rename(seen, moved)));
+        assertEquals(List.of(moved), Maildir.open(root).load().messages(), "a rename done before is done");
+        m.removeAll(List.of(moved));
+        m.removeAll(List.of(moved));
         assertTrue(Maildir.open(root).load().messages().isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> m.move(moved, file("m-2", List.of("INBOX"), "id1", "")));
+        assertThrows(IllegalArgumentException.class, () -> m.renameAll(List.of(new Maildir.Rename(moved, file("m-2", List.of("INBOX"), "id1", "")))));
+    }
+
+    @Test
+    void aLinkedCopyIsTheSameFileUnderAnotherName() throws IOException {
+        Maildir m = Maildir.open(root);
+        MessageFile f = file("m-1", List.of("INBOX"), "id1", "S");
+        m.write(f, BYTES);
+        MessageFile copy = file("m-1", List.of("Archive"), "id2", "");
+        m.link(f, copy);
+        assertEquals(m.fileKey(f), m.fileKey(copy));
+        assertArrayEquals(BYTES, m.read(copy));
+        m.removeAll(List.of(f));
+        assertArrayEquals(BYTES, m.read(copy), "removing one name leaves the other");
     }
 
     @Test
@@ -73,7 +90,7 @@ class MaildirTest {
             assertArrayEquals(BYTES, m.read(f));
         }
         assertTrue(empty(root.resolve("tmp")) && empty(root.resolve("commit")));
-        m.remove(copies.get(0));
+        m.removeAll(List.of(copies.get(0)));
         assertArrayEquals(BYTES, m.read(copies.get(1)), "removing one copy leaves the others");
     }
 

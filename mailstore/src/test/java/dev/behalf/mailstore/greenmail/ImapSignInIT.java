@@ -2,6 +2,7 @@ package dev.behalf.mailstore.greenmail;
 
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Placement;
+import dev.behalf.mailstore.core.Tokens;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.AccessControl;
 import jakarta.mail.AuthenticationFailedException;
