@@ -1,5 +1,6 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.message.HeaderField;
 import dev.behalf.policy.reply.Refusal;
 import org.junit.jupiter.api.Test;
 
