@@ -4,6 +4,7 @@ import dev.behalf.message.Address;
 import dev.behalf.message.HeaderField;
 import dev.behalf.message.HeaderSection;
 import dev.behalf.message.HeaderSyntaxException;
+import dev.behalf.message.HeaderText;
 import dev.behalf.message.MailboxList;
 import dev.behalf.policy.directory.SmtpAddress;
 import dev.behalf.policy.reply.Refusal;
@@ -136,6 +137,12 @@ record ParsedMessage(HeaderSection section, List<Mailbox> from, Optional<Mailbox
         for (Address a : parsed) {
             if (a.group()) {
                 throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, field + " may not contain a group");
+            }
+            if (!HeaderText.decode(a.address()).equals(a.address())) {
+                // RFC 2047 §5: never in an addr-spec. GreenMail's ENVELOPE decodes it all the same, so the policy
+                // would decide on one address and clients be shown another.
+                throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, field + " address '" + a.address()
+                        + "' holds an RFC 2047 encoded-word");
             }
             Optional<SmtpAddress> address = SmtpAddress.tryParse(a.address());
             if (address.isEmpty()) {
