@@ -80,14 +80,14 @@ public record Explanation(RecipientRow account, List<String> from, Optional<Stri
                 ? Optional.of(DelegationPolicy.decide(directory, who.id(), attempt.resentFrom())) : Optional.empty();
         Optional<String> delivered = Optional.empty();
         Optional<String> deliveredResent = Optional.empty();
-        String outcome;
+        String outcome = decision.outcome().name();
         Optional<String> detail = Optional.empty();
         if (verdict instanceof SenderRule.Accepted accepted) {
-            outcome = decision.outcome().name();
             delivered = sender(accepted.sender(), who, "Sender", claims.sender());
             deliveredResent = sender(accepted.resentSender(), who, "Resent-Sender", claims.resentSender());
-        } else {
-            SenderRule.Refused refused = (SenderRule.Refused) verdict;
+        }
+        if (verdict instanceof SenderRule.Refused refused) {
+            // As the gateway records it: Denied when rights refused it, Rejected when the header's shape did.
             outcome = refused.denied().isPresent() ? "Denied" : "Rejected";
             detail = refused.denied().isPresent() ? Optional.empty() : Optional.of(refused.detail());
         }
