@@ -37,10 +37,10 @@ final class MailStage {
         }
     }
 
-    static List<Check<MailCommand>> checks(SubmissionContext context) {
-        return List.of(new NoTransactionOpen(), new Syntax(), new DeclaredSize(context.settings().maxMessageSize()),
+    static List<Check<MailCommand>> checks(SubmissionSettings settings) {
+        return List.of(new NoTransactionOpen(), new Syntax(), new DeclaredSize(settings.maxMessageSize()),
                 new SignedIn(), new ReversePathIsAnAddress(), new ReversePathNeedsNoSmtpUtf8(),
-                new EnvelopeAllowed(context.settings().enforceEnvelope()));
+                new EnvelopeAllowed(settings.enforceEnvelope()));
     }
 
     /** RFC 5321 §4.1.1.2: one MAIL per transaction. */

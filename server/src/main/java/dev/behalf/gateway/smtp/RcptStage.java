@@ -46,8 +46,8 @@ final class RcptStage {
         }
     }
 
-    static List<Check<RcptCommand>> checks(SubmissionContext context) {
-        return List.of(new TransactionOpen(), new UnderRecipientLimit(context.settings().maxRecipients()), new Syntax(),
+    static List<Check<RcptCommand>> checks(SubmissionSettings settings) {
+        return List.of(new TransactionOpen(), new UnderRecipientLimit(settings.maxRecipients()), new Syntax(),
                 new IsAnAddress(), new NeedsNoSmtpUtf8(), new KnownRecipient());
     }
 

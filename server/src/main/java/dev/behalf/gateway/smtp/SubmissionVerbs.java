@@ -178,7 +178,7 @@ final class SubmissionVerbs {
             super("MAIL", "Specifies the sender.", "FROM: <sender> [ <parameters> ]");
             this.context = context;
             this.transactions = transactions;
-            this.checks = MailStage.checks(context);
+            this.checks = MailStage.checks(context.settings());
         }
 
         @Override
@@ -212,7 +212,7 @@ final class SubmissionVerbs {
             super("RCPT", "Specifies the recipient. Can be used any number of times.", "TO: <recipient> [ <parameters> ]");
             this.context = context;
             this.transactions = transactions;
-            this.checks = RcptStage.checks(context);
+            this.checks = RcptStage.checks(context.settings());
         }
 
         @Override
