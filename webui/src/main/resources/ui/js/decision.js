@@ -25,6 +25,11 @@ export function decisionCard(d) {
           h('td', { class: 'via', text: g.viaGroups.length ? g.viaGroups.join(' › ') : 'direct' })))))) : null,
       row('SMTP reply', h('code', { class: 'reply', text: d.reply }), h('span', { class: 'muted', text: ` at ${d.stage}` })),
       row('Header From', d.headerFrom.join(', ') || '—'),
+      d.headerResentFrom && d.headerResentFrom.length ? row('Resent-From', d.headerResentFrom.join(', '),
+        d.resentOutcome ? h('span', { class: 'muted', text: ` · ${d.resentOutcome}` }) : null,
+        d.deliveredResentSender ? h('span', { class: 'muted', text: ` · Resent-Sender delivered as ${d.deliveredResentSender}` }) : null) : null,
+      d.lookAlikes && d.lookAlikes.length ? row('Look-alike names', h('ul', { class: 'lookalikes' }, d.lookAlikes.map(l =>
+        h('li', { text: `${l.field}: the name "${l.displayName}" reads as ${l.looksLike}, but the address is ${l.address}` })))) : null,
       row('Header Sender', d.headerSender ?? '—', d.deliveredSender ? h('span', { class: 'muted', text: ` → delivered as ${d.deliveredSender}` }) : null),
       row('Envelope', `MAIL FROM:<${d.mailFrom}> RCPT TO: ${d.rcptTo.map(r => `<${r}>`).join(' ')}`),
       d.reached.length ? row('Reached', d.reached.join(', ')) : null,

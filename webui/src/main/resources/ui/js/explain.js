@@ -7,6 +7,7 @@ const OUTCOME_TEXT = {
   SendAs: 'accepted as Send As: From unchanged, no Sender',
   SendOnBehalf: 'accepted as Send on Behalf: Sender is stamped with the delegate',
   Denied: 'refused: nothing is delivered',
+  Rejected: 'refused, whatever the rights: the header fields are not as RFC 5322 needs them; nothing is delivered',
 };
 
 async function datalists() {
@@ -67,6 +68,7 @@ export class ExplainView {
           badge(v.outcome), ' ', h('strong', { text: v.from }), ': ', h('span', { class: 'because', text: v.text }),
           v.trustee ? h('div', { class: 'muted', text: `Trustee: ${v.trustee}${v.viaGroups.length ? ` · via ${v.viaGroups.join(' › ')}` : ' · direct grant'}` }) : null))),
         h('dl', { class: 'props' },
+          x.detail ? [h('dt', { text: 'Why' }), h('dd', { class: 'detail', text: x.detail })] : null,
           x.fromDisplay ? [h('dt', { text: 'Clients show' }), h('dd', { class: 'client-view', text: x.fromDisplay })] : null,
           h('dt', { text: 'Sender header' }), h('dd', { text: x.deliveredSender ?? (x.outcome === 'Denied' ? '—' : 'none (removed if the client sent one)') }),
           h('dt', { text: `${x.account.displayName}'s groups` }), h('dd', { text: x.memberOf.length ? x.memberOf.join('; ') : 'none' }),

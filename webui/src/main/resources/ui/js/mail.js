@@ -145,7 +145,7 @@ export class MailView {
           h('span', { class: 'from', title: r.sender ? `From: ${r.from}\nSender: ${r.sender}` : r.from, text: r.fromDisplay }),
           h('time', { datetime: r.time, text: time(r.time) })),
         h('div', { class: 'row-bottom' },
-          h('span', { class: 'subject', text: r.subject || '(no subject)' }), badge(r.outcome)),
+          h('span', { class: 'subject', text: r.subject || '(no subject)' }), badge(r.outcome), lookAlikeBadge(r)),
         r.kind === 'refused' ? h('div', { class: 'row-reason', text: r.reason }) : null));
   }
 
@@ -226,7 +226,7 @@ export class MailView {
         h('button', { type: 'button', class: 'danger', onclick: () => this.remove(id) }, 'Delete')),
       h('div', { class: 'meta' },
         h('div', { class: 'from-line' }, h('span', { class: 'label', text: 'From' }),
-          h('strong', { class: 'from-display', text: row.fromDisplay }), ' ', badge(row.outcome)),
+          h('strong', { class: 'from-display', text: row.fromDisplay }), ' ', badge(row.outcome), lookAlikeBadge(row)),
         h('div', {}, h('span', { class: 'label', text: 'Addresses' }), h('span', { class: 'muted', text: [
           `From: ${row.from}`, row.sender ? `Sender: ${row.sender}` : null, header('reply-to') ? `Reply-To: ${header('reply-to')}` : null,
         ].filter(Boolean).join(' · ') })),
@@ -242,6 +242,16 @@ export class MailView {
     location.hash = mailHash(this.box, this.folderSegment());
     this.refresh();
   }
+}
+
+/** A display name that reads as another address: the row shows the real address, and says so. */
+function lookAlikeBadge(r) {
+  if (!r.lookAlikes || !r.lookAlikes.length) return null;
+  return h('span', {
+    class: 'badge badge-lookalike',
+    title: `The display name looks like an address that is not the sender's: ${r.lookAlikes.join('; ')}`,
+    text: 'look-alike name',
+  });
 }
 
 function headerTable(headers) {

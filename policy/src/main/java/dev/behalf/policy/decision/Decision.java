@@ -27,11 +27,8 @@ public sealed interface Decision {
         return authorizations().get(0).because();
     }
 
-    /**
-     * From is the account's own address. The client's {@code Sender:} is kept only when it is also
-     * one of the account's addresses ({@code keepClientSender}).
-     */
-    record Self(Recipient account, List<Authorization> authorizations, boolean keepClientSender) implements Decision {
+    /** From is the account's own address (what becomes of a client {@code Sender:} is {@link SenderRule}'s). */
+    record Self(Recipient account, List<Authorization> authorizations) implements Decision {
         public Self {
             authorizations = List.copyOf(authorizations);
         }
@@ -41,12 +38,8 @@ public sealed interface Decision {
         }
     }
 
-    /**
-     * Send As: From unchanged and no {@code Sender:} header, so nothing shows the delegate. When the
-     * message has several From mailboxes, RFC 5322 §3.6.2 needs a Sender, and the account is stamped
-     * ({@code stampSender}).
-     */
-    record SendAs(Recipient account, List<Authorization> authorizations, boolean stampSender) implements Decision {
+    /** Send As: From unchanged and, as a rule ({@link SenderRule}), no {@code Sender:}, so nothing shows the delegate. */
+    record SendAs(Recipient account, List<Authorization> authorizations) implements Decision {
         public SendAs {
             authorizations = List.copyOf(authorizations);
         }

@@ -14,33 +14,44 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides whether an authenticated account may send a message with the given From and Sender
- * (spec §4). Pure: no I/O, no logging, no clock; the same directory and attempt always give the
+ * Decides whether an authenticated account may send a message with the given From (spec §4); what
+ * becomes of its Sender is {@link SenderRule}'s. Pure: no I/O, no logging, no clock; the same directory and attempt always give the
  * same decision.
  */
 public final class DelegationPolicy {
     private DelegationPolicy() {
     }
 
-    /** Decides a submission; a message without From addresses is the caller's to refuse first. */
+    /** Decides the From of a submission; a message without From addresses is the caller's to refuse first. */
     public static Decision decide(Directory directory, SendAttempt attempt) {
         if (attempt.from().isEmpty()) {
             throw new IllegalArgumentException("a send attempt needs at least one From address");
         }
-        Optional<Recipient> maybeAccount = directory.get(attempt.account());
+        return decide(directory, attempt.account(), attempt.from());
+    }
+
+    /**
+     * Decides whether {@code accountId} may appear as every one of {@code addresses} (the mailboxes of a From,
+     * or of the Resent-From fields of a resent message): one {@link Authorization} each, in order.
+     */
+    public static Decision decide(Directory directory, RecipientId accountId, List<SmtpAddress> addresses) {
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("a decision needs at least one address");
+        }
+        Optional<Recipient> maybeAccount = directory.get(accountId);
         if (maybeAccount.isEmpty()) {
-            List<Authorization> gone = attempt.from().stream().map(f -> new Authorization(f, Outcome.Denied,
-                    new Because(Because.Reason.ACCOUNT_GONE, attempt.account().toString(), f.toString(),
+            List<Authorization> gone = addresses.stream().map(f -> new Authorization(f, Outcome.Denied,
+                    new Because(Because.Reason.ACCOUNT_GONE, accountId.toString(), f.toString(),
                             Optional.empty(), Optional.empty(), List.of()))).toList();
-            return new Decision.Denied(attempt.account().toString(), gone.get(0), gone);
+            return new Decision.Denied(accountId.toString(), gone.get(0), gone);
         }
         Recipient account = maybeAccount.get();
         Membership membership = directory.membership(account.id());
-        List<Authorization> verdicts = new ArrayList<>(attempt.from().size());
+        List<Authorization> verdicts = new ArrayList<>(addresses.size());
         Authorization firstDenied = null;
         boolean anyOnBehalf = false;
         boolean anySendAs = false;
-        for (SmtpAddress from : attempt.from()) {
+        for (SmtpAddress from : addresses) {
             Authorization a = authorize(directory, account, membership, from);
             verdicts.add(a);
             switch (a.outcome()) {
@@ -53,15 +64,13 @@ public final class DelegationPolicy {
         if (firstDenied != null) {
             return new Decision.Denied(account.displayName(), firstDenied, verdicts);
         }
-        boolean several = attempt.from().size() > 1;
         if (anyOnBehalf) {
             return new Decision.SendOnBehalf(account, verdicts);
         }
         if (anySendAs) {
-            return new Decision.SendAs(account, verdicts, several);
+            return new Decision.SendAs(account, verdicts);
         }
-        boolean ownSender = attempt.sender().map(account::owns).orElse(false);
-        return new Decision.Self(account, verdicts, ownSender);
+        return new Decision.Self(account, verdicts);
     }
 
     /** The verdict on one From address, following the steps of spec §4 in order. */

@@ -42,7 +42,7 @@ public record SmtpAddress(String localPart, String domain) {
         if (at <= 0 || at == s.length() - 1) {
             return Optional.empty();
         }
-        String local = s.substring(0, at);
+        String local = unquoted(s.substring(0, at));
         String domain = s.substring(at + 1);
         if (!validLocal(local) || !validDomain(domain)) {
             return Optional.empty();
@@ -81,13 +81,41 @@ public record SmtpAddress(String localPart, String domain) {
         }
     }
 
+    /**
+     * RFC 5322 §3.4.1: {@code "jimh"@contoso.com} is the address {@code jimh@contoso.com}, the quotes (and
+     * quoted-pairs, {@code "ji\mh"}) being syntax only. A quoted local part is read as what it quotes; the
+     * result must then be a dot-atom like any other local part, so a quoted string that needs its quotes
+     * (spaces, {@code @}, {@code "}, specials: {@code "jimh@contoso.com"@evil.example}) stays refused.
+     */
+    private static String unquoted(String local) {
+        if (local.length() < 2 || local.charAt(0) != '"' || local.charAt(local.length() - 1) != '"') {
+            return local;
+        }
+        StringBuilder out = new StringBuilder(local.length());
+        for (int i = 1; i < local.length() - 1; i++) {
+            char c = local.charAt(i);
+            if (c == '"') {
+                return local; // a quote inside: not one quoted string
+            }
+            if (c == '\\') {
+                if (++i == local.length() - 1) {
+                    return local;
+                }
+                c = local.charAt(i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     private static boolean validLocal(String local) {
         if (local.length() > 64 && local.codePoints().allMatch(c -> c < 128)) {
             return false;
         }
         for (int i = 0; i < local.length(); i++) {
             char c = local.charAt(i);
-            if (c <= ' ' || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';'
+            // RFC 5322 atext: no specials; '@' too, or "jimh@contoso.com"@evil.example would read as a local part.
+            if (c <= ' ' || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' || c == '@'
                     || c == ':' || c == '\\' || c == '"' || c == '[' || c == ']' || c == 127) {
                 return false;
             }

@@ -29,20 +29,38 @@ public enum Refusal {
     NO_FROM(SmtpReply.of(550, "5.6.0", "Message has no From header; RFC 5322 requires one")),
     /** Several From mailboxes without a Sender header (RFC 5322 §3.6.2). */
     SEVERAL_FROM_WITHOUT_SENDER(SmtpReply.of(550, "5.6.0", "Several From addresses need a Sender header (RFC 5322 3.6.2)")),
+    /** Several Resent-From mailboxes without a Resent-Sender header (RFC 5322 §3.6.6 applies §3.6.2 to resent fields). */
+    SEVERAL_RESENT_FROM_WITHOUT_RESENT_SENDER(SmtpReply.of(550, "5.6.0",
+            "Several Resent-From addresses need a Resent-Sender header (RFC 5322 3.6.6)")),
     /** A header block that does not parse. */
     MALFORMED_HEADERS(SmtpReply.of(550, "5.6.0", "Message headers could not be parsed")),
     /** An address in From or Sender that does not parse. */
     MALFORMED_ADDRESS(SmtpReply.of(550, "5.1.7", "Invalid address in a From or Sender header")),
     /** 8-bit data in a message not declared BODY=8BITMIME. */
     EIGHT_BIT_NOT_DECLARED(SmtpReply.of(554, "5.6.1", "8-bit data requires BODY=8BITMIME")),
-    /** A non-ASCII address or header without SMTPUTF8. */
+    /** A non-ASCII address without SMTPUTF8 (MAIL FROM, RCPT TO). */
     SMTPUTF8_REQUIRED(SmtpReply.of(553, "5.6.7", "Non-ASCII addresses or headers require SMTPUTF8")),
+    /**
+     * 8-bit bytes in the header section of a message whose MAIL FROM declared BODY=8BITMIME but not
+     * SMTPUTF8 (RFC 6531 §3.5, RFC 6532): 8BITMIME is for the body only. Exchange has no text of its own for
+     * this (Exchange Online accepts such headers and re-encodes them), so the text says what RFC 6531's
+     * X.6.7 means.
+     */
+    EIGHT_BIT_HEADERS_WITHOUT_SMTPUTF8(SmtpReply.of(550, "5.6.7", "Non-ASCII header fields require SMTPUTF8")),
     /** A line longer than RFC 5322 allows. */
     LINE_TOO_LONG(SmtpReply.of(500, "5.5.2", "Line too long")),
     /** Too many header fields or nesting levels. */
     TOO_COMPLEX(SmtpReply.of(552, "5.3.4", "Message too complex: too many header fields, MIME levels or MIME parts")),
-    /** Bare LF line endings: Exchange Online refuses them since SMTP smuggling (RFC 5321 §2.3.8). */
+    /**
+     * Bare LF line endings: Exchange Online's text (Microsoft's KB 2998901, "SMTPSEND.BareLineFeedsAreIllegal
+     * NDR received by Exchange Online or EOP users"), RFC 5321 §2.3.8.
+     */
     BARE_LINEFEED(SmtpReply.of(550, "5.6.11", "SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA")),
+    /**
+     * A CR not followed by LF, anywhere in the message (RFC 5321 §2.3.8). Exchange documents no text for
+     * bare CRs, so this follows its bare-LF reply; readers take a lone CR for a line end (issue 12.2).
+     */
+    BARE_CARRIAGE_RETURN(SmtpReply.of(550, "5.6.11", "Message contains bare carriage returns, which cannot be sent via DATA")),
     /** NUL characters in a message sent with DATA (RFC 5321 §4.1.1.4 allows none). */
     NUL_CHARACTERS(SmtpReply.of(550, "5.6.0", "Message contains NUL characters")),
     /** A transient failure storing the message; nothing was kept. */
@@ -68,7 +86,11 @@ public enum Refusal {
     /** A session open longer than the server allows in all (Exchange's receive connector ConnectionTimeout). */
     SESSION_TOO_LONG(SmtpReply.of(421, "4.4.1", "Connection timed out")),
     /** BDAT (CHUNKING) is not offered. */
-    BDAT_UNSUPPORTED(SmtpReply.of(502, "5.5.1", "BDAT is not supported; use DATA"));
+    BDAT_UNSUPPORTED(SmtpReply.of(502, "5.5.1", "BDAT is not supported; use DATA")),
+    /** MAIL, RCPT, DATA or BDAT before STARTTLS where TLS is required (Exchange's reply, with its enhanced status). */
+    STARTTLS_FIRST(SmtpReply.of(530, "5.7.0", "Must issue a STARTTLS command first")),
+    /** EHLO without a domain. */
+    BAD_EHLO_SYNTAX(SmtpReply.of(501, "5.5.4", "Syntax: EHLO hostname"));
 
     private final SmtpReply online;
     private final SmtpReply server;

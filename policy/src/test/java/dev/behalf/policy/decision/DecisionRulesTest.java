@@ -63,12 +63,16 @@ class DecisionRulesTest {
         // One verdict per From address, in header order.
         assertEquals(attempt.from(), decision.authorizations().stream().map(Authorization::from).toList(), context);
 
+        SenderRule.Verdict verdict = SenderRule.judge(d, attempt);
+        expect.optionalText("sender").ifPresent(s -> assertEquals(s, verdict instanceof SenderRule.Refused r
+                ? "refused: " + r.refusal().name() : ((SenderRule.Accepted) verdict).sender().name(), context));
         if (decision instanceof Decision.Self self) {
-            expect.flag("keepClientSender").ifPresent(k -> assertEquals(k, self.keepClientSender(), context));
             assertEquals(account.id(), self.account().id(), context);
-        } else if (decision instanceof Decision.SendAs sendAs) {
-            expect.flag("stampSender").ifPresent(s -> assertEquals(s, sendAs.stampSender(), context));
         } else if (decision instanceof Decision.Denied denied) {
+            SenderRule.Refused refused = assertInstanceOf(SenderRule.Refused.class, verdict, context);
+            if (attempt.from().size() == 1 || attempt.sender().isPresent()) {
+                assertEquals(Optional.of(denied), refused.denied(), context);
+            }
             expect.optionalText("refused").ifPresent(r -> assertEquals(SmtpAddress.parse(r), denied.refused().from(), context));
             assertEquals(Outcome.Denied, denied.refused().outcome(), context);
             Map<String, Object> replies = SeedFile.section(FILE, "deniedReply");

@@ -36,6 +36,26 @@ class RefusalTest {
         }
     }
 
+    static List<Row> acceptances() {
+        return SeedFile.rows("replies.yaml", "acceptances");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptances")
+    void acceptanceReadsByteForByte(Row row) throws ReflectiveOperationException {
+        SmtpReply reply = (SmtpReply) Acceptance.class.getField(row.id()).get(null);
+        assertArrayEquals(row.text("reply").getBytes(StandardCharsets.US_ASCII), reply.toString().getBytes(StandardCharsets.UTF_8),
+                () -> row.id() + ": expected '" + row.text("reply") + "' but was '" + reply + "'");
+    }
+
+    @Test
+    void everyAcceptanceConstantHasARow() {
+        assertEquals(Arrays.stream(Acceptance.class.getFields()).filter(f -> f.getType() == SmtpReply.class).map(f -> f.getName())
+                .sorted().toList(), acceptances().stream().map(Row::id).sorted().toList());
+        assertEquals("250 2.6.0 <m@x> [InternalId=7, Hostname=mail.contoso.com] Queued mail for delivery",
+                Acceptance.queued("<m@x>", 7, "mail.contoso.com").toString());
+    }
+
     @Test
     void everyRefusalHasARow() {
         assertEquals(Arrays.stream(Refusal.values()).map(Enum::name).sorted().toList(),

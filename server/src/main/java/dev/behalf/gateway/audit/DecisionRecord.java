@@ -18,13 +18,28 @@ import java.util.Optional;
  * @param because          one sentence per From address explaining the outcome
  * @param grants           the structured reasons, one per From address
  * @param directoryVersion the version of the directory the decision saw
+ * @param headerResentFrom the Resent-From mailboxes of a resent message, as received
+ * @param deliveredResentSender the Resent-Sender the stored copies carry
+ * @param resentOutcome    the decision on the Resent-From mailboxes, when the message was being resent
+ * @param resentGrants     its structured reasons, one per Resent-From mailbox
+ * @param lookAlikes       display names (or comments) of From, Sender, Resent-From or Resent-Sender mailboxes
+ *                         that read as another address; they are delivered as written, as Exchange does
  */
 public record DecisionRecord(String id, Instant time, String account, String accountAddress, String login,
                              String mailFrom, List<String> rcptTo,
                              List<String> headerFrom, Optional<String> headerSender, Optional<String> deliveredSender,
                              String outcome, String stage, List<String> because, List<Grant> grants, String reply,
                              Optional<String> messageId, Optional<String> subject, List<String> reached,
-                             long directoryVersion) {
+                             long directoryVersion, List<String> headerResentFrom, Optional<String> deliveredResentSender,
+                             Optional<String> resentOutcome, List<Grant> resentGrants, List<LookAlike> lookAlikes) {
+
+    /**
+     * A display name that shows readers an address the mailbox does not have: {@code "ayla@contoso.com"
+     * <jimh@contoso.com>} in {@code field} From is {@code displayName} "ayla@contoso.com", {@code address}
+     * jimh@contoso.com, {@code looksLike} ayla@contoso.com.
+     */
+    public record LookAlike(String field, String displayName, String address, String looksLike) {
+    }
 
     /** The structured reason for one From address. */
     public record Grant(String from, String outcome, String reason, Optional<String> target, Optional<String> trustee,
@@ -42,6 +57,23 @@ public record DecisionRecord(String id, Instant time, String account, String acc
         because = List.copyOf(because);
         grants = List.copyOf(grants);
         reached = List.copyOf(reached);
+        // Records written before these fields existed read back with none.
+        headerResentFrom = headerResentFrom == null ? List.of() : List.copyOf(headerResentFrom);
+        deliveredResentSender = deliveredResentSender == null ? Optional.empty() : deliveredResentSender;
+        resentOutcome = resentOutcome == null ? Optional.empty() : resentOutcome;
+        resentGrants = resentGrants == null ? List.of() : List.copyOf(resentGrants);
+        lookAlikes = lookAlikes == null ? List.of() : List.copyOf(lookAlikes);
+    }
+
+    /** A record of a message that is not being resent and whose display names are plain. */
+    public DecisionRecord(String id, Instant time, String account, String accountAddress, String login, String mailFrom,
+                          List<String> rcptTo, List<String> headerFrom, Optional<String> headerSender,
+                          Optional<String> deliveredSender, String outcome, String stage, List<String> because,
+                          List<Grant> grants, String reply, Optional<String> messageId, Optional<String> subject,
+                          List<String> reached, long directoryVersion) {
+        this(id, time, account, accountAddress, login, mailFrom, rcptTo, headerFrom, headerSender, deliveredSender, outcome,
+                stage, because, grants, reply, messageId, subject, reached, directoryVersion, List.of(), Optional.empty(),
+                Optional.empty(), List.of(), List.of());
     }
 
     public boolean accepted() {

@@ -3,20 +3,18 @@ package dev.behalf.gateway.http;
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.StoredMessage;
+import dev.behalf.message.HeaderSection;
+import dev.behalf.message.HeaderText;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -35,24 +33,30 @@ public record MessageView(MessageSummary summary, List<HeaderLine> headers, Opti
     public record Attachment(int index, String filename, String contentType, long size) {
     }
 
-    private static final Session SESSION = Session.getInstance(new Properties());
+    /** As the store reads (SMTPUTF8 messages carry UTF-8 in their headers, RFC 6532). */
+    private static final Session SESSION = Session.getInstance(utf8());
     private static final int MAX_DEPTH = 20;
 
     public static MessageView of(StoredMessage stored, Optional<DecisionRecord> decision) {
+        // The header section as the gateway and IMAP read it: one parser, one line rule (dev.behalf.message).
+        List<HeaderLine> headers = HeaderSection.read(stored.raw()).fields().stream()
+                .map(f -> new HeaderLine(f.name(), f.text())).toList();
         try {
             MimeMessage mime = new MimeMessage(SESSION, new ByteArrayInputStream(stored.raw()));
-            List<HeaderLine> headers = new ArrayList<>();
-            for (Header h : Collections.list(mime.getAllHeaders())) {
-                headers.add(new HeaderLine(h.getName(), decode(h.getValue())));
-            }
             Parts parts = new Parts();
             parts.walk(mime, 0);
             return new MessageView(stored.summary(), headers, Optional.ofNullable(parts.text), Optional.ofNullable(parts.html),
                     parts.attachments, decision);
-        } catch (MessagingException | IOException e) {
-            // A stored message that MIME can't walk still shows its summary and headers-less view.
-            return new MessageView(stored.summary(), List.of(), Optional.empty(), Optional.empty(), List.of(), decision);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // A stored message that MIME can't walk still shows its summary and headers.
+            return new MessageView(stored.summary(), headers, Optional.empty(), Optional.empty(), List.of(), decision);
         }
+    }
+
+    private static Properties utf8() {
+        Properties p = new Properties();
+        p.setProperty("mail.mime.allowutf8", "true");
+        return p;
     }
 
     /** The bytes of the {@code index}-th attachment, with its content type. */
@@ -64,15 +68,6 @@ public record MessageView(MessageSummary summary, List<HeaderLine> headers, Opti
             return index >= 0 && index < parts.attachmentParts.size() ? Optional.of(parts.attachmentParts.get(index)) : Optional.empty();
         } catch (MessagingException | IOException e) {
             return Optional.empty();
-        }
-    }
-
-    private static String decode(String value) {
-        try {
-            // RFC 5322 §2.2.3 unfolding, linear: MimeUtility.unfold copies the rest of the value at each line break.
-            return MimeUtility.decodeText(value.replaceAll("\r?\n(?=[ \t])|\r?\n$", ""));
-        } catch (UnsupportedEncodingException | RuntimeException e) {
-            return value;
         }
     }
 
@@ -100,7 +95,7 @@ public record MessageView(MessageSummary summary, List<HeaderLine> headers, Opti
             } else if (!attachment && part.isMimeType("text/html") && html == null) {
                 html = String.valueOf(part.getContent());
             } else if (!part.isMimeType("multipart/*")) {
-                String name = part.getFileName() != null ? decode(part.getFileName()) : "part-" + (attachments.size() + 1);
+                String name = part.getFileName() != null ? HeaderText.decode(HeaderText.unfold(part.getFileName())) : "part-" + (attachments.size() + 1);
                 attachments.add(new Attachment(attachments.size(), name, part.getContentType().split(";")[0].strip(), Math.max(0, part.getSize())));
                 attachmentParts.add(part);
             }

@@ -34,7 +34,7 @@ final class MimeNesting {
         int parts = 0;
         byte[] raw = message.raw();
         List<String> open = new ArrayList<>();
-        String type = contentType(raw, message.fields());
+        String type = contentType(message);
         int pos = message.fields().isEmpty() ? 0 : message.bodyStart();
         pos = enter(type, raw, pos, open, max, 0);
         while (pos < raw.length && !open.isEmpty()) {
@@ -124,13 +124,8 @@ final class MimeNesting {
         return colon > 0 && field.substring(0, colon).strip().equalsIgnoreCase("Content-Type") ? field.substring(colon + 1).strip() : "";
     }
 
-    private static String contentType(byte[] raw, List<HeaderField> fields) {
-        for (HeaderField f : fields) {
-            if (f.is("Content-Type")) {
-                return ParsedMessage.value(raw, f, StandardCharsets.ISO_8859_1).strip();
-            }
-        }
-        return "text/plain";
+    private static String contentType(ParsedMessage message) {
+        return message.section().first("Content-Type").map(f -> f.unfolded().strip()).orElse("text/plain");
     }
 
     private static int nextLine(byte[] raw, int pos) {

@@ -1,193 +1,156 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.message.Address;
+import dev.behalf.message.HeaderField;
+import dev.behalf.message.HeaderSection;
+import dev.behalf.message.HeaderSyntaxException;
+import dev.behalf.message.HeaderText;
+import dev.behalf.message.MailboxList;
 import dev.behalf.policy.directory.SmtpAddress;
 import dev.behalf.policy.reply.Refusal;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeUtility;
 
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The header section of a submitted message, parsed once (RFC 5322 §2.2, §3.6): the fields with
- * their byte ranges, and the From, Sender, Message-ID and Subject the gateway needs. The body is
- * never parsed. Parsing refuses rather than guesses: a continuation line first, a line without a
- * colon, a second From or Sender, or an address that does not parse.
+ * A submitted message's header section as the policy sees it: parsed once by {@link HeaderSection#parse}
+ * (the parser every reader shares, which refuses whatever readers could read differently), and the
+ * mailboxes that say who sends it. Parsing refuses rather than guesses: a second From or Sender, a group,
+ * or an address that is not {@code local@domain}. The body is never parsed.
  *
- * @param bodyStart offset of the first body byte (after the empty line), or the length when none
+ * @param resentFrom   every mailbox of every Resent-From field, in order (RFC 5322 §3.6.6)
+ * @param resentSender the mailbox of every Resent-Sender field, in order
+ * @param lookAlikes   display names (or comments) of these mailboxes that read as another address
  */
-record ParsedMessage(byte[] raw, List<HeaderField> fields, int bodyStart, List<Mailbox> from, Optional<Mailbox> sender,
-                     Optional<String> messageId, Optional<String> subject, boolean hasDate) {
-    /** RFC 5322 §2.2.3 unfolding, and the line break that ends the field. */
-    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\r?\n(?=[ \t])|\r?\n$");
+record ParsedMessage(HeaderSection section, List<Mailbox> from, Optional<Mailbox> sender, List<Mailbox> resentFrom,
+                     List<Mailbox> resentSender, List<LookAlike> lookAlikes) {
 
     /**
      * Limits that keep a hostile message from costing more than a normal one.
      *
      * @param maxMimeDepth how deeply MIME parts may nest (see {@link MimeNesting})
      */
-    record Limits(int maxHeaderFields, int maxHeaderLineLength, int maxMimeDepth, int maxMimeParts) {
-        static final Limits DEFAULT = new Limits(1000, 998, 50, 250);
+    public record Limits(int maxHeaderFields, int maxHeaderLineLength, int maxMimeDepth, int maxMimeParts) {
+        public static final Limits DEFAULT = new Limits(1000, 998, 50, 250);
+    }
+
+    /** A display name that shows a reader an address the mailbox does not have. */
+    record LookAlike(String field, String displayName, String address, String looksLike) {
+    }
+
+    ParsedMessage {
+        from = List.copyOf(from);
+        resentFrom = List.copyOf(resentFrom);
+        resentSender = List.copyOf(resentSender);
+        lookAlikes = List.copyOf(lookAlikes);
     }
 
     static ParsedMessage parse(byte[] raw, boolean utf8Headers, Limits limits) throws MalformedMessageException {
-        Charset charset = utf8Headers ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-        List<HeaderField> fields = new ArrayList<>();
-        int pos = 0;
-        int lineNo = 0;
-        int bodyStart = raw.length;
-        int headerEnd = raw.length;
-        String currentName = null;
-        int currentStart = 0;
-        while (pos < raw.length) {
-            int eol = indexOfLf(raw, pos);
-            int next = eol < 0 ? raw.length : eol + 1;
-            int contentEnd = eol < 0 ? raw.length : (eol > pos && raw[eol - 1] == '\r' ? eol - 1 : eol);
-            lineNo++;
-            if (contentEnd - pos > limits.maxHeaderLineLength()) {
-                throw new MalformedMessageException(Refusal.LINE_TOO_LONG, "header line " + lineNo + " is "
-                        + (contentEnd - pos) + " characters; RFC 5322 allows " + limits.maxHeaderLineLength());
-            }
-            if (contentEnd == pos) {
-                headerEnd = pos;
-                bodyStart = next;
-                break;
-            }
-            byte first = raw[pos];
-            if (first == ' ' || first == '\t') {
-                if (currentName == null) {
-                    throw new MalformedMessageException(Refusal.MALFORMED_HEADERS,
-                            "line 1 is a continuation line; the header section must start with a field name");
-                }
-                pos = next;
-                continue;
-            }
-            if (currentName != null) {
-                fields.add(new HeaderField(currentName, currentStart, pos));
-            }
-            int colon = indexOf(raw, (byte) ':', pos, contentEnd);
-            if (colon <= pos || !validName(raw, pos, colon)) {
-                if (fields.isEmpty() && currentName == null) {
-                    // No header section at all: the whole text is body (and so has no From).
-                    bodyStart = 0;
-                    currentName = null;
-                    break;
-                }
-                throw new MalformedMessageException(Refusal.MALFORMED_HEADERS,
-                        "header line " + lineNo + " is not a 'Name: value' field and no empty line separates the body");
-            }
-            currentName = new String(raw, pos, colon - pos, StandardCharsets.US_ASCII).strip();
-            currentStart = pos;
-            if (fields.size() >= limits.maxHeaderFields()) {
-                throw new MalformedMessageException(Refusal.TOO_COMPLEX, "more than " + limits.maxHeaderFields() + " header fields");
-            }
-            pos = next;
+        HeaderSection section;
+        try {
+            section = HeaderSection.parse(raw, new HeaderSection.Rules(utf8Headers, limits.maxHeaderFields(), limits.maxHeaderLineLength()));
+        } catch (HeaderSyntaxException e) {
+            throw new MalformedMessageException(refusal(e.problem()), e.getMessage());
         }
-        if (currentName != null) {
-            // The empty line that ended the headers is not part of the last field, even when nothing follows it.
-            fields.add(new HeaderField(currentName, currentStart, headerEnd));
-        }
+        List<LookAlike> lookAlikes = new ArrayList<>();
         List<Mailbox> from = List.of();
         Optional<Mailbox> sender = Optional.empty();
-        Optional<String> messageId = Optional.empty();
-        Optional<String> subject = Optional.empty();
-        boolean hasDate = false;
-        boolean seenFrom = false;
-        for (HeaderField f : fields) {
-            String value = value(raw, f, charset);
+        List<Mailbox> resentFrom = new ArrayList<>();
+        List<Mailbox> resentSender = new ArrayList<>();
+        for (HeaderField f : section.fields()) {
             if (f.is("From")) {
-                if (seenFrom) {
+                if (!from.isEmpty()) {
                     throw new MalformedMessageException(Refusal.MALFORMED_HEADERS, "more than one From field (RFC 5322 3.6 allows one)");
                 }
-                seenFrom = true;
-                from = mailboxes(value, "From");
+                from = mailboxes(f, "From", lookAlikes);
+                if (from.isEmpty()) {
+                    throw new MalformedMessageException(Refusal.NO_FROM, "the From field names no mailbox");
+                }
             } else if (f.is("Sender")) {
                 if (sender.isPresent()) {
                     throw new MalformedMessageException(Refusal.MALFORMED_HEADERS, "more than one Sender field (RFC 5322 3.6 allows one)");
                 }
-                List<Mailbox> s = mailboxes(value, "Sender");
-                if (s.size() != 1) {
-                    throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, "Sender must hold exactly one mailbox");
-                }
-                sender = Optional.of(s.get(0));
-            } else if (f.is("Message-ID")) {
-                messageId = Optional.of(value.strip());
-            } else if (f.is("Subject")) {
-                subject = Optional.of(decodeText(value.strip()));
-            } else if (f.is("Date")) {
-                hasDate = true;
+                sender = Optional.of(single(f, "Sender", lookAlikes));
+            } else if (f.is("Resent-From")) {
+                resentFrom.addAll(mailboxes(f, "Resent-From", lookAlikes));
+            } else if (f.is("Resent-Sender")) {
+                resentSender.add(single(f, "Resent-Sender", lookAlikes));
             }
         }
-        return new ParsedMessage(raw, List.copyOf(fields), bodyStart, from, sender, messageId, subject, hasDate);
+        return new ParsedMessage(section, from, sender, resentFrom, resentSender, lookAlikes);
     }
 
-    /** The unfolded value of a field, after the colon. */
-    static String value(byte[] raw, HeaderField f, Charset charset) {
-        String text = new String(raw, f.start(), f.end() - f.start(), charset);
-        int colon = text.indexOf(':');
-        return LINE_BREAKS.matcher(text.substring(colon + 1)).replaceAll("");
+    byte[] raw() {
+        return section.raw();
     }
 
-    private static List<Mailbox> mailboxes(String value, String field) throws MalformedMessageException {
-        InternetAddress[] parsed;
+    List<HeaderField> fields() {
+        return section.fields();
+    }
+
+    int bodyStart() {
+        return section.bodyStart();
+    }
+
+    Optional<String> messageId() {
+        return section.messageId();
+    }
+
+    Optional<String> subject() {
+        return section.subject();
+    }
+
+    boolean hasDate() {
+        return section.first("Date").isPresent();
+    }
+
+    private static Refusal refusal(HeaderSyntaxException.Problem problem) {
+        return switch (problem) {
+            case BARE_CR -> Refusal.BARE_CARRIAGE_RETURN;
+            case BARE_LF -> Refusal.BARE_LINEFEED;
+            case NUL -> Refusal.NUL_CHARACTERS;
+            case EIGHT_BIT -> Refusal.EIGHT_BIT_HEADERS_WITHOUT_SMTPUTF8;
+            case LINE_TOO_LONG -> Refusal.LINE_TOO_LONG;
+            case TOO_MANY_FIELDS -> Refusal.TOO_COMPLEX;
+            case INVALID_UTF8, CONTINUATION_FIRST, BLANK_LINE, NOT_A_FIELD -> Refusal.MALFORMED_HEADERS;
+        };
+    }
+
+    private static Mailbox single(HeaderField f, String field, List<LookAlike> lookAlikes) throws MalformedMessageException {
+        List<Mailbox> s = mailboxes(f, field, lookAlikes);
+        if (s.size() != 1) {
+            throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, field + " must hold exactly one mailbox");
+        }
+        return s.get(0);
+    }
+
+    /** The mailboxes of a field, parsed as IMAP ENVELOPE parses them ({@link MailboxList}). */
+    private static List<Mailbox> mailboxes(HeaderField f, String field, List<LookAlike> lookAlikes) throws MalformedMessageException {
+        List<Address> parsed;
         try {
-            parsed = InternetAddress.parseHeader(value, false);
-        } catch (AddressException e) {
+            parsed = MailboxList.parse(f.value());
+        } catch (MailboxList.AddressSyntaxException e) {
             throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, field + " does not parse: " + e.getMessage());
         }
-        List<Mailbox> out = new ArrayList<>(parsed.length);
-        for (InternetAddress a : parsed) {
-            if (a.isGroup()) {
+        List<Mailbox> out = new ArrayList<>(parsed.size());
+        for (Address a : parsed) {
+            if (a.group()) {
                 throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, field + " may not contain a group");
             }
-            Optional<SmtpAddress> address = SmtpAddress.tryParse(a.getAddress());
-            if (address.isEmpty()) {
-                throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, field + " address '" + a.getAddress() + "' is not local@domain");
+            if (!HeaderText.decode(a.address()).equals(a.address())) {
+                // RFC 2047 §5: never in an addr-spec. GreenMail's ENVELOPE decodes it all the same, so the policy
+                // would decide on one address and clients be shown another.
+                throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, field + " address '" + a.address()
+                        + "' holds an RFC 2047 encoded-word");
             }
-            String personal = a.getPersonal();
-            out.add(new Mailbox(personal == null || personal.isBlank() ? Optional.empty() : Optional.of(personal), address.get()));
+            Optional<SmtpAddress> address = SmtpAddress.tryParse(a.address());
+            if (address.isEmpty()) {
+                throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, field + " address '" + a.address() + "' is not local@domain");
+            }
+            a.lookAlike().ifPresent(l -> lookAlikes.add(new LookAlike(field, a.displayName().orElseThrow(), address.get().toString(), l)));
+            out.add(new Mailbox(a.displayName(), address.get()));
         }
         return out;
-    }
-
-    private static String decodeText(String value) {
-        try {
-            return MimeUtility.decodeText(value);
-        } catch (UnsupportedEncodingException | RuntimeException e) {
-            return value;
-        }
-    }
-
-    private static boolean validName(byte[] raw, int from, int to) {
-        // RFC 5322 3.6.8: field-name = 1*ftext, printable US-ASCII except colon.
-        for (int i = from; i < to; i++) {
-            if (raw[i] < 33 || raw[i] > 126) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOfLf(byte[] raw, int from) {
-        for (int i = from; i < raw.length; i++) {
-            if (raw[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[] raw, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (raw[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

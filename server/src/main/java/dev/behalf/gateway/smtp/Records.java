@@ -1,6 +1,8 @@
 package dev.behalf.gateway.smtp;
 
 import dev.behalf.gateway.audit.DecisionRecord;
+import dev.behalf.message.HeaderField;
+import dev.behalf.message.HeaderSection;
 import dev.behalf.policy.decision.Authorization;
 import dev.behalf.policy.decision.Because;
 import dev.behalf.policy.decision.Decision;
@@ -16,46 +18,62 @@ final class Records {
     private Records() {
     }
 
-    /** A decision by the policy at the end of DATA, accepted (with its submission id) or denied. */
+    /**
+     * A decision by the policy at the end of DATA, accepted (with the section as stored) or denied.
+     *
+     * @param resent    the decision on the Resent-From mailboxes, when the message was being resent
+     * @param delivered the header section of the stored copies; empty when refused
+     */
     static DecisionRecord decided(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
-                                  Decision decision, Optional<String> deliveredSender, SmtpReply reply, List<String> reached,
-                                  String id) {
+                                  Decision decision, Optional<Decision> resent, Optional<HeaderSection> delivered, SmtpReply reply,
+                                  List<String> reached, String id) {
         return new DecisionRecord(id, context.clock().instant(), accountName(directory, tx), accountAddress(directory, tx),
                 tx.account.login(), tx.mailFrom(), tx.recipients.stream().map(Object::toString).toList(),
                 message.from().stream().map(Mailbox::toString).toList(), message.sender().map(Mailbox::toString),
-                deliveredSender, decision.outcome().name(), "DATA",
+                delivered.flatMap(h -> value(h, "Sender")), decision.outcome().name(), "DATA",
                 decision.authorizations().stream().map(a -> a.because().text()).toList(),
                 decision.authorizations().stream().map(Records::grant).toList(),
-                reply.toString(), message.messageId(), message.subject(), reached, directory.version());
-    }
-
-    static DecisionRecord decided(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
-                                  Decision decision, Optional<String> deliveredSender, SmtpReply reply, List<String> reached) {
-        return decided(context, tx, directory, message, decision, deliveredSender, reply, reached, context.ids().get());
+                reply.toString(), message.messageId(), message.subject(), reached, directory.version(),
+                message.resentFrom().stream().map(Mailbox::toString).toList(), delivered.flatMap(h -> value(h, "Resent-Sender")),
+                resent.map(d -> d.outcome().name()),
+                resent.map(d -> d.authorizations().stream().map(Records::grant).toList()).orElse(List.of()),
+                lookAlikes(message));
     }
 
     /** A refusal that is not about delegation: malformed, too big, or the store failed. */
     static DecisionRecord rejected(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
                                    String detail, SmtpReply reply) {
+        Optional<ParsedMessage> m = Optional.ofNullable(message);
         return new DecisionRecord(context.ids().get(), context.clock().instant(), accountName(directory, tx),
                 accountAddress(directory, tx), tx.account.login(), tx.mailFrom(),
                 tx.recipients.stream().map(Object::toString).toList(),
-                message == null ? List.of() : message.from().stream().map(Mailbox::toString).toList(),
-                message == null ? Optional.empty() : message.sender().map(Mailbox::toString), Optional.empty(),
+                m.map(p -> p.from().stream().map(Mailbox::toString).toList()).orElse(List.of()),
+                m.flatMap(ParsedMessage::sender).map(Mailbox::toString), Optional.empty(),
                 "Rejected", "DATA", List.of(detail), List.of(), reply.toString(),
-                message == null ? Optional.empty() : message.messageId(),
-                message == null ? Optional.empty() : message.subject(), List.of(), directory.version());
+                m.flatMap(ParsedMessage::messageId), m.flatMap(ParsedMessage::subject), List.of(), directory.version(),
+                m.map(p -> p.resentFrom().stream().map(Mailbox::toString).toList()).orElse(List.of()), Optional.empty(),
+                Optional.empty(), List.of(), m.map(Records::lookAlikes).orElse(List.of()));
     }
 
     /** The envelope refused at MAIL FROM (with {@code --enforce-envelope}). */
-    static DecisionRecord envelopeDenied(SubmissionContext context, Transaction tx, Directory directory, Decision.Denied denied,
-                                         SmtpReply reply) {
-        return new DecisionRecord(context.ids().get(), context.clock().instant(), accountName(directory, tx),
-                accountAddress(directory, tx), tx.account.login(), tx.mailFrom(), List.of(), List.of(), Optional.empty(),
+    static DecisionRecord envelopeDenied(SubmissionContext context, AccountIdentity account, String mailFrom, Directory directory,
+                                         Decision.Denied denied, SmtpReply reply) {
+        return new DecisionRecord(context.ids().get(), context.clock().instant(), accountName(directory, account),
+                accountAddress(directory, account), account.login(), mailFrom, List.of(), List.of(), Optional.empty(),
                 Optional.empty(), denied.outcome().name(), "MAIL",
                 denied.authorizations().stream().map(a -> a.because().text()).toList(),
                 denied.authorizations().stream().map(Records::grant).toList(), reply.toString(),
-                Optional.empty(), Optional.empty(), List.of(), directory.version());
+                Optional.empty(), Optional.empty(), List.of(), directory.version(), List.of(), Optional.empty(),
+                Optional.empty(), List.of(), List.of());
+    }
+
+    private static Optional<String> value(HeaderSection h, String name) {
+        return h.first(name).map(HeaderField::unfolded).map(String::strip);
+    }
+
+    private static List<DecisionRecord.LookAlike> lookAlikes(ParsedMessage m) {
+        return m.lookAlikes().stream().map(l -> new DecisionRecord.LookAlike(l.field(), l.displayName(), l.address(), l.looksLike()))
+                .toList();
     }
 
     private static DecisionRecord.Grant grant(Authorization a) {
@@ -65,11 +83,18 @@ final class Records {
     }
 
     private static String accountName(Directory directory, Transaction tx) {
-        return directory.get(tx.account.account()).map(Recipient::displayName).orElse(tx.account.login());
+        return accountName(directory, tx.account);
     }
 
     private static String accountAddress(Directory directory, Transaction tx) {
-        return directory.get(tx.account.account()).flatMap(Recipient::primarySmtpAddress).map(Object::toString)
-                .orElse(tx.account.login());
+        return accountAddress(directory, tx.account);
+    }
+
+    private static String accountName(Directory directory, AccountIdentity account) {
+        return directory.get(account.account()).map(Recipient::displayName).orElse(account.login());
+    }
+
+    private static String accountAddress(Directory directory, AccountIdentity account) {
+        return directory.get(account.account()).flatMap(Recipient::primarySmtpAddress).map(Object::toString).orElse(account.login());
     }
 }

@@ -7,11 +7,16 @@ import dev.behalf.policy.change.LiveDirectory;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** What every submission step shares: the directory in force, the store, the decision log, settings. */
+/**
+ * What every submission step shares: the directory in force, the store, the decision log, settings, and
+ * the ids: submission ids, and the InternalId Exchange's 250 carries (one counter per server).
+ */
 record SubmissionContext(LiveDirectory directory, MailStore store, DecisionLog decisions, SubmissionSettings settings,
-                         Clock clock, Supplier<String> ids) {
+                         Clock clock, Supplier<String> ids, LongSupplier internalIds) {
 
     SubmissionContext {
         Objects.requireNonNull(directory, "directory");
@@ -20,9 +25,15 @@ record SubmissionContext(LiveDirectory directory, MailStore store, DecisionLog d
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(internalIds, "internalIds");
     }
 
     static Supplier<String> randomIds() {
         return () -> UUID.randomUUID().toString();
+    }
+
+    /** Counts up from a start that differs between runs, as Exchange's InternalIds do. */
+    static LongSupplier internalIdCounter() {
+        return new AtomicLong(System.nanoTime() & 0xffffffL)::incrementAndGet;
     }
 }

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -104,25 +105,27 @@ public final class SubmissionServer implements AutoCloseable {
             Objects.requireNonNull(decisions, "decisions: the submission server needs a DecisionLog");
             Objects.requireNonNull(settings, "settings: use SubmissionSettings.defaults(hostName)");
             Objects.requireNonNull(tls, "tls: give a TLS context supplier, e.g. () -> TlsContexts.selfSigned(host)");
-            SubmissionContext context = new SubmissionContext(directory, store, decisions, settings, clock, ids);
+            SubmissionContext context = new SubmissionContext(directory, store, decisions, settings, clock, ids,
+                    SubmissionContext.internalIdCounter());
+            Transactions transactions = new Transactions();
             Supplier<SSLContext> lazyTls = memoize(tls);
             AuthThrottle throttle = new AuthThrottle(10, Duration.ofMinutes(1), clock);
             ConnectionLimit limit = new ConnectionLimit(maxConnections, sessionTimeout, settings.dialect());
-            SMTPServer plain = server(context, throttle, limit, port).enableTLS(true).requireTLS(requireTls)
+            SMTPServer plain = server(transactions, throttle, limit, port).enableTLS(true).requireTLS(requireTls)
                     .startTlsSocketFactory(socket -> startTls(lazyTls.get(), socket))
                     .build();
-            SubmissionVerbs.install(plain.getCommandHandler(), settings);
+            SubmissionVerbs.install(plain.getCommandHandler(), context, transactions);
             Optional<SMTPServer> secure = Optional.empty();
             if (smtpsPort.isPresent()) {
-                SMTPServer s = server(context, throttle, limit, smtpsPort.getAsInt())
+                SMTPServer s = server(transactions, throttle, limit, smtpsPort.getAsInt())
                         .serverSocketFactory(lazyTls.get()).build();
-                SubmissionVerbs.install(s.getCommandHandler(), settings);
+                SubmissionVerbs.install(s.getCommandHandler(), context, transactions);
                 secure = Optional.of(s);
             }
             return new SubmissionServer(plain, secure, limit);
         }
 
-        private SMTPServer.Builder server(SubmissionContext context, AuthThrottle throttle, ConnectionLimit limit, int p) {
+        private SMTPServer.Builder server(Transactions transactions, AuthThrottle throttle, ConnectionLimit limit, int p) {
             return SMTPServer.port(p)
                     .bindAddress(bindAddress)
                     .hostName(settings.hostName())
@@ -131,11 +134,11 @@ public final class SubmissionServer implements AutoCloseable {
                     .maxRecipients(settings.maxRecipients())
                     // Our ConnectionLimit answers first, with an enhanced status code; this is a backstop.
                     .maxConnections(maxConnections * 2 + 10)
-                    .sessionHandler(limit)
+                    .sessionHandler(new ConnectStage(List.of(limit)))
                     .connectionTimeout((int) idleTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .insertReceivedHeaders(false)
                     .authenticationHandlerFactory(new DirectoryAuthenticator(directory, throttle))
-                    .messageHandlerFactory(ctx -> new SubmissionHandler(context, ctx));
+                    .messageHandlerFactory(transactions);
         }
 
         private static SSLSocket startTls(SSLContext ctx, java.net.Socket socket) throws java.io.IOException {

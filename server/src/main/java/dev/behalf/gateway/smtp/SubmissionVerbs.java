@@ -1,11 +1,11 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.policy.reply.Acceptance;
 import dev.behalf.policy.reply.Refusal;
 import dev.behalf.policy.reply.SmtpReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.DropConnectionException;
-import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.internal.command.AuthCommand;
 import org.subethamail.smtp.internal.server.BaseCommand;
 import org.subethamail.smtp.internal.server.Command;
@@ -17,14 +17,15 @@ import org.subethamail.smtp.server.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Behalf's EHLO, MAIL, RCPT, DATA and BDAT, replacing SubEthaSMTP's. Its own commands hard-code
- * reply texts that differ from Exchange's (552, 452, 535...), refuse without draining DATA (a
- * command-injection hole) and leave the transaction open after a refusal at end of DATA (see the
- * pitfalls note); these fix all three.
+ * Behalf's EHLO, AUTH, MAIL, RCPT, DATA, BDAT, RSET, NOOP and QUIT, replacing SubEthaSMTP's. Its own
+ * commands hard-code reply texts that differ from Exchange's (552, 452, 535...), refuse without draining
+ * DATA (a command-injection hole) and leave the transaction open after a refusal at end of DATA (see the
+ * pitfalls note); these fix all three. Each verb runs its stage's checks ({@link MailStage},
+ * {@link RcptStage}, {@link DataStage}, {@link AuthStage}) and sends only reply values.
  */
 final class SubmissionVerbs {
     private static final Logger log = LoggerFactory.getLogger(SubmissionVerbs.class);
@@ -34,25 +35,27 @@ final class SubmissionVerbs {
     private SubmissionVerbs() {
     }
 
-    static void install(CommandHandler handler, SubmissionSettings settings) {
+    static void install(CommandHandler handler, SubmissionContext context, Transactions transactions) {
+        SubmissionSettings settings = context.settings();
         handler.addCommand(new Ehlo(settings));
         handler.addCommand(new Auth(settings));
-        for (Command c : List.of(new Mail(settings), new Rcpt(settings), new Data(settings), new Bdat(settings))) {
-            handler.addCommand(new RequireTls(c));
+        for (Command c : List.of(new Mail(context, transactions), new Rcpt(context, transactions), new Data(context, transactions),
+                new Bdat(settings))) {
+            handler.addCommand(new RequireTls(c, settings));
         }
         // SubEthaSMTP answers these with "250 Ok" and "221 Bye", without the enhanced status code that
         // EHLO's ENHANCEDSTATUSCODES promises (RFC 2034); these are Exchange's replies.
-        handler.addCommand(new Fixed("RSET", "Resets the current mail transaction.", "250 2.0.0 Resetting", Session::resetMailTransaction));
-        handler.addCommand(new Fixed("NOOP", "Does nothing.", "250 2.0.0 OK", s -> { }));
+        handler.addCommand(new Fixed("RSET", "Resets the current mail transaction.", Acceptance.RESET, Session::resetMailTransaction));
+        handler.addCommand(new Fixed("NOOP", "Does nothing.", Acceptance.NOOP, s -> { }));
         handler.addCommand(new Quit());
     }
 
     /** A verb with a fixed reply and an action before it. */
     private static final class Fixed extends BaseCommand {
-        private final String reply;
+        private final SmtpReply reply;
         private final Consumer<Session> action;
 
-        Fixed(String name, String help, String reply, Consumer<Session> action) {
+        Fixed(String name, String help, SmtpReply reply, Consumer<Session> action) {
             super(name, help);
             this.reply = reply;
             this.action = action;
@@ -61,7 +64,7 @@ final class SubmissionVerbs {
         @Override
         public void execute(String commandString, Session sess) throws IOException {
             action.accept(sess);
-            sess.sendResponse(reply);
+            send(sess, reply);
         }
     }
 
@@ -72,7 +75,7 @@ final class SubmissionVerbs {
 
         @Override
         public void execute(String commandString, Session sess) throws IOException {
-            sess.sendResponse("221 2.0.0 Service closing transmission channel");
+            send(sess, Acceptance.CLOSING);
             sess.quit();
         }
     }
@@ -80,9 +83,11 @@ final class SubmissionVerbs {
     /** SubEthaSMTP's {@code RequireTLSCommandWrapper} with Exchange's reply, which has an enhanced status code. */
     private static final class RequireTls implements Command {
         private final Command wrapped;
+        private final SubmissionSettings settings;
 
-        RequireTls(Command wrapped) {
+        RequireTls(Command wrapped, SubmissionSettings settings) {
             this.wrapped = wrapped;
+            this.settings = settings;
         }
 
         @Override
@@ -90,7 +95,7 @@ final class SubmissionVerbs {
             if (!sess.getServer().getRequireTLS() || sess.isTLSStarted()) {
                 wrapped.execute(commandString, sess);
             } else {
-                sess.sendResponse("530 5.7.0 Must issue a STARTTLS command first");
+                send(sess, Refusal.STARTTLS_FIRST.reply(settings.dialect()));
             }
         }
 
@@ -121,7 +126,7 @@ final class SubmissionVerbs {
         public void execute(String commandString, Session sess) throws IOException {
             String[] args = getArgs(commandString);
             if (args.length < 2) {
-                sess.sendResponse("501 5.5.4 Syntax: EHLO hostname");
+                send(sess, Refusal.BAD_EHLO_SYNTAX.reply(settings.dialect()));
                 return;
             }
             sess.resetMailTransaction();
@@ -142,10 +147,11 @@ final class SubmissionVerbs {
         }
     }
 
-    /** AUTH, refused with 538 5.7.11 before STARTTLS where TLS is required (listeners beyond loopback). */
+    /** AUTH: {@link AuthStage}'s checks (538 5.7.11 before STARTTLS where TLS is required), then the exchange. */
     private static final class Auth extends BaseCommand {
         private final SubmissionSettings settings;
         private final Command auth = new AuthCommand();
+        private final List<Check<AuthStage.AuthCommand>> checks = AuthStage.checks();
 
         Auth(SubmissionSettings settings) {
             super("AUTH", "Authentication service", "AUTH <mechanism> [initial-response]");
@@ -154,8 +160,9 @@ final class SubmissionVerbs {
 
         @Override
         public void execute(String commandString, Session sess) throws IOException, DropConnectionException {
-            if (sess.getServer().getRequireTLS() && !sess.isTLSStarted()) {
-                send(sess, Refusal.ENCRYPTION_REQUIRED.reply(settings.dialect()));
+            Optional<Refused> refused = Check.first(checks, new AuthStage.AuthCommand(sess.getServer().getRequireTLS(), sess.isTLSStarted()));
+            if (refused.isPresent()) {
+                send(sess, refused.get().refusal().reply(settings.dialect()));
                 return;
             }
             auth.execute(commandString, sess);
@@ -163,111 +170,95 @@ final class SubmissionVerbs {
     }
 
     private static final class Mail extends BaseCommand {
-        private final SubmissionSettings settings;
+        private final SubmissionContext context;
+        private final Transactions transactions;
+        private final List<Check<MailStage.MailCommand>> checks;
 
-        Mail(SubmissionSettings settings) {
+        Mail(SubmissionContext context, Transactions transactions) {
             super("MAIL", "Specifies the sender.", "FROM: <sender> [ <parameters> ]");
-            this.settings = settings;
+            this.context = context;
+            this.transactions = transactions;
+            this.checks = MailStage.checks(context.settings());
         }
 
         @Override
         public void execute(String commandString, Session sess) throws IOException, DropConnectionException {
-            if (sess.isMailTransactionInProgress()) {
-                send(sess, Refusal.SENDER_ALREADY_GIVEN.reply(settings.dialect()));
+            Optional<AccountIdentity> account = sess.getAuthenticationHandler().map(h -> h.getIdentity())
+                    .filter(AccountIdentity.class::isInstance).map(AccountIdentity.class::cast);
+            MailStage.MailCommand mail = MailStage.MailCommand.of(getArgPredicate(commandString), sess.isMailTransactionInProgress(),
+                    account, context.directory().current());
+            Optional<Refused> refused = Check.first(checks, mail);
+            if (refused.isPresent()) {
+                SmtpReply reply = refused.get().refusal().reply(context.settings().dialect());
+                refused.get().denied().ifPresent(denied -> {
+                    context.decisions().add(Records.envelopeDenied(context, account.orElseThrow(), mail.path(), mail.directory(), denied, reply));
+                    log.info("MAIL {} as {}: Denied ({}) -> {}", account.orElseThrow().login(), mail.path(), denied.because().text(), reply);
+                });
+                send(sess, reply);
                 return;
             }
-            String args = getArgPredicate(commandString);
-            if (!args.toUpperCase(Locale.ROOT).startsWith("FROM:") || args.substring(5).isBlank()) {
-                send(sess, Refusal.BAD_MAIL_SYNTAX.reply(settings.dialect()));
-                return;
-            }
-            MailParameters parameters = MailParameters.parse(args);
-            if (parameters.size().isPresent() && parameters.size().getAsLong() > settings.maxMessageSize()) {
-                send(sess, Refusal.TOO_BIG.reply(settings.dialect()));
-                return;
-            }
-            sess.startMailTransaction();
-            SubmissionHandler handler = (SubmissionHandler) sess.getMessageHandler();
-            handler.parameters(parameters, sess.isTLSStarted());
-            try {
-                handler.from(parameters.reversePath());
-            } catch (RejectException e) {
-                sess.resetMailTransaction();
-                sess.sendResponse(e.getErrorResponse());
-                return;
-            }
-            send(sess, dev.behalf.policy.reply.Acceptance.SENDER_OK);
+            transactions.begin(sess, new Transaction(account.orElseThrow(), sess.getSessionId(), sess.getRemoteAddress(), sess.getHelo(),
+                    sess.isTLSStarted(), mail.parameters().orElseThrow()));
+            send(sess, Acceptance.SENDER_OK);
         }
     }
 
     private static final class Rcpt extends BaseCommand {
-        private final SubmissionSettings settings;
+        private final SubmissionContext context;
+        private final Transactions transactions;
+        private final List<Check<RcptStage.RcptCommand>> checks;
 
-        Rcpt(SubmissionSettings settings) {
+        Rcpt(SubmissionContext context, Transactions transactions) {
             super("RCPT", "Specifies the recipient. Can be used any number of times.", "TO: <recipient> [ <parameters> ]");
-            this.settings = settings;
+            this.context = context;
+            this.transactions = transactions;
+            this.checks = RcptStage.checks(context.settings());
         }
 
         @Override
         public void execute(String commandString, Session sess) throws IOException, DropConnectionException {
-            if (!sess.isMailTransactionInProgress()) {
-                send(sess, Refusal.NEED_MAIL.reply(settings.dialect()));
+            RcptStage.RcptCommand rcpt = RcptStage.RcptCommand.of(getArgPredicate(commandString), transactions.of(sess),
+                    context.directory().current());
+            Optional<Refused> refused = Check.first(checks, rcpt);
+            if (refused.isPresent()) {
+                send(sess, refused.get().refusal().reply(context.settings().dialect()));
                 return;
             }
-            if (sess.getRecipientCount() >= settings.maxRecipients()) {
-                send(sess, Refusal.TOO_MANY_RECIPIENTS.reply(settings.dialect()));
-                return;
-            }
-            String args = getArgPredicate(commandString);
-            if (!args.toUpperCase(Locale.ROOT).startsWith("TO:") || args.substring(3).isBlank()) {
-                send(sess, Refusal.BAD_RCPT_SYNTAX.reply(settings.dialect()));
-                return;
-            }
-            String path = args.substring(3).strip();
-            if (path.startsWith("<")) {
-                int close = path.indexOf('>');
-                path = close < 0 ? path.substring(1) : path.substring(1, close);
-            } else if (path.indexOf(' ') > 0) {
-                path = path.substring(0, path.indexOf(' '));
-            }
-            try {
-                sess.getMessageHandler().recipient(path.strip());
-                sess.addRecipient(path.strip());
-                send(sess, dev.behalf.policy.reply.Acceptance.RECIPIENT_OK);
-            } catch (RejectException e) {
-                sess.sendResponse(e.getErrorResponse());
-            }
+            rcpt.tx().recipients.add(rcpt.address());
+            sess.addRecipient(rcpt.path().orElseThrow());
+            send(sess, Acceptance.RECIPIENT_OK);
         }
     }
 
     private static final class Data extends BaseCommand {
-        private final SubmissionSettings settings;
+        private final SubmissionContext context;
+        private final Transactions transactions;
+        private final List<Check<Optional<Transaction>>> checks = DataStage.startChecks();
+        private final DataStep step;
 
-        Data(SubmissionSettings settings) {
+        Data(SubmissionContext context, Transactions transactions) {
             super("DATA", "Following text is collected as the message.\nEnd data with <CR><LF>.<CR><LF>");
-            this.settings = settings;
+            this.context = context;
+            this.transactions = transactions;
+            this.step = new DataStep(context);
         }
 
         @Override
         public void execute(String commandString, Session sess) throws IOException, DropConnectionException {
-            if (!sess.isMailTransactionInProgress()) {
-                send(sess, Refusal.NEED_MAIL.reply(settings.dialect()));
-                return;
-            }
-            if (sess.getRecipientCount() == 0) {
-                send(sess, Refusal.NEED_RCPT.reply(settings.dialect()));
+            Optional<Transaction> tx = transactions.of(sess);
+            Optional<Refused> refused = Check.first(checks, tx);
+            if (refused.isPresent()) {
+                send(sess, refused.get().refusal().reply(context.settings().dialect()));
                 return;
             }
             sess.sendResponse(START_DATA);
             InputStream stream = new DataStream(sess.getRawInput());
             String response;
             try {
-                response = "250 " + sess.getMessageHandler().data(stream);
-            } catch (RejectException e) {
-                response = e.getErrorResponse();
+                response = step.receive(tx.orElseThrow(), stream).toString();
             } catch (RuntimeException e) {
                 log.error("unexpected failure handling DATA; answering 451", e);
-                response = Refusal.STORE_FAILED.reply(settings.dialect()).toString();
+                response = Refusal.STORE_FAILED.reply(context.settings().dialect()).toString();
             } finally {
                 drain(stream);
                 // RFC 5321 §4.1.1.4: the transaction ends with the reply, accepted or not.

@@ -17,19 +17,21 @@ final class Transaction {
     final InetSocketAddress remote;
     final Optional<String> helo;
     final boolean tls;
-    MailParameters parameters;
+    final MailParameters parameters;
     final List<SmtpAddress> recipients = new ArrayList<>();
 
-    Transaction(AccountIdentity account, String sessionId, InetSocketAddress remote, Optional<String> helo, boolean tls) {
+    Transaction(AccountIdentity account, String sessionId, InetSocketAddress remote, Optional<String> helo, boolean tls,
+                MailParameters parameters) {
         this.account = account;
         this.sessionId = sessionId;
         this.remote = remote;
         this.helo = helo;
         this.tls = tls;
+        this.parameters = parameters;
     }
 
     /** The reverse path as given; empty for the null path {@code <>}. */
     String mailFrom() {
-        return parameters == null ? "" : parameters.reversePath();
+        return parameters.reversePath();
     }
 }

@@ -70,8 +70,13 @@ class HostileInputIT {
                         "550 5.6.0 Message headers could not be parsed"),
                 hostile("a From that is not an address", "", "From: <terrya@@contoso..com\r\nSubject: bad\r\n\r\n" + SMUGGLED,
                         "550 5.1.7 Invalid address in a From or Sender header"),
+                // RFC 6531/6532: BODY=8BITMIME is for the body; 8-bit header fields need SMTPUTF8 (issue 12).
                 hostile("a non-ASCII From without SMTPUTF8", " BODY=8BITMIME", "From: jürgen@contoso.com\r\nSubject: idn\r\n\r\n" + SMUGGLED,
-                        "553 5.6.7 Non-ASCII addresses or headers require SMTPUTF8"),
+                        "550 5.6.7 Non-ASCII header fields require SMTPUTF8"),
+                hostile("an 8-bit Subject without SMTPUTF8", " BODY=8BITMIME", "From: terrya@contoso.com\r\nSubject: Grüße\r\n\r\n" + SMUGGLED,
+                        "550 5.6.7 Non-ASCII header fields require SMTPUTF8"),
+                hostile("a bare CR", "", "From: terrya@contoso.com\rFrom: ayla@contoso.com\r\nSubject: cr\r\n\r\n" + SMUGGLED,
+                        "550 5.6.11 Message contains bare carriage returns, which cannot be sent via DATA"),
                 hostile("a From the account may not send as", "", "From: ayla@contoso.com\r\nSubject: denied\r\n\r\n" + SMUGGLED,
                         "550 5.7.60 SMTP; Client does not have permissions to send as this sender"));
     }

@@ -1,9 +1,11 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.message.HeaderField;
 import dev.behalf.policy.reply.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -81,5 +83,52 @@ class ParsedMessageTest {
         HeaderField subject = m.fields().get(1);
         assertEquals("Subject: one\r\n two\r\n", text.substring(subject.start(), subject.end()));
         assertEquals(text.indexOf("body"), m.bodyStart());
+    }
+
+    @Test
+    void aBareCrAnywhereInTheHeaderSectionIsRefused() {
+        // Issue 12.2: Jakarta Mail, and so IMAP ENVELOPE, reads a lone CR as a line end.
+        MalformedMessageException e = refused("Subject: x\rFrom: Ayla Kol <ayla@contoso.com>\rX-A: 1\r\nFrom: jimh@contoso.com\r\n\r\n");
+        assertEquals(Refusal.BARE_CARRIAGE_RETURN, e.refusal());
+        assertEquals(Refusal.BARE_CARRIAGE_RETURN, refused("From: jimh@contoso.com\r\r\n\r\n").refusal());
+    }
+
+    @Test
+    void eightBitHeaderFieldsNeedSmtpUtf8() throws Exception {
+        byte[] raw = "From: J\u00efm <jimh@contoso.com>\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+        MalformedMessageException e = assertThrows(MalformedMessageException.class, () -> ParsedMessage.parse(raw, false, ParsedMessage.Limits.DEFAULT));
+        assertEquals(Refusal.EIGHT_BIT_HEADERS_WITHOUT_SMTPUTF8, e.refusal());
+        assertEquals("J\u00efm", ParsedMessage.parse(raw, true, ParsedMessage.Limits.DEFAULT).from().get(0).displayName().orElseThrow());
+    }
+
+    @Test
+    void anEncodedWordInAnAddressIsRefusedAsGreenMailWouldDecodeIt() {
+        assertEquals(Refusal.MALFORMED_ADDRESS, refused("From: =?utf-8?q?ayla?=@contoso.com\r\n\r\n").refusal());
+    }
+
+    @Test
+    void aQuotedLocalPartIsTheAddressItQuotes() throws Exception {
+        assertEquals("jimh@contoso.com", parse("From: \"jimh\"@contoso.com\r\n\r\n").from().get(0).address().toString());
+        assertEquals(Refusal.MALFORMED_ADDRESS, refused("From: \"jimh@contoso.com\"@evil.example\r\n\r\n").refusal());
+    }
+
+    @Test
+    void resentFromAndResentSenderOfEveryBlockAreRead() throws Exception {
+        ParsedMessage m = parse("Resent-From: Jim <jimh@contoso.com>, ayla@contoso.com\r\nResent-Sender: jimh@contoso.com\r\n"
+                + "Resent-From: terrya@contoso.com\r\nFrom: seanc@contoso.com\r\n\r\n");
+        assertEquals(List.of("jimh@contoso.com", "ayla@contoso.com", "terrya@contoso.com"),
+                m.resentFrom().stream().map(b -> b.address().toString()).toList());
+        assertEquals(List.of("jimh@contoso.com"), m.resentSender().stream().map(b -> b.address().toString()).toList());
+        assertEquals(Refusal.MALFORMED_ADDRESS, refused("Resent-Sender: a@contoso.com, b@contoso.com\r\nFrom: a@contoso.com\r\n\r\n").refusal());
+    }
+
+    @Test
+    void aDisplayNameOrCommentThatReadsAsAnotherAddressIsALookAlike() throws Exception {
+        ParsedMessage m = parse("From: jimh@contoso.com (Ayla Kol <ayla@contoso.com>)\r\nSender: \"terrya@contoso.com\" <jimh@contoso.com>\r\n\r\n");
+        assertEquals(List.of(new ParsedMessage.LookAlike("From", "Ayla Kol <ayla@contoso.com>", "jimh@contoso.com", "ayla@contoso.com"),
+                new ParsedMessage.LookAlike("Sender", "terrya@contoso.com", "jimh@contoso.com", "terrya@contoso.com")), m.lookAlikes());
+        // And the record shows it as one mailbox.
+        assertEquals("\"Ayla Kol <ayla@contoso.com>\" <jimh@contoso.com>", m.from().get(0).toString());
+        assertEquals(List.of(), parse("From: \"jimh@contoso.com\" <jimh@contoso.com>\r\n\r\n").lookAlikes());
     }
 }

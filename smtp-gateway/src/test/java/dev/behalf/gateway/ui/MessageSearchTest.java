@@ -18,10 +18,10 @@ class MessageSearchTest {
     private static final MessageRow ON_BEHALF = new MessageRow("message", "m1", "jimh@contoso.com", "INBOX",
             "Quarterly report", "Sean Chai <seanc@contoso.com>", Optional.of("Holly Holt <hollyh@contoso.com>"),
             "Holly Holt on behalf of Sean Chai", List.of("jimh@contoso.com"), Instant.EPOCH, false, 10,
-            Optional.of("SendOnBehalf"), Optional.of("d1"), Optional.empty(), Optional.empty());
+            Optional.of("SendOnBehalf"), Optional.of("d1"), Optional.empty(), Optional.empty(), List.of());
     private static final MessageRow REFUSED = new MessageRow("refused", "d2", "", "", "Expense approvals",
             "Ayla Kol <ayla@contoso.com>", Optional.empty(), "Ayla Kol", List.of("seanc@contoso.com"), Instant.EPOCH, true, 0,
-            Optional.of("Denied"), Optional.of("d2"), Optional.of("no right"), Optional.empty());
+            Optional.of("Denied"), Optional.of("d2"), Optional.of("no right"), Optional.empty(), List.of());
 
     @Test
     void fieldTermsMatchTheirOwnField() {

@@ -35,4 +35,18 @@ class OutlookFromTest {
     void encodedDisplayNamesAreDecoded() {
         assertEquals("Zoë Ünal", OutlookFrom.render("=?UTF-8?Q?Zo=C3=AB_=C3=9Cnal?= <zoe@contoso.com>", Optional.empty()));
     }
+
+    @Test
+    void aDisplayNameThatReadsAsAnotherAddressShowsTheRealAddressToo() {
+        assertEquals("\"ayla@contoso.com\" <jimh@contoso.com>", OutlookFrom.render("\"ayla@contoso.com\" <jimh@contoso.com>", Optional.empty()));
+        assertEquals("\"Ayla Kol <ayla@contoso.com>\" <jimh@contoso.com>",
+                OutlookFrom.render("jimh@contoso.com (Ayla Kol <ayla@contoso.com>)", Optional.empty()));
+        assertEquals("\"seanc@contoso.com\" <hollyh@contoso.com> on behalf of Sean Chai",
+                OutlookFrom.render("Sean Chai <seanc@contoso.com>", Optional.of("\"seanc@contoso.com\" <hollyh@contoso.com>")));
+        assertEquals(java.util.List.of("\"ayla@contoso.com\" <jimh@contoso.com>"),
+                OutlookFrom.lookAlikes("\"ayla@contoso.com\" <jimh@contoso.com>", Optional.empty()));
+        // A name that is the sender's own address is no look-alike, and shows as the name.
+        assertEquals("jimh@contoso.com", OutlookFrom.render("\"jimh@contoso.com\" <jimh@contoso.com>", Optional.empty()));
+        assertEquals(java.util.List.of(), OutlookFrom.lookAlikes("\"jimh@contoso.com\" <jimh@contoso.com>", Optional.empty()));
+    }
 }

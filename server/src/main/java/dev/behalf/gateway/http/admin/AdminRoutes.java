@@ -143,10 +143,15 @@ public final class AdminRoutes {
         });
     }
 
-    /** {@code GET /api/admin/explain?account=&from=&sender=} → {@link Explanation}; nothing is sent. */
+    /** {@code GET /api/admin/explain?account=&from=&sender=&resentFrom=&resentSender=} → {@link Explanation}; nothing is sent. */
     public Response explain(Request r) {
-        return Json.ok(Explanation.of(directory.current(), r.query("account").orElse(""), r.query("from").orElse(""),
-                r.query("sender"), dialect, hostName));
+        return Json.ok(Explanation.of(directory.current(), r.query("account").orElse(""), new Explanation.Claims(
+                r.query("from").orElse(""), blankless(r.query("sender")), blankless(r.query("resentFrom")),
+                blankless(r.query("resentSender"))), dialect, hostName));
+    }
+
+    private static Optional<String> blankless(Optional<String> value) {
+        return value.filter(v -> !v.isBlank());
     }
 
     /** {@code GET /api/admin/recipients/{id}/matrix?all=true} → {@link DelegationMatrix}. */

@@ -2,10 +2,14 @@ package dev.behalf.gateway.http.admin;
 
 import dev.behalf.gateway.http.Request;
 import dev.behalf.gateway.http.ui.OutlookFrom;
+import dev.behalf.message.Address;
+import dev.behalf.message.HeaderText;
+import dev.behalf.message.MailboxList;
 import dev.behalf.policy.decision.Authorization;
 import dev.behalf.policy.decision.Decision;
 import dev.behalf.policy.decision.DelegationPolicy;
 import dev.behalf.policy.decision.SendAttempt;
+import dev.behalf.policy.decision.SenderRule;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.RecipientId;
@@ -19,18 +23,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Explain tool's answer: what {@link DelegationPolicy#decide} says about an account sending
- * with a given From (and Sender), why, through which groups, and the SMTP reply each dialect would
- * send, without sending anything.
+ * The Explain tool's answer: what a submission by an account with a given From (and Sender, and for a
+ * resent message Resent-From and Resent-Sender) would meet, decided by the very function the gateway
+ * calls ({@link SenderRule#judge}): the outcome, why, through which groups, the Sender the stored copies
+ * would carry and the SMTP reply each dialect would send, without sending anything. Addresses are read as
+ * header values ({@link MailboxList}), so {@code Ayla Kol <ayla@contoso.com>, terrya@contoso.com} works.
  *
+ * @param outcome         Self, SendAs, SendOnBehalf, Denied, or Rejected when the header's shape is refused
+ *                        (several From mailboxes and no Sender)
+ * @param detail          why a Rejected submission is refused
  * @param fromDisplay     the From line a client would show for the delivered message
  * @param deliveredSender the Sender header the message would be delivered with
  * @param replies         the reply per dialect, the server's own dialect first
  * @param memberOf        the account's groups, transitively, each as its path ("Helpdesk > Escalation")
  */
 public record Explanation(RecipientRow account, List<String> from, Optional<String> sender, String outcome,
-                          List<Verdict> verdicts, Optional<String> deliveredSender, String fromDisplay,
-                          List<Reply> replies, List<String> memberOf, long directoryVersion) {
+                          Optional<String> detail, List<Verdict> verdicts, Optional<String> deliveredSender, String fromDisplay,
+                          List<String> resentFrom, Optional<String> resentOutcome, List<Verdict> resentVerdicts,
+                          Optional<String> deliveredResentSender, List<Reply> replies, List<String> memberOf,
+                          long directoryVersion) {
 
     /** The decision on one From address. */
     public record Verdict(String from, String outcome, String reason, String text, Optional<String> target,
@@ -41,51 +52,88 @@ public record Explanation(RecipientRow account, List<String> from, Optional<Stri
     public record Reply(String dialect, String reply, boolean serverDialect) {
     }
 
+    /** What to explain: the header values a client would send (all but {@code from} may be absent). */
+    public record Claims(String from, Optional<String> sender, Optional<String> resentFrom, Optional<String> resentSender) {
+    }
+
     /**
-     * Explains {@code account} (any sign-in name or identity) sending with {@code from} (one or more
-     * addresses, comma-separated) and {@code sender}; bad input is a {@link Request.BadRequest}.
+     * Explains {@code account} (any sign-in name or identity) sending with these header values; bad input is a
+     * {@link Request.BadRequest}.
      */
-    public static Explanation of(Directory directory, String account, String from, Optional<String> sender,
-                                 Dialect dialect, String hostName) {
+    public static Explanation of(Directory directory, String account, Claims claims, Dialect dialect, String hostName) {
         Recipient who = account(directory, account);
-        List<SmtpAddress> froms = new ArrayList<>();
-        for (String part : from.split(",")) {
-            if (!part.isBlank()) {
-                froms.add(address(part, "from"));
-            }
-        }
-        if (froms.isEmpty()) {
+        List<Address> from = mailboxes(claims.from(), "from");
+        if (from.isEmpty()) {
             throw new Request.BadRequest("from: give at least one address");
         }
-        Optional<SmtpAddress> senderAddress = sender.filter(s -> !s.isBlank()).map(s -> address(s, "sender"));
-        Decision decision = DelegationPolicy.decide(directory, new SendAttempt(who.id(), froms, senderAddress));
-        List<Verdict> verdicts = decision.authorizations().stream().map(Explanation::verdict).toList();
-        Optional<String> delivered = deliveredSender(decision, who, senderAddress);
-        String fromHeader = String.join(", ", froms.stream().map(f -> mailbox(directory, f)).toList());
+        List<Address> sender = claims.sender().map(s -> mailboxes(s, "sender")).orElse(List.of());
+        if (sender.size() > 1) {
+            throw new Request.BadRequest("sender: a Sender holds one mailbox");
+        }
+        List<Address> resentFrom = claims.resentFrom().map(s -> mailboxes(s, "resentFrom")).orElse(List.of());
+        List<Address> resentSender = claims.resentSender().map(s -> mailboxes(s, "resentSender")).orElse(List.of());
+        SendAttempt attempt = new SendAttempt(who.id(), addresses(from), addresses(sender).stream().findFirst(),
+                addresses(resentFrom), addresses(resentSender));
+        SenderRule.Verdict verdict = SenderRule.judge(directory, attempt);
+        Decision decision = DelegationPolicy.decide(directory, attempt);
+        Optional<Decision> resent = attempt.resent()
+                ? Optional.of(DelegationPolicy.decide(directory, who.id(), attempt.resentFrom())) : Optional.empty();
+        Optional<String> delivered = Optional.empty();
+        Optional<String> deliveredResent = Optional.empty();
+        String outcome = decision.outcome().name();
+        Optional<String> detail = Optional.empty();
+        if (verdict instanceof SenderRule.Accepted accepted) {
+            delivered = sender(accepted.sender(), who, "Sender", claims.sender());
+            deliveredResent = sender(accepted.resentSender(), who, "Resent-Sender", claims.resentSender());
+        }
+        if (verdict instanceof SenderRule.Refused refused) {
+            // As the gateway records it: Denied when rights refused it, Rejected when the header's shape did.
+            outcome = refused.denied().isPresent() ? "Denied" : "Rejected";
+            detail = refused.denied().isPresent() ? Optional.empty() : Optional.of(refused.detail());
+        }
+        String fromHeader = String.join(", ", from.stream().map(a -> display(directory, a)).toList());
         List<Reply> replies = new ArrayList<>();
         for (Dialect d : ordered(dialect)) {
-            String reply = decision instanceof Decision.Denied denied ? denied.reply(d).toString()
+            String reply = verdict instanceof SenderRule.Refused refused ? refused.refusal().reply(d).toString()
                     : Acceptance.queued("<message-id>", 1, hostName).toString();
             replies.add(new Reply(d.cliName(), reply, d == dialect));
         }
-        return new Explanation(RecipientRow.of(who), froms.stream().map(Object::toString).toList(),
-                senderAddress.map(Object::toString), decision.outcome().name(), verdicts, delivered,
-                decision instanceof Decision.Denied ? "" : OutlookFrom.render(fromHeader, delivered),
-                replies, groups(directory, who.id()), directory.version());
+        return new Explanation(RecipientRow.of(who), attempt.from().stream().map(Object::toString).toList(),
+                attempt.sender().map(Object::toString), outcome, detail,
+                decision.authorizations().stream().map(Explanation::verdict).toList(), delivered,
+                verdict instanceof SenderRule.Accepted ? OutlookFrom.render(fromHeader, delivered) : "",
+                attempt.resentFrom().stream().map(Object::toString).toList(), resent.map(r -> r.outcome().name()),
+                resent.map(r -> r.authorizations().stream().map(Explanation::verdict).toList()).orElse(List.of()),
+                deliveredResent, replies, groups(directory, who.id()), directory.version());
     }
 
-    /** The Sender header after the gateway's rewriting (spec §4): stamped, kept or removed. */
-    private static Optional<String> deliveredSender(Decision decision, Recipient who, Optional<SmtpAddress> sender) {
-        if (decision instanceof Decision.SendOnBehalf) {
-            return Optional.of(who.mailbox());
+    /** The field's value after the gateway's rewriting, unfolded, as the decision record shows it. */
+    private static Optional<String> sender(SenderRule.Action action, Recipient who, String field, Optional<String> client) {
+        return switch (action) {
+            case NONE -> Optional.empty();
+            case KEEP_CLIENT -> client.map(String::strip);
+            case STAMP_ACCOUNT -> Optional.of(HeaderText.unfold(MailboxList.headerValue(field, who.displayName(),
+                    who.primarySmtpAddress().map(Object::toString).orElse(who.account().orElseThrow().userPrincipalName()))));
+        };
+    }
+
+    private static List<Address> mailboxes(String value, String field) {
+        List<Address> out;
+        try {
+            out = MailboxList.parse(value);
+        } catch (MailboxList.AddressSyntaxException e) {
+            throw new Request.BadRequest(field + ": '" + value.strip() + "' is not a list of addresses: " + e.getMessage());
         }
-        if (decision instanceof Decision.SendAs sendAs) {
-            return sendAs.stampSender() ? Optional.of(who.mailbox()) : Optional.empty();
+        for (Address a : out) {
+            if (a.group() || SmtpAddress.tryParse(a.address()).isEmpty()) {
+                throw new Request.BadRequest(field + ": '" + a.address() + "' is not an address (expected local@domain)");
+            }
         }
-        if (decision instanceof Decision.Self self && self.keepClientSender()) {
-            return sender.map(Object::toString);
-        }
-        return Optional.empty();
+        return out;
+    }
+
+    private static List<SmtpAddress> addresses(List<Address> mailboxes) {
+        return mailboxes.stream().map(a -> SmtpAddress.parse(a.address())).toList();
     }
 
     private static Verdict verdict(Authorization a) {
@@ -117,13 +165,14 @@ public record Explanation(RecipientRow account, List<String> from, Optional<Stri
         return r;
     }
 
-    private static SmtpAddress address(String text, String field) {
-        return SmtpAddress.tryParse(text.strip()).orElseThrow(() ->
-                new Request.BadRequest(field + ": '" + text.strip() + "' is not an address (expected local@domain)"));
-    }
-
-    private static String mailbox(Directory directory, SmtpAddress address) {
-        return directory.byAddress(address).map(r -> r.displayName() + " <" + address + ">").orElse(address.toString());
+    /** The mailbox as a client shows it: its own display name, else the directory's name for the address. */
+    private static String display(Directory directory, Address a) {
+        if (a.displayName().isPresent()) {
+            return a.display();
+        }
+        SmtpAddress address = SmtpAddress.parse(a.address());
+        return directory.byAddress(address).map(r -> new Address(Optional.of(r.displayName()), address.toString(), false).display())
+                .orElse(address.toString());
     }
 
     private static List<Dialect> ordered(Dialect first) {

@@ -1,0 +1,44 @@
+package dev.behalf.policy.directory;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SmtpAddressTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"jimh\"@contoso.com", "\"JimH\"@Contoso.com", "\"ji\\mh\"@contoso.com", "<\"jimh\"@contoso.com>", "jimh@contoso.com"})
+    void aQuotedLocalPartThatIsADotAtomIsTheSameAddress(String text) {
+        // RFC 5322 §3.4.1: the quotes are syntax; "jimh"@contoso.com is jimh@contoso.com.
+        assertEquals(Optional.of(SmtpAddress.parse("jimh@contoso.com")), SmtpAddress.tryParse(text));
+    }
+
+    @Test
+    void dotsInsideAQuotedDotAtomStayDots() {
+        assertEquals("jim.hance@contoso.com", SmtpAddress.parse("\"jim.hance\"@contoso.com").toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"jimh@contoso.com\"@evil.example",   // an address quoted as the local part of another domain's
+            "jimh@contoso.com@evil.example",       // the same without quotes
+            "\"jim h\"@contoso.com",               // a quoted space
+            "\"jim\\ h\"@contoso.com",             // an escaped space
+            "\"jimh\\\"\"@contoso.com",            // an escaped quote
+            "\"\\\\\"@contoso.com",                // an escaped backslash
+            "\"ji\"\"mh\"@contoso.com",            // two quoted strings
+            "\"jimh\".x@contoso.com",              // a quoted word and an atom (obs-local-part)
+            "\".jimh\"@contoso.com",               // not a dot-atom once unquoted
+            "\"jim..h\"@contoso.com",
+            "\"\"@contoso.com",                    // empty
+            "\"jimh@contoso.com",                  // unbalanced
+            "\"jim(h)\"@contoso.com",              // specials
+            "\"jim<h>\"@contoso.com"})
+    void aQuotedStringThatNeedsItsQuotesIsStillNotAnAddress(String text) {
+        assertEquals(Optional.empty(), SmtpAddress.tryParse(text), text);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.behalf.gateway.hardening;
+
+import jakarta.mail.internet.MimeUtility;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads a mailbox's IMAP ENVELOPEs over a raw socket ({@code FETCH 1:* (ENVELOPE)}), as a mail client's
+ * message list does: the From and Sender a recipient is shown, straight from the server's reply.
+ */
+final class ImapEnvelopes {
+    private ImapEnvelopes() {
+    }
+
+    /** One address of an ENVELOPE: the display name (RFC 2047 decoded) and {@code mailbox@host}. */
+    record Mailbox(Optional<String> name, String mailbox, String host) {
+        String address() {
+            return (mailbox + "@" + host).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    record Envelope(String subject, List<Mailbox> from, List<Mailbox> sender) {
+        List<String> fromAddresses() {
+            return from.stream().map(Mailbox::address).toList();
+        }
+    }
+
+    /** The ENVELOPE of every message in the INBOX of the mailbox {@code login} opens. */
+    static List<Envelope> inbox(int port, String login, String password) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(20_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            in.readLine();
+            run(in, out, "a LOGIN \"" + login + "\" \"" + password + "\"");
+            run(in, out, "b SELECT INBOX");
+            List<Envelope> envelopes = new ArrayList<>();
+            for (String line : run(in, out, "c FETCH 1:* (ENVELOPE)")) {
+                int at = line.indexOf("(ENVELOPE ");
+                if (line.startsWith("* ") && at > 0) {
+                    envelopes.add(envelope(new Parser(line, at + "(ENVELOPE ".length()).list()));
+                }
+            }
+            run(in, out, "d LOGOUT");
+            return envelopes;
+        }
+    }
+
+    /** The envelope of the one INBOX message with this subject. */
+    static Envelope bySubject(int port, String login, String password, String subject) throws IOException {
+        List<Envelope> found = inbox(port, login, password).stream().filter(e -> e.subject().equals(subject)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one message '" + subject + "' in " + login + "'s INBOX, found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    private static List<String> run(BufferedReader in, OutputStream out, String command) throws IOException {
+        String tag = command.substring(0, command.indexOf(' '));
+        out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        List<String> lines = new ArrayList<>();
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith(tag + " ")) {
+                if (!line.startsWith(tag + " OK")) {
+                    throw new IOException(command + " -> " + line);
+                }
+                return lines;
+            }
+            lines.add(line);
+        }
+        throw new IOException("connection closed during " + command);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Envelope envelope(List<Object> e) {
+        return new Envelope(e.get(1) == null ? "" : decode((String) e.get(1)), mailboxes(e.get(2)), mailboxes(e.get(3)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Mailbox> mailboxes(Object list) {
+        List<Mailbox> out = new ArrayList<>();
+        if (list != null) {
+            for (Object a : (List<Object>) list) {
+                List<Object> f = (List<Object>) a;
+                out.add(new Mailbox(Optional.ofNullable((String) f.get(0)).map(ImapEnvelopes::decode), String.valueOf(f.get(2)),
+                        String.valueOf(f.get(3))));
+            }
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        try {
+            return MimeUtility.decodeText(s);
+        } catch (UnsupportedEncodingException e) {
+            return s;
+        }
+    }
+
+    /** IMAP's parenthesised lists of quoted strings, NIL and atoms (what ENVELOPE is made of). */
+    private static final class Parser {
+        private final String s;
+        private int pos;
+
+        Parser(String s, int pos) {
+            this.s = s;
+            this.pos = pos;
+        }
+
+        List<Object> list() {
+            expect('(');
+            List<Object> out = new ArrayList<>();
+            while (true) {
+                skipSpaces();
+                char c = s.charAt(pos);
+                if (c == ')') {
+                    pos++;
+                    return out;
+                }
+                out.add(item());
+            }
+        }
+
+        private Object item() {
+            char c = s.charAt(pos);
+            if (c == '(') {
+                return list();
+            }
+            if (c == '"') {
+                pos++;
+                StringBuilder b = new StringBuilder();
+                while (s.charAt(pos) != '"') {
+                    if (s.charAt(pos) == '\\') {
+                        pos++;
+                    }
+                    b.append(s.charAt(pos++));
+                }
+                pos++;
+                return b.toString();
+            }
+            int start = pos;
+            while (pos < s.length() && s.charAt(pos) != ' ' && s.charAt(pos) != ')') {
+                pos++;
+            }
+            String atom = s.substring(start, pos);
+            if (atom.startsWith("{")) {
+                throw new AssertionError("a literal in ENVELOPE; read it by hand: " + s);
+            }
+            return atom.equals("NIL") ? null : atom;
+        }
+
+        private void skipSpaces() {
+            while (s.charAt(pos) == ' ') {
+                pos++;
+            }
+        }
+
+        private void expect(char c) {
+            skipSpaces();
+            if (s.charAt(pos) != c) {
+                throw new AssertionError("expected '" + c + "' at " + pos + " in " + s);
+            }
+            pos++;
+        }
+    }
+}
