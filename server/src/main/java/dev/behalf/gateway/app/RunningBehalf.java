@@ -98,7 +98,7 @@ public final class RunningBehalf implements AutoCloseable {
                 return Json.ok(java.util.Map.of("reset", true, "directoryVersion", directory.current().version()));
             });
             HttpServer http = HttpServer.builder().bindAddress(options.bindAddress()).port(options.httpPort())
-                    .adminToken(options.adminToken()).router(router).start();
+                    .hostName(options.hostName()).adminToken(options.adminToken()).router(router).start();
             closing.push(http);
             Ports ports = new Ports(smtp.port(), smtp.smtpsPort(), store.imapPort(), store.pop3Port(), http.port());
             portsHolder[0] = ports;

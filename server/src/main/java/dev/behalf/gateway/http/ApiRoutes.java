@@ -41,7 +41,7 @@ public final class ApiRoutes {
 
     public Router install(Router router) {
         return router
-                .get("/api/health", r -> health())
+                .publicGet("/api/health", r -> health())
                 .get("/api/decisions", this::decisions)
                 .get("/api/decisions/{id}", r -> decisions.get(r.param("id")).<Response>map(Json::ok)
                         .orElseGet(() -> Json.error(HttpResponseStatus.NOT_FOUND, "no decision record " + r.param("id"))))

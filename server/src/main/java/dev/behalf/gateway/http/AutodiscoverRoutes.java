@@ -40,10 +40,10 @@ public final class AutodiscoverRoutes {
 
     public Router install(Router router) {
         return router
-                .post("/autodiscover/autodiscover.xml", this::autodiscover)
-                .post("/Autodiscover/Autodiscover.xml", this::autodiscover)
-                .get("/.well-known/autoconfig/mail/config-v1.1.xml", this::autoconfig)
-                .get("/mail/config-v1.1.xml", this::autoconfig)
+                .publicPost("/autodiscover/autodiscover.xml", this::autodiscover)
+                .publicPost("/Autodiscover/Autodiscover.xml", this::autodiscover)
+                .publicGet("/.well-known/autoconfig/mail/config-v1.1.xml", this::autoconfig)
+                .publicGet("/mail/config-v1.1.xml", this::autoconfig)
                 .get("/api/accounts/{address}/mailboxes", this::mailboxes);
     }
 

@@ -44,9 +44,13 @@ public final class Json {
 
     /** {@code {"error": message}} with the given status. */
     public static Response.Full error(HttpResponseStatus status, String message) {
+        return of(status, errorBody(status, message));
+    }
+
+    static Map<String, Object> errorBody(HttpResponseStatus status, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("status", status.code());
-        return of(status, body);
+        return body;
     }
 }
