@@ -115,9 +115,13 @@ public final class RunningBehalf implements AutoCloseable {
         }
     }
 
-    /** The server name handed to clients: the bound address, unless it is the wildcard. */
+    /**
+     * The server name Autodiscover and autoconfig hand to clients: a configured {@code --hostname}, else
+     * the bound address (for the wildcard, the default name). Never the request's Host, which the caller wrote.
+     */
     private static String clientHost(BehalfOptions options) {
-        return options.bindAddress().isAnyLocalAddress() ? options.hostName() : options.bindAddress().getHostAddress();
+        boolean named = !options.hostName().equalsIgnoreCase("localhost");
+        return named || options.bindAddress().isAnyLocalAddress() ? options.hostName() : options.bindAddress().getHostAddress();
     }
 
     public Ports ports() {
