@@ -6,6 +6,7 @@ import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.http.AutodiscoverRoutes;
 import dev.behalf.gateway.http.HttpServer;
 import dev.behalf.gateway.http.Json;
+import dev.behalf.gateway.http.ResetRoutes;
 import dev.behalf.gateway.http.Router;
 import dev.behalf.gateway.http.ShellRoutes;
 import dev.behalf.gateway.http.admin.AdminRoutes;
@@ -93,10 +94,7 @@ public final class RunningBehalf implements AutoCloseable {
             Shell shell = new Shell(directory);
             new ShellRoutes(shell).install(router);
             RunningBehalf[] self = new RunningBehalf[1];
-            router.post("/api/reset", r -> {
-                self[0].reset();
-                return Json.ok(java.util.Map.of("reset", true, "directoryVersion", directory.current().version()));
-            });
+            new ResetRoutes(() -> self[0].reset(), directory).install(router);
             HttpServer http = HttpServer.builder().bindAddress(options.bindAddress()).port(options.httpPort())
                     .hostName(options.hostName()).adminToken(options.adminToken()).router(router).start();
             closing.push(http);
