@@ -4,11 +4,13 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -158,14 +160,28 @@ public final class HttpServer implements AutoCloseable {
      * and closes, the rest of the body unread (Netty's own 413 has no body and may keep reading it).
      */
     private static final class Aggregator extends HttpObjectAggregator {
+        private static final Response.Full TOO_LARGE = Json.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                "request bodies are limited to " + MAX_BODY_BYTES + " bytes");
+
         Aggregator() {
-            super(MAX_BODY_BYTES);
+            // Close after refusing an Expect: 100-continue: the client sends no body, and the codec would take its next request for one.
+            super(MAX_BODY_BYTES, true);
         }
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            Dispatcher.write(ctx, Json.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-                    "request bodies are limited to " + MAX_BODY_BYTES + " bytes"), false, HttpMethod.POST);
+            Dispatcher.write(ctx, TOO_LARGE, false, HttpMethod.POST);
+        }
+
+        /** The same JSON 413 for a body announced too large with {@code Expect: 100-continue}. */
+        @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+            if (response instanceof FullHttpResponse r && r.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)) {
+                r.release();
+                return Dispatcher.response(TOO_LARGE, false, HttpMethod.POST);
+            }
+            return response;
         }
     }
 

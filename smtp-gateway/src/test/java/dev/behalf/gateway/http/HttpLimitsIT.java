@@ -218,7 +218,10 @@ class HttpLimitsIT {
                 {"GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(17000) + "\r\n\r\n", "431"},
                 {"POST /api/shell HTTP/1.1\r\nHost: localhost\r\nX-Behalf-Request: 1\r\nContent-Type: text/plain\r\n"
                         + "Content-Length: " + (HttpServer.MAX_BODY_BYTES + 1) + "\r\n\r\n", "413"},
+                {"POST /api/shell HTTP/1.1\r\nHost: localhost\r\nX-Behalf-Request: 1\r\nContent-Type: text/plain\r\n"
+                        + "Expect: 100-continue\r\nContent-Length: 2000000\r\n\r\n", "413"},
                 {"GET /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Length: x\r\n\r\n", "400"},
+                {"POST /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "400"},
                 {"GET /api/health HTTP/1.2\r\nHost: localhost\r\n\r\n", "505"},
         };
         for (String[] c : cases) {
@@ -231,6 +234,20 @@ class HttpLimitsIT {
             }
         }
         assertEquals(200, RawHttp.exchange(port, RawHttp.request("GET /api/health HTTP/1.1", "", "Host: localhost")).status());
+    }
+
+    @Test
+    void aSmallBodyAnnouncedWithExpect100ContinueIsTakenAsCurlSendsIt() throws Exception {
+        String command = "Get-Mailbox -Identity jimh";
+        try (RawHttp c = new RawHttp(behalf.httpPort())) {
+            c.send("POST /api/shell HTTP/1.1\r\nHost: localhost\r\nX-Behalf-Request: 1\r\nContent-Type: text/plain\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: " + command.length() + "\r\n\r\n");
+            assertEquals(100, c.read().status());
+            c.send(command);
+            RawHttp.Reply r = c.read();
+            assertEquals(200, r.status(), r.toString());
+            assertTrue(r.json().path("output").asText().contains("Jim Hance"), r.body());
+        }
     }
 
     /** A connection that got a response and stays open. */
