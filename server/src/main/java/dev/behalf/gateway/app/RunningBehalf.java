@@ -6,6 +6,7 @@ import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.http.AutodiscoverRoutes;
 import dev.behalf.gateway.http.HttpServer;
 import dev.behalf.gateway.http.Json;
+import dev.behalf.gateway.http.ResetRoutes;
 import dev.behalf.gateway.http.Router;
 import dev.behalf.gateway.http.ShellRoutes;
 import dev.behalf.gateway.http.admin.AdminRoutes;
@@ -93,12 +94,9 @@ public final class RunningBehalf implements AutoCloseable {
             Shell shell = new Shell(directory);
             new ShellRoutes(shell).install(router);
             RunningBehalf[] self = new RunningBehalf[1];
-            router.post("/api/reset", r -> {
-                self[0].reset();
-                return Json.ok(java.util.Map.of("reset", true, "directoryVersion", directory.current().version()));
-            });
+            new ResetRoutes(() -> self[0].reset(), directory).install(router);
             HttpServer http = HttpServer.builder().bindAddress(options.bindAddress()).port(options.httpPort())
-                    .adminToken(options.adminToken()).router(router).start();
+                    .hostName(options.hostName()).adminToken(options.adminToken()).router(router).start();
             closing.push(http);
             Ports ports = new Ports(smtp.port(), smtp.smtpsPort(), store.imapPort(), store.pop3Port(), http.port());
             portsHolder[0] = ports;
@@ -115,9 +113,13 @@ public final class RunningBehalf implements AutoCloseable {
         }
     }
 
-    /** The server name handed to clients: the bound address, unless it is the wildcard. */
+    /**
+     * The server name Autodiscover and autoconfig hand to clients: a configured {@code --hostname}, else
+     * the bound address (for the wildcard, the default name). Never the request's Host, which the caller wrote.
+     */
     private static String clientHost(BehalfOptions options) {
-        return options.bindAddress().isAnyLocalAddress() ? options.hostName() : options.bindAddress().getHostAddress();
+        boolean named = !options.hostName().equalsIgnoreCase("localhost");
+        return named || options.bindAddress().isAnyLocalAddress() ? options.hostName() : options.bindAddress().getHostAddress();
     }
 
     public Ports ports() {

@@ -41,11 +41,11 @@ public final class ApiRoutes {
 
     public Router install(Router router) {
         return router
-                .get("/api/health", r -> health())
+                .publicGet("/api/health", r -> health())
                 .get("/api/decisions", this::decisions)
-                .get("/api/decisions/{id}", r -> decisions.get(r.param("id")).<Response>map(Json::ok)
+                .get("/api/decisions/{id}", r -> decisions.get(r.param("id")).<Response>map(d -> Json.ok(ApiJson.Decision.of(d)))
                         .orElseGet(() -> Json.error(HttpResponseStatus.NOT_FOUND, "no decision record " + r.param("id"))))
-                .get("/api/mailboxes", r -> Json.ok(store.mailboxes()))
+                .get("/api/mailboxes", r -> Json.ok(store.mailboxes().stream().map(ApiJson.Mailbox::of).toList()))
                 .get("/api/mailboxes/{address}/messages", this::list)
                 .delete("/api/mailboxes/{address}/messages", this::purge)
                 .get("/api/messages/{id}", this::message)
@@ -64,13 +64,13 @@ public final class ApiRoutes {
 
     private Response decisions(Request r) {
         List<DecisionRecord> list = decisions.query(r.query("account"), r.query("outcome"), r.queryInt("limit", 100, 100_000));
-        return Json.ok(list);
+        return Json.ok(list.stream().map(ApiJson.Decision::of).toList());
     }
 
     private Response list(Request r) {
         MailboxKey key = mailbox(r.param("address"));
         String folder = r.query("folder").orElse(Folders.INBOX);
-        return Json.ok(store.list(key, folder));
+        return Json.ok(store.list(key, folder).stream().map(ApiJson.Summary::of).toList());
     }
 
     private Response purge(Request r) {
@@ -79,7 +79,7 @@ public final class ApiRoutes {
     }
 
     private Response message(Request r) {
-        return stored(r).<Response>map(m -> Json.ok(MessageView.of(m, m.summary().submissionId().flatMap(decisions::get))))
+        return stored(r).<Response>map(m -> Json.ok(ApiJson.Message.of(MessageView.of(m, m.summary().submissionId().flatMap(decisions::get)))))
                 .orElseGet(() -> notFound(r));
     }
 

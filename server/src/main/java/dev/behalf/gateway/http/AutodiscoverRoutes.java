@@ -29,21 +29,24 @@ public final class AutodiscoverRoutes {
 
     private final LiveDirectory directory;
     private final Supplier<Map<String, Object>> ports;
-    private final String fallbackHost;
+    private final String serverName;
 
-    /** @param fallbackHost the server name to hand out when a request has no Host header */
-    public AutodiscoverRoutes(LiveDirectory directory, Supplier<Map<String, Object>> ports, String fallbackHost) {
+    /**
+     * @param serverName the server name handed to clients (the configured {@code --hostname} or the bound
+     *                   address), never the request's Host, which is whatever the caller wrote
+     */
+    public AutodiscoverRoutes(LiveDirectory directory, Supplier<Map<String, Object>> ports, String serverName) {
         this.directory = directory;
         this.ports = ports;
-        this.fallbackHost = fallbackHost;
+        this.serverName = serverName;
     }
 
     public Router install(Router router) {
         return router
-                .post("/autodiscover/autodiscover.xml", this::autodiscover)
-                .post("/Autodiscover/Autodiscover.xml", this::autodiscover)
-                .get("/.well-known/autoconfig/mail/config-v1.1.xml", this::autoconfig)
-                .get("/mail/config-v1.1.xml", this::autoconfig)
+                .publicPost("/autodiscover/autodiscover.xml", this::autodiscover)
+                .publicPost("/Autodiscover/Autodiscover.xml", this::autodiscover)
+                .publicGet("/.well-known/autoconfig/mail/config-v1.1.xml", this::autoconfig)
+                .publicGet("/mail/config-v1.1.xml", this::autoconfig)
                 .get("/api/accounts/{address}/mailboxes", this::mailboxes);
     }
 
@@ -72,12 +75,12 @@ public final class AutodiscoverRoutes {
         } else {
             return xml(HttpResponseStatus.OK, error("500", "The e-mail address cannot be found.", requested.get()));
         }
-        return xml(HttpResponseStatus.OK, settings(r, target.get(), login,
+        return xml(HttpResponseStatus.OK, settings(target.get(), login,
                 target.get().id().equals(account.get().id()) ? MailboxAccess.autoMapped(d, account.get().id()) : List.of()));
     }
 
-    private String settings(Request r, Recipient mailbox, String login, List<MailboxAccess.Grant> autoMapped) {
-        String host = host(r);
+    private String settings(Recipient mailbox, String login, List<MailboxAccess.Grant> autoMapped) {
+        String host = serverName;
         Map<String, Object> p = ports.get();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<Autodiscover xmlns=\"").append(RESPONSE_NS).append("\">\n")
@@ -131,7 +134,7 @@ public final class AutodiscoverRoutes {
         Directory d = directory.current();
         String domain = r.query("emailaddress").flatMap(SmtpAddress::tryParse).map(SmtpAddress::domain)
                 .orElse(d.organization().defaultDomain());
-        String host = host(r);
+        String host = serverName;
         Map<String, Object> p = ports.get();
         String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<clientConfig version=\"1.1\">\n"
                 + "  <emailProvider id=\"" + Xml.escape(domain) + "\">\n"
@@ -202,19 +205,6 @@ public final class AutodiscoverRoutes {
         String password = decoded.substring(colon + 1);
         return d.account(login).filter(Recipient::canSignIn)
                 .filter(a -> a.account().flatMap(x -> x.password()).map(s -> s.matches(password)).orElse(false));
-    }
-
-    private String host(Request r) {
-        String h = r.headers().get(HttpHeaderNames.HOST);
-        if (h == null || h.isBlank()) {
-            return fallbackHost;
-        }
-        if (h.startsWith("[")) {
-            int close = h.indexOf(']');
-            return close > 0 ? h.substring(1, close) : fallbackHost;
-        }
-        int colon = h.lastIndexOf(':');
-        return colon > 0 ? h.substring(0, colon) : h;
     }
 
     private static String address(Recipient r) {

@@ -18,111 +18,196 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Turns one aggregated HTTP request into a route call and writes its {@link Response}. Runs on a
- * blocking executor group, so routes may touch the store. Bad input answers 400 with the reason,
- * a bug 500 (logged once with its stack), never a dropped connection.
+ * Turns one aggregated HTTP request into a route call and writes its {@link Response}, in this order:
+ * the request-target is read once ({@link RequestTarget}, 400), the Host must name this server
+ * ({@link ServerNames}; 400 when missing or malformed, 421 when foreign), the route is matched on the
+ * decoded path (404, 405), and the matched route runs through its own gate: its {@link Access}
+ * (401 without the admin token) and, for a request that changes something, {@link CrossSiteGuard}
+ * (403). Routes run on a worker thread, so they may touch the store. Bad input answers 400 with
+ * the reason, a bug 500 (logged once with its stack), never a dropped connection.
  */
 final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Router router;
     private final Optional<String> adminToken;
+    private final ServerNames names;
+    private final EventExecutor worker;
 
-    Dispatcher(Router router, Optional<String> adminToken) {
+    Dispatcher(Router router, Optional<String> adminToken, ServerNames names, EventExecutor worker) {
         this.router = router;
         this.adminToken = adminToken;
+        this.names = names;
+        this.worker = worker;
     }
 
+    /**
+     * Hands the request to this connection's worker thread (one per connection, so pipelined requests are
+     * answered in order), retained until it is answered. The handler itself stays on the event loop, so
+     * closing a connection never has to cross threads, even while the server shuts down.
+     */
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        req.retain();
+        worker.execute(() -> {
+            try {
+                answer(ctx, req);
+            } finally {
+                req.release();
+            }
+        });
+    }
+
+    private void answer(ChannelHandlerContext ctx, FullHttpRequest req) {
         if (!req.decoderResult().isSuccess()) {
-            write(ctx, Json.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request"), false, req.method());
+            // The decoder now discards everything until the connection closes: say why, and close.
+            write(ctx, undecodable(req.decoderResult().cause()), false, req.method());
             return;
         }
-        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
-        String path = decodedPath(uri.rawPath());
+        HttpVersion version = req.protocolVersion();
+        if (!version.equals(HttpVersion.HTTP_1_1) && !version.equals(HttpVersion.HTTP_1_0)) {
+            write(ctx, Json.error(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
+                    "this server speaks HTTP/1.1 and HTTP/1.0, not " + version.text()), false, req.method());
+            return;
+        }
         Response response;
         try {
-            if (!authorised(path, req)) {
-                response = new Response.Full(HttpResponseStatus.UNAUTHORIZED, "application/json; charset=utf-8",
-                        Json.write(java.util.Map.of("error", "this Behalf requires its admin token: send 'Authorization: Bearer <token>'",
-                                "status", 401)).getBytes(StandardCharsets.UTF_8),
-                        java.util.Map.of("WWW-Authenticate", "Bearer realm=\"behalf\""));
-            } else {
-                List<HttpMethod> allowed = new ArrayList<>();
-                var match = router.match(req.method(), path, allowed);
-                if (match.isPresent()) {
-                    Request request = new Request(req.method(), path, match.get().params(), uri.parameters(), req.headers(),
-                            ByteBufUtil.getBytes(req.content()));
-                    response = match.get().handler().apply(request);
-                } else if (!allowed.isEmpty()) {
-                    response = new Response.Full(HttpResponseStatus.METHOD_NOT_ALLOWED, "application/json; charset=utf-8",
-                            Json.write(java.util.Map.of("error", req.method() + " is not allowed on " + path, "status", 405))
-                                    .getBytes(StandardCharsets.UTF_8),
-                            java.util.Map.of("Allow", allowed.stream().map(HttpMethod::name).distinct().collect(Collectors.joining(", "))));
-                } else {
-                    response = Json.error(HttpResponseStatus.NOT_FOUND, "no such endpoint: " + req.method() + " " + path);
-                }
-            }
-        } catch (Request.BadRequest e) {
+            response = respond(ctx, req);
+        } catch (Request.BadRequest | RequestTarget.Invalid | ServerNames.Malformed e) {
             response = Json.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         } catch (RuntimeException e) {
-            log.error("{} {} failed", req.method(), path, e);
+            log.error("{} {} failed", req.method(), req.uri(), e);
             response = Json.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e);
         }
         if (response instanceof Response.EventStream stream) {
-            openStream(ctx, stream);
+            if (req.method().equals(HttpMethod.HEAD)) {
+                write(ctx, new Response.Full(HttpResponseStatus.OK, "text/event-stream; charset=utf-8", new byte[0], Map.of()),
+                        HttpUtil.isKeepAlive(req), req.method());
+            } else {
+                openStream(ctx, stream);
+            }
         } else {
-            write(ctx, (Response.Full) response, keepAlive, req.method());
+            write(ctx, (Response.Full) response, HttpUtil.isKeepAlive(req), req.method());
         }
     }
 
-    private boolean authorised(String path, FullHttpRequest req) {
-        if (adminToken.isEmpty() || !path.startsWith("/api/") || path.equals("/api/health")) {
+    private Response respond(ChannelHandlerContext ctx, FullHttpRequest req) {
+        RequestTarget target = RequestTarget.parse(req.uri());
+        Optional<ServerNames.Authority> host = host(req);
+        InetAddress local = ((InetSocketAddress) ctx.channel().localAddress()).getAddress();
+        if (host.isPresent() && !names.names(host.get(), local)) {
+            return Json.error(HttpResponseStatus.MISDIRECTED_REQUEST, "Host '" + host.get() + "' does not name this Behalf, "
+                    + "which answers to " + names.describe(local) + " (any port). Open it under one of those names, "
+                    + "or start it with --hostname " + host.get().host() + " to answer to that name too");
+        }
+        List<HttpMethod> allowed = new ArrayList<>();
+        Optional<Router.Route> route = router.match(req.method(), target.segments(), allowed);
+        if (route.isEmpty()) {
+            return allowed.isEmpty()
+                    ? Json.error(HttpResponseStatus.NOT_FOUND, "no such endpoint: " + req.method() + " " + target.path())
+                    : new Response.Full(HttpResponseStatus.METHOD_NOT_ALLOWED, "application/json; charset=utf-8",
+                    Json.write(Json.errorBody(HttpResponseStatus.METHOD_NOT_ALLOWED, req.method() + " is not allowed on " + target.path()))
+                            .getBytes(StandardCharsets.UTF_8),
+                    Map.of("Allow", allowed.stream().map(HttpMethod::name).distinct().collect(Collectors.joining(", "))));
+        }
+        Request request = new Request(req.method(), target.path(), route.get().params(), query(target.rawQuery()),
+                req.headers(), ByteBufUtil.getBytes(req.content()));
+        return route.get().serve(request, (access, r) -> gate(access, r, host));
+    }
+
+    /** The route's own policy: the admin token for admin routes, then the cross-site rules for changes. */
+    private Optional<Response> gate(Access access, Request r, Optional<ServerNames.Authority> host) {
+        if (access == Access.ADMIN && !hasAdminToken(r)) {
+            return Optional.of(new Response.Full(HttpResponseStatus.UNAUTHORIZED, "application/json; charset=utf-8",
+                    Json.write(Json.errorBody(HttpResponseStatus.UNAUTHORIZED,
+                            "this Behalf requires its admin token: send 'Authorization: Bearer <token>'")).getBytes(StandardCharsets.UTF_8),
+                    Map.of("WWW-Authenticate", "Bearer realm=\"behalf\"")));
+        }
+        if (CrossSiteGuard.changesState(r.method())) {
+            return CrossSiteGuard.refusal(r.method(), r.headers(), host).map(why -> Json.error(HttpResponseStatus.FORBIDDEN, why));
+        }
+        return Optional.empty();
+    }
+
+    private boolean hasAdminToken(Request r) {
+        if (adminToken.isEmpty()) {
             return true;
         }
-        String header = req.headers().get(HttpHeaderNames.AUTHORIZATION, "");
+        String header = r.headers().get(HttpHeaderNames.AUTHORIZATION, "");
         String expected = "Bearer " + adminToken.get();
         return MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decodedPath(String rawPath) {
-        StringBuilder sb = new StringBuilder();
-        for (String segment : rawPath.split("/", -1)) {
-            if (!sb.isEmpty() || rawPath.startsWith("/")) {
-                sb.append('/');
-            }
-            sb.append(QueryStringDecoder.decodeComponent(segment));
+    /** The Host, parsed; empty only for HTTP/1.0, which may leave it out (RFC 9112 §3.2). */
+    private static Optional<ServerNames.Authority> host(FullHttpRequest req) {
+        List<String> hosts = req.headers().getAll(HttpHeaderNames.HOST);
+        if (hosts.size() > 1) {
+            throw new ServerNames.Malformed("a request has one Host header (RFC 9112 §3.2), this one has " + hosts.size());
         }
-        String p = sb.toString().replaceAll("^/+", "/");
-        return p.isEmpty() ? "/" : p;
+        if (hosts.isEmpty()) {
+            if (req.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+                return Optional.empty();
+            }
+            throw new ServerNames.Malformed("an HTTP/1.1 request must have a Host header (RFC 9112 §3.2)");
+        }
+        return Optional.of(ServerNames.parse(hosts.get(0)));
+    }
+
+    private static Map<String, List<String>> query(String rawQuery) {
+        try {
+            return new QueryStringDecoder(rawQuery, StandardCharsets.UTF_8, false).parameters();
+        } catch (IllegalArgumentException e) {
+            throw new Request.BadRequest("the query string is not percent-encoded properly: " + e.getMessage());
+        }
+    }
+
+    private static Response.Full undecodable(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return Json.error(HttpResponseStatus.REQUEST_URI_TOO_LONG,
+                    "the request line is longer than " + HttpServer.MAX_LINE_BYTES + " bytes");
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return Json.error(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "the request's headers are larger than " + HttpServer.MAX_HEADER_BYTES + " bytes");
+        }
+        return Json.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: " + cause.getMessage());
     }
 
     static void write(ChannelHandlerContext ctx, Response.Full r, boolean keepAlive, HttpMethod method) {
+        FullHttpResponse res = response(r, keepAlive, method);
+        if (keepAlive) {
+            ctx.writeAndFlush(res);
+        } else {
+            ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    static FullHttpResponse response(Response.Full r, boolean keepAlive, HttpMethod method) {
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, r.status(),
                 method.equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
         res.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
         res.headers().set("X-Content-Type-Options", "nosniff");
         r.headers().forEach((k, v) -> res.headers().set(k, v));
-        if (keepAlive) {
-            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(res);
-        } else {
-            ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
-        }
+        res.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+        return res;
     }
 
     private static void openStream(ChannelHandlerContext ctx, Response.EventStream stream) {

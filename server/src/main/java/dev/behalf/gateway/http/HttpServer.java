@@ -2,13 +2,19 @@ package dev.behalf.gateway.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -17,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +31,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * The HTTP listener (JSON API, shell endpoint, Autodiscover, web UI) on Netty. Built with
  * {@link #builder()}; {@link #start()} binds (port 0 picks a free port, readable after).
+ *
+ * <p>Bounds, before any route runs: a request line of {@value #MAX_LINE_BYTES} bytes ({@code 414}),
+ * headers of {@value #MAX_HEADER_BYTES} ({@code 431}), a body of {@value #MAX_BODY_BYTES} ({@code 413}),
+ * the time to send a request and to stay idle ({@link RequestTimeouts}), and the connections open at
+ * once ({@link ConnectionLimits}). Every request's target, Host and origin are checked by the
+ * {@link Dispatcher} before its route.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
-    private static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    static final int MAX_LINE_BYTES = 8192;
+    static final int MAX_HEADER_BYTES = 16384;
+    /** The largest request body: the shell's commands and the admin's edits are far smaller. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -58,37 +74,72 @@ public final class HttpServer implements AutoCloseable {
         blocking.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 
-    /** Configures the HTTP server. */
+    /** Configures the HTTP server; the defaults are the documented ones. */
     public static final class Builder {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port = 8025;
         private Router router;
         private Optional<String> adminToken = Optional.empty();
+        private String hostName = "localhost";
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private int maxConnections = 256;
+        private int maxConnectionsPerAddress = 64;
 
         public Builder bindAddress(InetAddress v) { bindAddress = v; return this; }
         public Builder port(int v) { port = v; return this; }
         public Builder router(Router v) { router = v; return this; }
-        /** When set, every /api/ request but /api/health must carry {@code Authorization: Bearer <token>}. */
+        /** When set, every {@link Access#ADMIN} route needs {@code Authorization: Bearer <token>}. */
         public Builder adminToken(Optional<String> v) { adminToken = v; return this; }
+        /** The {@code --hostname}: a Host this server answers to, besides loopback and the bound address. */
+        public Builder hostName(String v) { hostName = v; return this; }
+        /** From its first byte, how long a request (head and body) may take to arrive; then 408. Default 10 s. */
+        public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
+        /** How long a connection may wait for its next request; then it closes. Default 30 s. */
+        public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        /** Connections open at once, in all (default 256) and per client address (default 64); beyond, 503. */
+        public Builder maxConnections(int total, int perAddress) {
+            maxConnections = total;
+            maxConnectionsPerAddress = perAddress;
+            return this;
+        }
 
         /** Binds and serves; throws when the port can't be bound. */
         public HttpServer start() {
             Objects.requireNonNull(router, "router: the HTTP server needs routes");
+            if (maxConnections < 1 || maxConnectionsPerAddress < 1 || maxConnectionsPerAddress > maxConnections) {
+                throw new IllegalArgumentException("connection caps must be 1 <= per address <= total, got "
+                        + maxConnectionsPerAddress + " and " + maxConnections);
+            }
+            for (Duration d : new Duration[] {requestTimeout, idleTimeout}) {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("HTTP timeouts must be positive: " + d);
+                }
+            }
             EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
             EventExecutorGroup blocking = new DefaultEventExecutorGroup(8);
             Router routes = router;
             Optional<String> token = adminToken;
+            ServerNames names = new ServerNames(hostName, bindAddress);
+            RequestTimeouts timeouts = new RequestTimeouts(requestTimeout, idleTimeout);
+            ConnectionLimits limits = new ConnectionLimits(maxConnections, maxConnectionsPerAddress);
             try {
                 Channel ch = new ServerBootstrap().group(boss, workers)
                         .channel(NioServerSocketChannel.class)
                         .childHandler(new ChannelInitializer<SocketChannel>() {
                             @Override
                             protected void initChannel(SocketChannel c) {
+                                if (!limits.admit(c)) {
+                                    return;
+                                }
+                                RequestTimeouts.Clock clock = timeouts.clock();
                                 c.pipeline()
-                                        .addLast(new HttpServerCodec(8192, 16384, 8192))
-                                        .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                                        .addLast(blocking, new Dispatcher(routes, token));
+                                        .addLast(clock.bytes())
+                                        .addLast(new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, 8192))
+                                        .addLast(new Aggregator())
+                                        .addLast(clock.messages())
+                                        .addLast(new Dispatcher(routes, token, names, blocking.next()));
                             }
                         })
                         .bind(bindAddress, port).syncUninterruptibly().channel();
@@ -101,6 +152,36 @@ public final class HttpServer implements AutoCloseable {
                 blocking.shutdownGracefully();
                 throw new IllegalStateException("can't bind HTTP port " + bindAddress.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Aggregates a request's body up to {@link #MAX_BODY_BYTES}; beyond, answers 413 with the JSON error
+     * and closes, the rest of the body unread (Netty's own 413 has no body and may keep reading it).
+     */
+    private static final class Aggregator extends HttpObjectAggregator {
+        private static final Response.Full TOO_LARGE = Json.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                "request bodies are limited to " + MAX_BODY_BYTES + " bytes");
+
+        Aggregator() {
+            // Close after refusing an Expect: 100-continue: the client sends no body, and the codec would take its next request for one.
+            super(MAX_BODY_BYTES, true);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            Dispatcher.write(ctx, TOO_LARGE, false, HttpMethod.POST);
+        }
+
+        /** The same JSON 413 for a body announced too large with {@code Expect: 100-continue}. */
+        @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+            if (response instanceof FullHttpResponse r && r.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)) {
+                r.release();
+                return Dispatcher.response(TOO_LARGE, false, HttpMethod.POST);
+            }
+            return response;
         }
     }
 

@@ -1,34 +1,74 @@
 package dev.behalf.gateway.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.behalf.gateway.audit.DecisionRecord;
+import dev.behalf.mailstore.MailboxKey;
+import dev.behalf.mailstore.MailboxSummary;
+import dev.behalf.mailstore.MessageId;
+import dev.behalf.mailstore.MessageSummary;
+import dev.behalf.mailstore.StoredMessage;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON in and out of the HTTP API: records as objects, Optionals omitted when empty, ISO-8601 times. */
+/**
+ * JSON in and out of the HTTP API: records as objects, Optionals omitted when empty, ISO-8601 times.
+ * What the API answers ({@link #write}) never serialises a store or decision-log record as it is: those
+ * go through {@link ApiJson}'s records, and {@link #write} refuses them, so that no field of theirs
+ * becomes part of the API by accident.
+ */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new Jdk8Module())
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
+    private static final ObjectMapper MAPPER = configure(new ObjectMapper());
+    private static final ObjectMapper API = configure(new ObjectMapper()).registerModule(notTheApisOwn(
+            Map.of(MessageSummary.class, "ApiJson.Summary", MailboxSummary.class, "ApiJson.Mailbox", StoredMessage.class,
+                    "ApiJson.Message", MailboxKey.class, "ApiJson.BoxKey", MessageId.class, "ApiJson.Id",
+                    DecisionRecord.class, "ApiJson.Decision", MessageView.class, "ApiJson.Message")));
 
     private Json() {
     }
 
+    private static ObjectMapper configure(ObjectMapper m) {
+        return m.registerModule(new Jdk8Module())
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
+    }
+
+    /** Serializers that refuse each of these types, naming the API record to map it to. */
+    private static SimpleModule notTheApisOwn(Map<Class<?>, String> views) {
+        SimpleModule module = new SimpleModule("behalf-api-records");
+        views.forEach((type, view) -> refuse(module, type, view));
+        return module;
+    }
+
+    private static <T> void refuse(SimpleModule module, Class<T> type, String view) {
+        module.addSerializer(type, new StdSerializer<T>(type) {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider provider) {
+                throw new IllegalStateException("the API shows a " + type.getSimpleName() + " as " + view + ", not as it is");
+            }
+        });
+    }
+
+    /** For reading JSON, and for files that keep records as they are (decisions under --data-dir). */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
+    /** The JSON of an API answer. */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return API.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("can't write " + value.getClass().getSimpleName() + " as JSON", e);
         }
@@ -44,9 +84,13 @@ public final class Json {
 
     /** {@code {"error": message}} with the given status. */
     public static Response.Full error(HttpResponseStatus status, String message) {
+        return of(status, errorBody(status, message));
+    }
+
+    static Map<String, Object> errorBody(HttpResponseStatus status, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("status", status.code());
-        return of(status, body);
+        return body;
     }
 }

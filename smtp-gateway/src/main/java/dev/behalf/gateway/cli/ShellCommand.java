@@ -97,6 +97,8 @@ final class ShellCommand implements Callable<Integer> {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve("/api/shell"))
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "text/plain; charset=utf-8")
+                // A text/plain POST is what any page's form can send; the server asks for this header to tell us apart.
+                .header("X-Behalf-Request", "1")
                 .POST(HttpRequest.BodyPublishers.ofString(commands, StandardCharsets.UTF_8));
         if (adminToken != null) {
             request.header("Authorization", "Bearer " + adminToken);

@@ -84,10 +84,11 @@ class ExposureIT {
             HttpClient http = HttpClient.newHttpClient();
             long version = b.directory().current().version();
             String cmd = "Set-Mailbox -Identity seanc@contoso.com -GrantSendOnBehalfTo hollyh";
-            for (String path : List.of("/api/shell", "//api/shell", "/%61pi/shell", "/api/shell/", "/api/shell%2F", "/api/%73hell")) {
+            // Spellings that decode to the shell's path reach its route, and so its policy.
+            for (String path : List.of("/api/shell", "/%61pi/shell", "/api/%73hell", "/api/./shell", "/api/health/../shell")) {
                 for (String auth : new String[] {null, "Bearer wrong", "t0k3n", "Basic dDBrM246", "Bearer  t0k3n", "bearer t0k3n"}) {
                     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + b.ports().http() + path))
-                            .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(cmd));
+                            .header("Content-Type", "text/plain").header("X-Behalf-Request", "1").POST(HttpRequest.BodyPublishers.ofString(cmd));
                     if (auth != null) {
                         r.header("Authorization", auth);
                     }
@@ -98,14 +99,16 @@ class ExposureIT {
                     assertEquals("Bearer realm=\"behalf\"", resp.headers().firstValue("WWW-Authenticate").orElse(""));
                 }
             }
-            for (String path : List.of("/API/shell", "/api/health/../shell", "/api/./shell")) {
+            // The others name no route (404) or are refused as targets (400); RequestTargetIT tries many more.
+            for (String path : List.of("/API/shell", "//api/shell", "/api/shell/", "/api/shell%2F")) {
                 HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + b.ports().http() + path))
-                        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(cmd)).build(), HttpResponse.BodyHandlers.ofString());
-                assertTrue(resp.statusCode() == 401 || resp.statusCode() == 404, path + ": " + resp.statusCode() + " " + resp.body());
+                        .header("Content-Type", "text/plain").header("X-Behalf-Request", "1")
+                        .POST(HttpRequest.BodyPublishers.ofString(cmd)).build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(resp.statusCode() == 400 || resp.statusCode() == 404, path + ": " + resp.statusCode() + " " + resp.body());
             }
             assertEquals(version, b.directory().current().version(), "no refused request changed the directory");
             HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + b.ports().http() + "/api/shell"))
-                    .header("Content-Type", "text/plain").header("Authorization", "Bearer t0k3n")
+                    .header("Content-Type", "text/plain").header("X-Behalf-Request", "1").header("Authorization", "Bearer t0k3n")
                     .POST(HttpRequest.BodyPublishers.ofString(cmd)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ok.statusCode(), ok.body());
             assertEquals(version + 1, b.directory().current().version());

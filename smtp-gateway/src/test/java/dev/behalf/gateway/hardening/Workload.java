@@ -224,7 +224,7 @@ final class Workload {
             try {
                 inFlight.set(change);
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/shell"))
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/plain; charset=utf-8")
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/plain; charset=utf-8").header("X-Behalf-Request", "1")
                         .POST(HttpRequest.BodyPublishers.ofString(cast.command(slot, change.on()), StandardCharsets.UTF_8)).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 JsonNode body = Json.mapper().readTree(r.body());

@@ -32,11 +32,6 @@ final class Http {
         return send(HttpRequest.newBuilder(uri(port, path)).GET());
     }
 
-    static Reply post(int port, String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri(port, path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-    }
-
     static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
@@ -54,8 +49,9 @@ final class Http {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** Runs cmdlets through {@code POST /api/shell}. */
+    /** Runs cmdlets through {@code POST /api/shell}, with the header that marks a text/plain POST as no form's. */
     static Reply shell(int port, String commands) {
-        return post(port, "/api/shell", "text/plain; charset=utf-8", commands);
+        return send(HttpRequest.newBuilder(uri(port, "/api/shell")).header("Content-Type", "text/plain; charset=utf-8")
+                .header("X-Behalf-Request", "1").POST(HttpRequest.BodyPublishers.ofString(commands, StandardCharsets.UTF_8)));
     }
 }

@@ -142,7 +142,8 @@ class BehalfExtensionIT {
     void resetIsAlsoAnHttpEndpointForNonJavaTests() throws Exception {
         behalf.shell("Set-Mailbox megan -GrantSendOnBehalfTo $null");
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + behalf.httpPort() + "/api/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                URI.create("http://127.0.0.1:" + behalf.httpPort() + "/api/reset")).header("X-Behalf-Request", "1")
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(1, behalf.recipient("megan").grantSendOnBehalfTo().size());

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.http.ui;
 
+import dev.behalf.gateway.http.ApiJson;
 import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.audit.DecisionRecord;
@@ -59,7 +60,7 @@ public final class MailViewRoutes {
 
     /** One box of the sidebar; {@code unread} counts what neither a client nor the UI has opened. */
     public record Box(String address, String kind, String displayName, String type, int messages, int unread,
-                      List<MailboxSummary.FolderSummary> folders) {
+                      List<ApiJson.Folder> folders) {
     }
 
     /** {@code GET /api/ui/mailboxes} → {@code {boxes: [Box], refused: n}}, boxes grouped by kind. */
@@ -74,15 +75,15 @@ public final class MailViewRoutes {
                     owner.map(Recipient::displayName).orElse(s.displayName()),
                     owner.map(o -> o.type().name()).orElse("External"),
                     folders.stream().mapToInt(MailboxSummary.FolderSummary::messages).sum(),
-                    unread(folders), folders));
+                    unread(folders), folders.stream().map(ApiJson.Folder::of).toList()));
         }
         // Every directory mailbox shows, even before the store has seen mail for it.
         for (Recipient rec : d.recipients()) {
             MailboxKey key = new MailboxKey.Mailbox(rec.id());
             if (rec.type().hasMailbox() && !boxes.containsKey(key)) {
                 boxes.put(key, new Box(key.address(d), Boxes.kind(rec.type()).name(), rec.displayName(),
-                        rec.type().name(), 0, 0, List.of(new MailboxSummary.FolderSummary(Folders.INBOX, 0, 0),
-                        new MailboxSummary.FolderSummary(Folders.SENT_ITEMS, 0, 0))));
+                        rec.type().name(), 0, 0, List.of(new ApiJson.Folder(Folders.INBOX, 0, 0),
+                        new ApiJson.Folder(Folders.SENT_ITEMS, 0, 0))));
             }
         }
         List<Box> sorted = new ArrayList<>(boxes.values());
@@ -150,7 +151,7 @@ public final class MailViewRoutes {
         MessageView view = MessageView.of(stored.get(), decision);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("row", MessageRow.stored(m, m.mailbox().address(directory.current()), true, decision));
-        body.put("view", view);
+        body.put("view", ApiJson.Message.of(view));
         view.html().ifPresent(h -> body.put("htmlUrl", html.url(id)));
         return Json.ok(body);
     }

@@ -39,7 +39,7 @@ public final class MessageHtml {
     }
 
     Router install(Router router) {
-        return router.get(PATH + "{id}", this::html);
+        return router.publicGet(PATH + "{id}", this::html);
     }
 
     /** The iframe URL of a message's HTML body. */

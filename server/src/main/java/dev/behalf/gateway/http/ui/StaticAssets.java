@@ -39,8 +39,8 @@ public final class StaticAssets {
 
     public Router install(Router router) {
         return router
-                .get("/", r -> page())
-                .get("/ui/{path...}", r -> asset(r.param("path")));
+                .publicGet("/", r -> page())
+                .publicGet("/ui/{path...}", r -> asset(r.param("path")));
     }
 
     /** The single page of the UI. */
