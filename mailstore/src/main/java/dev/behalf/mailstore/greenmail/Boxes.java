@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every box the store holds: one per directory mailbox (kept when the mailbox is removed, as Exchange
  * keeps a disconnected mailbox) and one per captured external address. A box is a GreenMail folder tree
  * {@code #mail.<token>} that always starts with {@code INBOX} and {@code Sent Items}; it is not a
- * GreenMail user, so nobody signs in to it except through {@link SignIn}.
+ * GreenMail user, so nobody signs in to it except through {@link dev.behalf.policy.signin.SignIn}.
  */
 final class Boxes {
     private final Mirror mirror;
@@ -55,7 +55,7 @@ final class Boxes {
         });
     }
 
-    /** The GreenMail user a session gets after {@link SignIn} opened {@code mailbox} for it. */
+    /** The GreenMail user a session gets after {@link dev.behalf.policy.signin.SignIn} opened {@code mailbox} for it. */
     MailboxUser open(Recipient mailbox) {
         String label = mailbox.primarySmtpAddress().map(Object::toString).orElse(mailbox.name());
         return ensure(new MailboxKey.Mailbox(mailbox.id()), label).user().signedIn();
