@@ -18,6 +18,7 @@ import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.shell.Shell;
+import dev.behalf.policy.signin.SignInEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
  */
 public final class RunningBehalf implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunningBehalf.class);
+    private static final Logger signInLog = LoggerFactory.getLogger("dev.behalf.signin");
 
     private final BehalfOptions options;
     private final Directory declared;
@@ -66,6 +68,7 @@ public final class RunningBehalf implements AutoCloseable {
             StoreRuntime store = StoreRuntime.open(options, declared);
             closing.push(store);
             LiveDirectory directory = store.directory();
+            store.signIn().subscribe(RunningBehalf::logSignIn);
             DecisionLog decisions = new DecisionLog(options.decisionLogCapacity());
             if (options.dataDir().isPresent()) {
                 closing.push(DecisionFile.open(options.dataDir().get(), decisions, Json.mapper(), options.decisionLogCapacity()));
@@ -81,13 +84,16 @@ public final class RunningBehalf implements AutoCloseable {
                     .tls(tls).requireTls(options.exposed() && !options.allowPlainAuth())
                     .idleTimeout(options.idleTimeout())
                     .sessionTimeout(options.sessionTimeout())
+                    .signIn(store.signIn())
+                    .maxConnections(options.clientLimits().maxConnections())
+                    .maxConnectionsPerIp(options.clientLimits().maxConnectionsPerIp())
                     .build();
             smtp.start();
             closing.push(smtp);
             Ports[] portsHolder = new Ports[1];
             Router router = new Router();
             new ApiRoutes(directory, store.mail(), decisions, () -> portsHolder[0].asMap()).install(router);
-            new AutodiscoverRoutes(directory, () -> portsHolder[0].asMap(), clientHost(options)).install(router);
+            new AutodiscoverRoutes(directory, store.signIn(), () -> portsHolder[0].asMap(), clientHost(options)).install(router);
             new WebUi(directory, store.mail(), decisions).install(router);
             new AdminRoutes(directory, options.dialect(), options.hostName()).install(router);
             Shell shell = new Shell(directory);
@@ -112,6 +118,15 @@ public final class RunningBehalf implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll(closing);
             throw e;
+        }
+    }
+
+    /** One line per sign-in, on any surface; a warning when the throttle held it. */
+    private static void logSignIn(SignInEvent e) {
+        if (e.waited().isZero()) {
+            signInLog.info("{}", e.describe());
+        } else {
+            signInLog.warn("{}", e.describe());
         }
     }
 

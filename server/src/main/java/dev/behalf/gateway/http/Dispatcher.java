@@ -21,11 +21,13 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +40,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final Router router;
     private final Optional<String> adminToken;
+    private boolean deferring;
 
     Dispatcher(Router router, Optional<String> adminToken) {
         this.router = router;
@@ -46,6 +49,9 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (deferring) {
+            return; // pipelined behind a deferred response: the connection closes after it, unanswered
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (!req.decoderResult().isSuccess()) {
             write(ctx, Json.error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request"), false, req.method());
@@ -65,7 +71,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
                 var match = router.match(req.method(), path, allowed);
                 if (match.isPresent()) {
                     Request request = new Request(req.method(), path, match.get().params(), uri.parameters(), req.headers(),
-                            ByteBufUtil.getBytes(req.content()));
+                            ByteBufUtil.getBytes(req.content()), ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
                     response = match.get().handler().apply(request);
                 } else if (!allowed.isEmpty()) {
                     response = new Response.Full(HttpResponseStatus.METHOD_NOT_ALLOWED, "application/json; charset=utf-8",
@@ -84,9 +90,29 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (response instanceof Response.EventStream stream) {
             openStream(ctx, stream);
+        } else if (response instanceof Response.Deferred later) {
+            defer(ctx, later, keepAlive, req.method());
         } else {
             write(ctx, (Response.Full) response, keepAlive, req.method());
         }
+    }
+
+    /** Writes a deferred response once it is ready; until then the connection reads nothing more. */
+    private void defer(ChannelHandlerContext ctx, Response.Deferred later, boolean keepAlive, HttpMethod method) {
+        CompletableFuture<Response.Full> ready = later.response().toCompletableFuture();
+        if (ready.isDone() && !ready.isCompletedExceptionally()) {
+            write(ctx, ready.join(), keepAlive, method);
+            return;
+        }
+        deferring = true;
+        ctx.channel().config().setAutoRead(false);
+        ready.whenComplete((full, failure) -> {
+            if (failure != null) {
+                log.error("{} failed", method, failure);
+                full = Json.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + failure);
+            }
+            write(ctx, full, false, method);
+        });
     }
 
     private boolean authorised(String path, FullHttpRequest req) {

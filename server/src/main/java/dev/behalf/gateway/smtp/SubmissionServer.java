@@ -3,6 +3,8 @@ package dev.behalf.gateway.smtp;
 import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.signin.ConnectionCaps;
+import dev.behalf.policy.signin.SignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.SMTPServer;
@@ -76,7 +78,9 @@ public final class SubmissionServer implements AutoCloseable {
         private boolean requireTls;
         private Duration idleTimeout = Duration.ofMinutes(5);
         private Duration sessionTimeout = Duration.ofMinutes(10);
-        private int maxConnections = 500;
+        private int maxConnections = ConnectionCaps.DEFAULT_TOTAL;
+        private int maxConnectionsPerIp = ConnectionCaps.DEFAULT_PER_CLIENT;
+        private SignIn signIn;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = SubmissionContext.randomIds();
 
@@ -94,7 +98,12 @@ public final class SubmissionServer implements AutoCloseable {
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
         /** How long a session may last in all, however busy (Exchange's ConnectionTimeout, 10 minutes). */
         public Builder sessionTimeout(Duration v) { sessionTimeout = v; return this; }
+        /** Sessions at once, plain and implicit-TLS listeners together (Exchange's MaxInboundConnection). */
         public Builder maxConnections(int v) { maxConnections = v; return this; }
+        /** Sessions at once from one client address, IPv6 per /64 (Exchange's MaxInboundConnectionPerSource). */
+        public Builder maxConnectionsPerIp(int v) { maxConnectionsPerIp = v; return this; }
+        /** Who decides AUTH; share one with IMAP, POP3 and Autodiscover so one throttle counts them all. */
+        public Builder signIn(SignIn v) { signIn = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder ids(Supplier<String> v) { ids = v; return this; }
 
@@ -106,15 +115,16 @@ public final class SubmissionServer implements AutoCloseable {
             Objects.requireNonNull(tls, "tls: give a TLS context supplier, e.g. () -> TlsContexts.selfSigned(host)");
             SubmissionContext context = new SubmissionContext(directory, store, decisions, settings, clock, ids);
             Supplier<SSLContext> lazyTls = memoize(tls);
-            AuthThrottle throttle = new AuthThrottle(10, Duration.ofMinutes(1), clock);
-            ConnectionLimit limit = new ConnectionLimit(maxConnections, sessionTimeout, settings.dialect());
-            SMTPServer plain = server(context, throttle, limit, port).enableTLS(true).requireTLS(requireTls)
+            SignIn auth = signIn != null ? signIn : SignIn.builder(directory::current).clock(clock).build();
+            ConnectionLimit limit = new ConnectionLimit(new ConnectionCaps(maxConnections, maxConnectionsPerIp), sessionTimeout,
+                    settings.dialect());
+            SMTPServer plain = server(context, auth, limit, port).enableTLS(true).requireTLS(requireTls)
                     .startTlsSocketFactory(socket -> startTls(lazyTls.get(), socket))
                     .build();
             SubmissionVerbs.install(plain.getCommandHandler(), settings);
             Optional<SMTPServer> secure = Optional.empty();
             if (smtpsPort.isPresent()) {
-                SMTPServer s = server(context, throttle, limit, smtpsPort.getAsInt())
+                SMTPServer s = server(context, auth, limit, smtpsPort.getAsInt())
                         .serverSocketFactory(lazyTls.get()).build();
                 SubmissionVerbs.install(s.getCommandHandler(), settings);
                 secure = Optional.of(s);
@@ -122,7 +132,7 @@ public final class SubmissionServer implements AutoCloseable {
             return new SubmissionServer(plain, secure, limit);
         }
 
-        private SMTPServer.Builder server(SubmissionContext context, AuthThrottle throttle, ConnectionLimit limit, int p) {
+        private SMTPServer.Builder server(SubmissionContext context, SignIn auth, ConnectionLimit limit, int p) {
             return SMTPServer.port(p)
                     .bindAddress(bindAddress)
                     .hostName(settings.hostName())
@@ -134,7 +144,7 @@ public final class SubmissionServer implements AutoCloseable {
                     .sessionHandler(limit)
                     .connectionTimeout((int) idleTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .insertReceivedHeaders(false)
-                    .authenticationHandlerFactory(new DirectoryAuthenticator(directory, throttle))
+                    .authenticationHandlerFactory(new DirectoryAuthenticator(auth))
                     .messageHandlerFactory(ctx -> new SubmissionHandler(context, ctx));
         }
 

@@ -28,7 +28,12 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     public SmtpClient(int port, Duration timeout) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(port, timeout, InetAddress.getLoopbackAddress());
+    }
+
+    /** Connects from {@code local} (any 127.x.y.z works on Linux), so a test can be several client addresses. */
+    public SmtpClient(int port, Duration timeout, InetAddress local) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port, local, 0);
         socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream(), 8192);
