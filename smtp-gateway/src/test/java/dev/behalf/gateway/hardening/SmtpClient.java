@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * A raw SMTP client for hardening tests: sends exact bytes (CR, LF, NUL, 8-bit as given) and reads
- * each reply line as the server wrote it. Every read is bounded by the socket timeout.
+ * each reply line as the server wrote it ({@link #readLine()} serves IMAP and POP3 transcripts too).
+ * Every read is bounded by the socket timeout.
  */
 public final class SmtpClient implements AutoCloseable {
     private final Socket socket;
@@ -66,6 +67,11 @@ public final class SmtpClient implements AutoCloseable {
     public String lastLine() throws IOException {
         String r = reply();
         return r.substring(r.lastIndexOf('\n') + 1);
+    }
+
+    /** One line as the server wrote it, without its CRLF; null when the server closed the connection. */
+    public String readLine() throws IOException {
+        return line();
     }
 
     private String line() throws IOException {
