@@ -18,6 +18,7 @@ import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.shell.Shell;
+import dev.behalf.policy.signin.SignIn;
 import dev.behalf.policy.signin.SignInEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,6 +150,14 @@ public final class RunningBehalf implements AutoCloseable {
 
     public MailStore store() {
         return store.mail();
+    }
+
+    /**
+     * Who decides every sign-in (SMTP, IMAP, POP3, Autodiscover); {@link SignIn#subscribe} it to observe each
+     * decision (surface, login form, result), as metrics and decision records do.
+     */
+    public SignIn signIn() {
+        return store.signIn();
     }
 
     public DecisionLog decisions() {

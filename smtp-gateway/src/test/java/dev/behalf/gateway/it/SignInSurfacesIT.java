@@ -250,13 +250,7 @@ class SignInSurfacesIT {
             }
             tagged(t, "a2 SELECT INBOX");
             t.write("a3 FETCH 1 (BODY.PEEK[HEADER.FIELDS (SUBJECT)])\r\n");
-            String subject = "no message";
-            for (String line = t.readLine(); line != null && !line.startsWith("a3 "); line = t.readLine()) {
-                if (line.startsWith("Subject:")) {
-                    subject = line;
-                }
-            }
-            return reply + " " + subject;
+            return reply + " " + subject(t, "a3 ");
         }
     }
 
@@ -272,6 +266,17 @@ class SignInSurfacesIT {
             }
         }
         return "<closed>";
+    }
+
+    /** The Subject line among the reply lines up to the one starting with {@code end}. */
+    private static String subject(SmtpClient t, String end) throws IOException {
+        String subject = "no message";
+        for (String line = t.readLine(); line != null && !line.startsWith(end); line = t.readLine()) {
+            if (line.startsWith("Subject:")) {
+                subject = line;
+            }
+        }
+        return subject;
     }
 
     private static String quoted(String s) {
@@ -294,13 +299,7 @@ class SignInSurfacesIT {
                 return reply;
             }
             t.write("TOP 1 0\r\n");
-            String subject = "no message";
-            for (String line = t.readLine(); line != null && !line.equals("."); line = t.readLine()) {
-                if (line.startsWith("Subject:")) {
-                    subject = line;
-                }
-            }
-            return reply + " " + subject;
+            return reply + " " + subject(t, ".");
         }
     }
 
