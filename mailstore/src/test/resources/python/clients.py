@@ -1,6 +1,7 @@
 """Python's own IMAP and POP3 clients against a Behalf store, for PythonClientsIT.
 
-usage: clients.py imap-login PORT USER PASSWORD
+usage: clients.py imap-login PORT USER PASSWORD        (the user quoted, as a careful script does)
+       clients.py imap-login-raw PORT USER PASSWORD    (imaplib's login() as it is: the user unquoted)
        clients.py imap-plain PORT AUTHZID AUTHCID PASSWORD
        clients.py pop3 PORT USER PASSWORD
 Prints what the session saw, or "REFUSED <server text>" with exit status 1.
@@ -35,6 +36,10 @@ def main(argv):
         if cmd == "imap-login":
             m = imaplib.IMAP4("127.0.0.1", port, timeout=10)
             m.login(imap_quote(argv[3]), argv[4])
+            imap_report(m)
+        elif cmd == "imap-login-raw":
+            m = imaplib.IMAP4("127.0.0.1", port, timeout=10)
+            m.login(argv[3], argv[4])
             imap_report(m)
         elif cmd == "imap-plain":
             m = imaplib.IMAP4("127.0.0.1", port, timeout=10)

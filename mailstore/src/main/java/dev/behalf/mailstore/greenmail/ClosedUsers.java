@@ -7,7 +7,7 @@ import com.icegreen.greenmail.user.UserManager;
 
 /**
  * GreenMail's user registry, kept empty and closed. Behalf's IMAP and POP3 front ends decide sign-in
- * through {@link SignIn} and never ask GreenMail; should any GreenMail path still ask (its own LOGIN,
+ * through {@link dev.behalf.policy.signin.SignIn} and never ask GreenMail; should any GreenMail path still ask (its own LOGIN,
  * XOAUTH2, POP3 USER), it finds no user and no password that works. This also stops GreenMail's
  * habit of creating a user for an unknown login when authentication is optional.
  */

@@ -37,6 +37,21 @@ record CommandLine(String command, String argument) {
         return Optional.of(new CommandLine(word(words, 1), word(words, 2)));
     }
 
+    /**
+     * Reads ahead to the end of the command's first line, then back, so that a line longer than
+     * {@code limit} is refused (by the stream's {@link LimitedInput.Meter}) before any parser has acted on
+     * part of it and answered. Returns at the line's end or the stream's; a literal the line announces is
+     * not waited for.
+     */
+    static void readAhead(InputStream in, long limit) throws IOException {
+        in.mark(Math.toIntExact(Math.min(limit + 2, Integer.MAX_VALUE)));
+        int c;
+        do {
+            c = in.read();
+        } while (c >= 0 && c != '\n');
+        in.reset();
+    }
+
     private static String word(String[] words, int i) {
         return words.length > i ? words[i].toUpperCase(Locale.ROOT) : "";
     }

@@ -18,6 +18,8 @@ import dev.behalf.mailstore.StoredMessage;
 import dev.behalf.mailstore.core.MessageStore;
 import dev.behalf.mailstore.durable.DataDir;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.signin.ConnectionCaps;
+import dev.behalf.policy.signin.SignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +64,6 @@ public final class GreenMailStore implements MailStore {
     private final Boxes boxes;
     private final MailboxHost host;
     private final ClosedUsers users;
-    private final SignIn signIn;
     private final Managers managers;
     private AbstractServer imap;
     private AbstractServer pop3;
@@ -70,7 +71,8 @@ public final class GreenMailStore implements MailStore {
 
     /** What the builder collected. */
     private record Options(LiveDirectory directory, InetAddress bindAddress, int imapPort, int pop3Port,
-                           Optional<DataDir> dataDir, Duration clientSocketTimeout) {
+                           Optional<DataDir> dataDir, Duration clientSocketTimeout, SignIn signIn,
+                           int maxConnections, int maxConnectionsPerIp, InputLimits inputLimits) {
     }
 
     private GreenMailStore(Options options) {
@@ -79,7 +81,6 @@ public final class GreenMailStore implements MailStore {
         this.boxes = new Boxes(store);
         this.host = new MailboxHost(new ImapStore(store), store);
         this.users = new ClosedUsers(host);
-        this.signIn = new SignIn(options.directory()::current);
         this.managers = new Managers() {
             @Override
             public UserManager getUserManager() {
@@ -112,11 +113,14 @@ public final class GreenMailStore implements MailStore {
         if (closed) {
             throw new IllegalStateException("the store is closed");
         }
-        imap = listen(ServerSetup.PROTOCOL_IMAP, options.imapPort(),
-                s -> new ImapConnection(s, host, users, signIn, boxes, store));
+        imap = listen(ServerSetup.PROTOCOL_IMAP, options.imapPort(), ProtocolServer.Refusals.IMAP,
+                s -> new ImapConnection(s, host, users, options.signIn(), options.inputLimits(), boxes, store));
         try {
-            pop3 = listen(ServerSetup.PROTOCOL_POP3, options.pop3Port(),
-                    s -> new BehalfPop3Handler(new Pop3Commands(signIn, boxes, store), users, s));
+            pop3 = listen(ServerSetup.PROTOCOL_POP3, options.pop3Port(), ProtocolServer.Refusals.POP3, s -> {
+                InputBudget budget = new InputBudget(options.inputLimits());
+                Pop3SignIn signIn = new Pop3SignIn(options.signIn(), s.getInetAddress(), boxes, budget);
+                return new BehalfPop3Handler(new Pop3Commands(signIn, store), users, s, new Pop3Input(budget));
+            });
         } catch (RuntimeException e) {
             imap.stopService(STARTUP_TIMEOUT_MS);
             throw e;
@@ -126,10 +130,12 @@ public final class GreenMailStore implements MailStore {
         return this;
     }
 
-    private AbstractServer listen(String protocol, int port, Function<Socket, ProtocolHandler> connections) {
+    private AbstractServer listen(String protocol, int port, ProtocolServer.Refusals refusals,
+                                  Function<Socket, ProtocolHandler> connections) {
         ServerSetup setup = new ServerSetup(port, options.bindAddress().getHostAddress(), protocol);
         setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
-        ProtocolServer server = new ProtocolServer(setup, managers, connections);
+        ProtocolServer server = new ProtocolServer(setup, managers,
+                new ConnectionCaps(options.maxConnections(), options.maxConnectionsPerIp()), refusals, connections);
         // GreenMail drops a client idle for 30 s by default; IMAP clients idle for minutes (RFC 3501 §5.4).
         server.setClientSocketTimeout(Math.toIntExact(options.clientSocketTimeout().toMillis()));
         server.startService();
@@ -237,7 +243,8 @@ public final class GreenMailStore implements MailStore {
 
     /**
      * Configures a {@link GreenMailStore}. Defaults: 127.0.0.1, IMAP 2143, POP3 2110, memory only,
-     * clients dropped after 30 minutes idle.
+     * clients dropped after 30 minutes idle, 500 connections per listener and 100 from one address,
+     * {@link InputLimits#DEFAULTS}, and a {@link SignIn} of its own over the directory with the default throttle.
      */
     public static final class Builder {
         private final LiveDirectory directory;
@@ -246,6 +253,10 @@ public final class GreenMailStore implements MailStore {
         private int pop3Port = 2110;
         private Optional<DataDir> dataDir = Optional.empty();
         private Duration clientSocketTimeout = Duration.ofMinutes(30);
+        private SignIn signIn;
+        private int maxConnections = ConnectionCaps.DEFAULT_TOTAL;
+        private int maxConnectionsPerIp = ConnectionCaps.DEFAULT_PER_CLIENT;
+        private InputLimits inputLimits = InputLimits.DEFAULTS;
 
         private Builder(LiveDirectory directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -285,6 +296,30 @@ public final class GreenMailStore implements MailStore {
             return this;
         }
 
+        /** Who decides sign-ins; share one with the other surfaces so that one throttle counts them all. */
+        public Builder signIn(SignIn v) {
+            this.signIn = Objects.requireNonNull(v, "signIn");
+            return this;
+        }
+
+        /** Connections each of IMAP and POP3 holds at once ({@code * BYE Connection queue full} past it). */
+        public Builder maxConnections(int v) {
+            this.maxConnections = v;
+            return this;
+        }
+
+        /** Connections each of IMAP and POP3 holds from one client address (IPv6: one /64). */
+        public Builder maxConnectionsPerIp(int v) {
+            this.maxConnectionsPerIp = v;
+            return this;
+        }
+
+        /** How long a line or literal a client may send, before and after sign-in. */
+        public Builder inputLimits(InputLimits v) {
+            this.inputLimits = Objects.requireNonNull(v, "inputLimits");
+            return this;
+        }
+
         /** Opens the store (restoring a data dir's mail); {@link GreenMailStore#start()} then binds the ports. */
         public GreenMailStore build() {
             for (int port : new int[]{imapPort, pop3Port}) {
@@ -298,7 +333,13 @@ public final class GreenMailStore implements MailStore {
             if (clientSocketTimeout.isNegative() || clientSocketTimeout.isZero() || clientSocketTimeout.toMillis() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("clientSocketTimeout " + clientSocketTimeout + " must be positive and under 24 days");
             }
-            return new GreenMailStore(new Options(directory, bindAddress, imapPort, pop3Port, dataDir, clientSocketTimeout));
+            if (maxConnections < 1 || maxConnectionsPerIp < 1) {
+                throw new IllegalArgumentException("maxConnections " + maxConnections + " and maxConnectionsPerIp "
+                        + maxConnectionsPerIp + " must be at least 1");
+            }
+            return new GreenMailStore(new Options(directory, bindAddress, imapPort, pop3Port, dataDir, clientSocketTimeout,
+                    signIn != null ? signIn : SignIn.builder(directory::current).build(),
+                    maxConnections, maxConnectionsPerIp, inputLimits));
         }
     }
 }

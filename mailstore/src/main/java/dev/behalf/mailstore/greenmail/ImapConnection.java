@@ -13,6 +13,8 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.user.UserManager;
 import dev.behalf.mailstore.core.MessageStore;
+import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.signin.SignIn;
 import jakarta.mail.Flags;
 
 import java.io.BufferedInputStream;
@@ -30,12 +32,14 @@ import java.util.Optional;
  * itself, {@code AUTHENTICATE} knows only XOAUTH2, and {@code LOGIN} asks the user registry
  * ({@code UserManager.test} then {@code getUser}), which has no notion of acting for another mailbox.
  * The narrowest seam is the connection's read loop ({@code ImapHandler.run}, ~20 lines, mirrored here):
- * it peeks at each command ({@link CommandLine}); {@code CAPABILITY}, {@code LOGIN} and
- * {@code AUTHENTICATE} are answered here using GreenMail's own parser and response writer (and
- * {@code IDLE}, to close a race in GreenMail's), everything
- * else goes unchanged to GreenMail's {@code ImapRequestHandler}. Sign-in is decided by {@link SignIn}
- * against the directory at that moment and the session is given that box's user directly; GreenMail's
- * registry is never consulted ({@link ClosedUsers}), so {@code delegate\mailbox} is never remembered.
+ * it peeks at each command ({@link CommandLine}); {@code LOGIN} and {@code AUTHENTICATE} go to
+ * {@link ImapSignIn}, which asks {@link SignIn} against the directory at that moment and gives the session
+ * that box's user directly (GreenMail's registry is never consulted, {@link ClosedUsers}, so
+ * {@code delegate\mailbox} is never remembered); {@code CAPABILITY} and {@code IDLE} (to close a race in
+ * GreenMail's) are answered here with GreenMail's own parser and response writer; everything else goes
+ * unchanged to GreenMail's {@code ImapRequestHandler}. Every byte read passes through a {@link LimitedInput},
+ * so no command grows a buffer past the {@link InputLimits} (counted by {@link ImapInput}); a client that exceeds them hears one
+ * {@code * BYE} with the reason and is disconnected.
  *
  * <p>Refusals read exactly like a wrong password ({@code NO LOGIN failed.}, {@code NO AUTHENTICATE
  * failed.}, Exchange's texts), whatever the reason; the reason goes to the log. Replies pass through
@@ -44,13 +48,12 @@ import java.util.Optional;
  */
 final class ImapConnection extends ImapHandler {
     static final String CAPABILITIES = "IMAP4rev1 LITERAL+ UIDPLUS SORT IDLE MOVE SASL-IR AUTH=PLAIN";
-    static final String LOGIN_FAILED = "LOGIN failed.";
-    static final String AUTHENTICATE_FAILED = "AUTHENTICATE failed.";
-    private static final int MAX_SASL_LINE = 8192;
+    private static final int MAX_IDLE_LINE = 8192;
 
     private final ImapHostManager host;
     private final UserManager users;
-    private final SignIn signIn;
+    private final ImapSignIn signIn;
+    private final InputBudget budget;
     private final Boxes boxes;
     private final MessageStore store;
     private final ImapRequestHandler requests = new ImapRequestHandler();
@@ -58,30 +61,39 @@ final class ImapConnection extends ImapHandler {
     private volatile Replies replies;
     private BoxSession session;
 
-    ImapConnection(Socket socket, ImapHostManager host, UserManager users, SignIn signIn, Boxes boxes, MessageStore store) {
+    ImapConnection(Socket socket, ImapHostManager host, UserManager users, SignIn signIn, InputLimits limits, Boxes boxes,
+                   MessageStore store) {
         super(users, host, socket);
         this.host = host;
         this.users = users;
-        this.signIn = signIn;
+        this.signIn = new ImapSignIn(signIn, socket.getInetAddress());
+        this.budget = new InputBudget(limits);
         this.boxes = boxes;
         this.store = store;
     }
 
     @Override
     public void run() {
-        try (InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
-             Replies out = new Replies(socket.getOutputStream(), store, Thread.currentThread())) {
-            replies = out;
+        ImapInput framing = new ImapInput(budget);
+        try (InputStream in = new LimitedInput(new BufferedInputStream(socket.getInputStream(), 8192), framing);
+             Replies sync = new Replies(socket.getOutputStream(), store, Thread.currentThread())) {
+            // Once the input is refused, what a parser half-way through the command still writes is dropped:
+            // the client hears the refusal only.
+            OutputStream out = new RefusalGate(sync, framing);
+            replies = sync;
             new ImapResponse(out).okResponse("CAPABILITY " + CAPABILITIES, "Behalf IMAP4rev1 service ready");
-            out.flushNow();
+            sync.flushNow();
             session = new BoxSession(host, users, this, socket.getInetAddress().getHostAddress());
-            boolean more = true;
-            while (more && !isQuitting()) {
-                Optional<CommandLine> next = CommandLine.peek(in);
-                if (next.isEmpty()) {
-                    break;
+            try {
+                serve(in, out);
+            } catch (IOException | ProtocolException e) {
+                if (framing.refusal().isEmpty()) {
+                    throw e;
                 }
-                more = handle(next.get(), in, out);
+            }
+            if (framing.refusal().isPresent()) {
+                log.info("IMAP client {} disconnected: {}", socket.getRemoteSocketAddress(), framing.refusal().get());
+                new ImapResponse(sync).byeResponse(framing.refusal().get());
             }
         } catch (Exception e) {
             if (!isQuitting()) {
@@ -92,11 +104,23 @@ final class ImapConnection extends ImapHandler {
         }
     }
 
+    private void serve(InputStream in, OutputStream out) throws IOException, ProtocolException {
+        boolean more = true;
+        while (more && !isQuitting()) {
+            Optional<CommandLine> next = CommandLine.peek(in);
+            if (next.isEmpty()) {
+                break;
+            }
+            CommandLine.readAhead(in, budget.line());
+            more = handle(next.get(), in, out);
+        }
+    }
+
     private boolean handle(CommandLine line, InputStream in, OutputStream out) throws ProtocolException {
         switch (line.command()) {
             case "CAPABILITY" -> capability(in, out);
-            case "LOGIN" -> login(in, out);
-            case "AUTHENTICATE" -> authenticate(in, out);
+            case "LOGIN" -> signIn.login(in, out, signInSession());
+            case "AUTHENTICATE" -> signIn.authenticate(in, out, signInSession());
             case "IDLE" -> {
                 if (session.getState() != ImapSessionState.SELECTED) {
                     return requests.handleRequest(in, out, session);
@@ -166,7 +190,7 @@ final class ImapConnection extends ImapHandler {
             if (c == '\n') {
                 return line.toString();
             }
-            if (c != '\r' && line.length() < MAX_SASL_LINE) {
+            if (c != '\r' && line.length() < MAX_IDLE_LINE) {
                 line.append(c);
             }
         }
@@ -223,105 +247,20 @@ final class ImapConnection extends ImapHandler {
         request.consumeLine();
     }
 
-    private void login(InputStream in, OutputStream out) throws ProtocolException {
-        ImapRequestLineReader request = new ImapRequestLineReader(in, out);
-        ImapResponse response = new ImapResponse(out);
-        try {
-            response.setTag(parser.tag(request));
-            parser.atom(request);
-            if (session.getState() != ImapSessionState.NON_AUTHENTICATED) {
-                response.taggedResponse("NO LOGIN failed. Command not valid in this state");
-            } else {
-                String userid = parser.astring(request);
-                String password = parser.astring(request);
-                parser.endLine(request);
-                finish(signIn.login(userid, password), userid, "LOGIN", response);
+    /** The session as sign-in sees it: the box {@link SignIn} opened becomes the session's user. */
+    private ImapSignIn.Session signInSession() {
+        return new ImapSignIn.Session() {
+            @Override
+            public boolean signedIn() {
+                return session.getState() != ImapSessionState.NON_AUTHENTICATED;
             }
-        } catch (ProtocolException e) {
-            response.commandError(e.getMessage());
-        }
-        request.consumeLine();
-    }
 
-    /** {@code AUTHENTICATE PLAIN [initial-response]} (RFC 3501 §6.2.2, RFC 4959 SASL-IR, RFC 4616). */
-    private void authenticate(InputStream in, OutputStream out) throws ProtocolException {
-        ImapRequestLineReader request = new ImapRequestLineReader(in, out);
-        ImapResponse response = new ImapResponse(out);
-        String mechanism;
-        String initial = null;
-        try {
-            response.setTag(parser.tag(request));
-            parser.atom(request);
-            if (session.getState() != ImapSessionState.NON_AUTHENTICATED) {
-                response.taggedResponse("NO AUTHENTICATE failed. Command not valid in this state");
-                request.consumeLine();
-                return;
+            @Override
+            public void open(Recipient mailbox) {
+                session.setAuthenticated(boxes.open(mailbox));
+                budget.signedIn();
             }
-            mechanism = parser.atom(request);
-            if (request.nextChar() == ' ') {
-                initial = parser.atom(request);
-            }
-            parser.endLine(request);
-        } catch (ProtocolException e) {
-            response.commandError(e.getMessage());
-            request.consumeLine();
-            return;
-        }
-        request.consume(); // the command line's LF: what follows is the client's next line
-        if (!"PLAIN".equalsIgnoreCase(mechanism)) {
-            response.taggedResponse("NO AUTHENTICATE failed. Unsupported authentication mechanism " + mechanism);
-            return;
-        }
-        String answer = initial != null ? ("=".equals(initial) ? "" : initial) : null;
-        if (answer == null) {
-            answer = continuation(request, out);
-        }
-        if ("*".equals(answer)) {
-            response.commandError("AUTHENTICATE cancelled.");
-            return;
-        }
-        Optional<SaslPlain> plain = SaslPlain.decode(answer);
-        if (plain.isEmpty()) {
-            log.info("IMAP AUTHENTICATE refused: the PLAIN response is not base64 of authzid NUL authcid NUL password");
-            response.taggedResponse("NO " + AUTHENTICATE_FAILED);
-            return;
-        }
-        SaslPlain p = plain.get();
-        String who = p.authzid().isEmpty() ? p.authcid() : p.authcid() + " for " + p.authzid();
-        finish(signIn.plain(p.authzid(), p.authcid(), p.password()), who, "AUTHENTICATE", response);
-    }
-
-    private static String continuation(ImapRequestLineReader request, OutputStream out) throws ProtocolException {
-        try {
-            out.write("+ \r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        } catch (IOException e) {
-            throw new ProtocolException("can't send the continuation request", e);
-        }
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            char c = request.consume();
-            if (c == '\n') {
-                return line.toString();
-            }
-            if (c != '\r') {
-                if (line.length() >= MAX_SASL_LINE) {
-                    throw new ProtocolException("SASL response longer than " + MAX_SASL_LINE + " characters");
-                }
-                line.append(c);
-            }
-        }
-    }
-
-    private void finish(SignIn.Outcome outcome, String login, String command, ImapResponse response) {
-        if (outcome instanceof SignIn.Opened opened) {
-            session.setAuthenticated(boxes.open(opened.mailbox()));
-            log.info("IMAP {}: {} opened {} ({})", command, opened.account().name(), opened.mailbox().name(), opened.how());
-            response.taggedResponse("OK " + command + " completed.");
-        } else {
-            log.info("IMAP {} refused for '{}': {}", command, login, ((SignIn.Refused) outcome).why());
-            response.taggedResponse("NO " + command + " failed.");
-        }
+        };
     }
 
     @Override

@@ -8,7 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A box as GreenMail sees a user: its folder tree is {@code #mail.<token>}. It is never registered
  * with GreenMail's user registry and can't authenticate: sign-in is decided against the directory
- * ({@link SignIn}), and only then does a session get {@link #signedIn()}, a view that a POP3 session's
+ * ({@link dev.behalf.policy.signin.SignIn}), and only then does a session get {@link #signedIn()}, a view that a POP3 session's
  * own password check accepts. That view lives in the one session, so {@code delegate\mailbox} never
  * becomes a reusable alias of the mailbox.
  */
@@ -27,7 +27,7 @@ final class MailboxUser implements GreenMailUser {
         this.verified = verified;
     }
 
-    /** This box for a session whose credentials {@link SignIn} has just accepted. */
+    /** This box for a session whose credentials {@link dev.behalf.policy.signin.SignIn} has just accepted. */
     MailboxUser signedIn() {
         return new MailboxUser(token, label, true);
     }

@@ -64,7 +64,12 @@ final class Clients {
         final String greeting;
 
         Transcript(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            this(port, InetAddress.getLoopbackAddress());
+        }
+
+        /** Connects from {@code local} (any 127.x.y.z works on Linux), so a test can be several clients. */
+        Transcript(int port, InetAddress local) throws IOException {
+            socket = new Socket(InetAddress.getLoopbackAddress(), port, local, 0);
             socket.setSoTimeout(10_000);
             in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             out = socket.getOutputStream();
@@ -78,6 +83,17 @@ final class Clients {
 
         String line() throws IOException {
             return in.readLine();
+        }
+
+        /** Exact bytes, as given. */
+        void write(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
+        /** Whether the server has closed the connection (nothing more to read). */
+        boolean closedByServer() throws IOException {
+            return in.readLine() == null;
         }
 
         /** Sends an IMAP command and returns every reply line up to and including the tagged one. */

@@ -90,10 +90,10 @@ class Pop3IT {
                     {"helpdesktickets", "P@ssw0rd"}, {"jimh\\nobody", "P@ssw0rd"}};
             for (String[] a : attempts) {
                 assertEquals("+OK", t.pop3("USER " + a[0]), "USER never tells whether the name exists");
-                assertEquals(Pop3Commands.SIGN_IN_FAILED, t.pop3("PASS " + a[1]), a[0]);
+                assertEquals(Pop3SignIn.SIGN_IN_FAILED, t.pop3("PASS " + a[1]), a[0]);
             }
-            assertEquals(Pop3Commands.SIGN_IN_FAILED, t.pop3("AUTH PLAIN " + b64("\0ayla\0wrong")));
-            assertEquals(Pop3Commands.SIGN_IN_FAILED, t.pop3("AUTH PLAIN " + b64("ayla\0terrya\0P@ssw0rd")));
+            assertEquals(Pop3SignIn.SIGN_IN_FAILED, t.pop3("AUTH PLAIN " + b64("\0ayla\0wrong")));
+            assertEquals(Pop3SignIn.SIGN_IN_FAILED, t.pop3("AUTH PLAIN " + b64("ayla\0terrya\0P@ssw0rd")));
             assertEquals("-ERR USER required", t.pop3("PASS P@ssw0rd"));
             assertEquals("+ ", t.pop3("AUTH PLAIN"));
             assertEquals("+OK", t.pop3(b64("ayla\0jimh\0P@ssw0rd")));

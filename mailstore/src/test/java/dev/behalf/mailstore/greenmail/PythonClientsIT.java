@@ -73,6 +73,19 @@ class PythonClientsIT {
     }
 
     @Test
+    void imaplibsOwnLoginSendsTheDelegateMailboxUnquotedAndSignsIn() throws Exception {
+        // Issue 13's report, verbatim: imaplib.login("raymonds@contoso.com\\terrya@contoso.com", pw).
+        Demo.fullAccess(live, "terrya", "raymonds", dev.behalf.policy.directory.AccessControl.Allow);
+        store.deliver(Demo.delivery(Demo.message("ayla@contoso.com", "terrya@contoso.com", "for terry"),
+                Placement.inbox(Demo.mailbox(live, "terrya"))));
+        assertEquals(new Run(0, "INBOX 1 for terry\nFOLDERS INBOX|Sent Items"),
+                run("imap-login-raw", String.valueOf(store.imapPort()), "raymonds@contoso.com\\terrya@contoso.com", Demo.PASSWORD));
+        Run refused = run("imap-login-raw", String.valueOf(store.imapPort()), "raymonds@contoso.com\\ayla@contoso.com", Demo.PASSWORD);
+        assertEquals(1, refused.exit());
+        assertTrue(refused.output().contains("LOGIN failed."), refused.output());
+    }
+
+    @Test
     void imaplibAuthenticatesWithPlainAndAnAuthorizationIdentity() throws Exception {
         assertEquals(new Run(0, "INBOX 1 for ayla\nFOLDERS INBOX|Sent Items"),
                 run("imap-plain", String.valueOf(store.imapPort()), "ayla@contoso.com", "jimh", Demo.PASSWORD));

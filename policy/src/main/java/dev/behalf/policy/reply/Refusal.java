@@ -21,8 +21,6 @@ public enum Refusal {
     TOO_BIG(SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size")),
     /** More recipients than a message may have (RFC 5321 §4.5.3.1.8). */
     TOO_MANY_RECIPIENTS(SmtpReply.of(452, "4.5.3", "Too many recipients")),
-    /** AUTH attempts after too many failures on this connection or from this address. */
-    AUTH_THROTTLED(SmtpReply.of(454, "4.7.0", "Too many failed authentication attempts; try again later")),
     /** AUTH over an unencrypted connection where that is not allowed. */
     ENCRYPTION_REQUIRED(SmtpReply.of(538, "5.7.11", "Encryption required for requested authentication mechanism")),
     /** A message without a From header (RFC 5322 §3.6). */
@@ -81,8 +79,11 @@ public enum Refusal {
     NEED_RCPT(SmtpReply.of(503, "5.5.1", "Need RCPT command")),
     /** An AUTH response that is not valid base64 or lacks the PLAIN separators. */
     BAD_AUTH_RESPONSE(SmtpReply.of(501, "5.5.2", "Invalid AUTH response")),
-    /** More simultaneous connections than the server takes. */
-    TOO_MANY_CONNECTIONS(SmtpReply.of(421, "4.3.2", "Too many connections, try again later")),
+    /** More simultaneous connections than the listener takes (Exchange's MaxInboundConnection). */
+    TOO_MANY_CONNECTIONS(SmtpReply.of(421, "4.3.2", "The maximum number of concurrent connections has exceeded a limit, closing transmission channel")),
+    /** More simultaneous connections from one address than it takes (Exchange's MaxInboundConnectionPerSource). */
+    TOO_MANY_CONNECTIONS_FROM_SOURCE(SmtpReply.of(421, "4.3.2",
+            "The maximum number of concurrent server connections has exceeded a per-source limit, closing transmission channel")),
     /** A session open longer than the server allows in all (Exchange's receive connector ConnectionTimeout). */
     SESSION_TOO_LONG(SmtpReply.of(421, "4.4.1", "Connection timed out")),
     /** BDAT (CHUNKING) is not offered. */

@@ -2,6 +2,7 @@ package dev.behalf.gateway.app;
 
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.reply.Dialect;
+import dev.behalf.policy.signin.SignInThrottle;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -51,6 +52,9 @@ public final class Behalf {
         private Duration idleTimeout = Duration.ofMinutes(5);
         private Duration sessionTimeout = Duration.ofMinutes(10);
         private int decisionLogCapacity = 100_000;
+        private int maxConnections = ClientLimits.DEFAULTS.maxConnections();
+        private int maxConnectionsPerIp = ClientLimits.DEFAULTS.maxConnectionsPerIp();
+        private SignInThrottle.Limits signInThrottle = ClientLimits.DEFAULTS.signInThrottle();
 
         public Builder configDir(Path v) { configDir = v; return this; }
         /** Use this directory instead of loading {@link #configDir}. */
@@ -76,12 +80,19 @@ public final class Behalf {
         /** How long an SMTP session may last in all (default 10 minutes, as Exchange's ConnectionTimeout). */
         public Builder sessionTimeout(Duration v) { sessionTimeout = v; return this; }
         public Builder decisionLogCapacity(int v) { decisionLogCapacity = v; return this; }
+        /** Sessions each of SMTP, IMAP and POP3 holds at once (default 500). */
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+        /** Sessions each of SMTP, IMAP and POP3 holds from one client address (default 100). */
+        public Builder maxConnectionsPerIp(int v) { maxConnectionsPerIp = v; return this; }
+        /** How failed sign-ins slow the next attempt of that client and account, on every surface ({@link SignInThrottle.Limits#off()} for none). */
+        public Builder signInThrottle(SignInThrottle.Limits v) { signInThrottle = v; return this; }
 
         public BehalfOptions options() {
             return new BehalfOptions(configDir, Optional.ofNullable(directory), bindAddress, hostName, smtpPort, smtpsPort,
                     imapPort, pop3Port, httpPort, Optional.ofNullable(dataDir), dialect, maxMessageSize, maxRecipients,
                     enforceEnvelope, Optional.ofNullable(adminToken), Optional.ofNullable(tlsKeystore),
-                    Optional.ofNullable(tlsKeystorePassword), allowPlainAuth, idleTimeout, sessionTimeout, decisionLogCapacity);
+                    Optional.ofNullable(tlsKeystorePassword), allowPlainAuth, idleTimeout, sessionTimeout, decisionLogCapacity,
+                    new ClientLimits(maxConnections, maxConnectionsPerIp, signInThrottle));
         }
 
         /**

@@ -17,18 +17,20 @@ import java.util.OptionalInt;
  * @param directory      a directory to use instead of loading {@code configDir}
  * @param dataDir        where mail and directory changes persist; empty = in memory
  * @param allowPlainAuth allow AUTH without TLS on a listener bound beyond loopback
+ * @param clientLimits   connection caps and the sign-in throttle
  */
 public record BehalfOptions(Path configDir, Optional<Directory> directory, InetAddress bindAddress, String hostName,
                             int smtpPort, OptionalInt smtpsPort, int imapPort, int pop3Port, int httpPort,
                             Optional<Path> dataDir, Dialect dialect, int maxMessageSize, int maxRecipients,
                             boolean enforceEnvelope, Optional<String> adminToken, Optional<Path> tlsKeystore,
                             Optional<String> tlsKeystorePassword, boolean allowPlainAuth, Duration idleTimeout,
-                            Duration sessionTimeout, int decisionLogCapacity) {
+                            Duration sessionTimeout, int decisionLogCapacity, ClientLimits clientLimits) {
 
     public BehalfOptions {
         Objects.requireNonNull(configDir, "configDir");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(clientLimits, "clientLimits");
         for (int port : new int[] {smtpPort, imapPort, pop3Port, httpPort, smtpsPort.orElse(0)}) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("ports are 0..65535 (0 picks a free one): " + port);

@@ -19,6 +19,8 @@ import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.shell.Shell;
+import dev.behalf.policy.signin.SignIn;
+import dev.behalf.policy.signin.SignInEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ import java.util.function.Supplier;
  */
 public final class RunningBehalf implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunningBehalf.class);
+    private static final Logger signInLog = LoggerFactory.getLogger("dev.behalf.signin");
 
     private final BehalfOptions options;
     private final Directory declared;
@@ -67,6 +70,7 @@ public final class RunningBehalf implements AutoCloseable {
             StoreRuntime store = StoreRuntime.open(options, declared);
             closing.push(store);
             LiveDirectory directory = store.directory();
+            store.signIn().subscribe(RunningBehalf::logSignIn);
             DecisionLog decisions = new DecisionLog(options.decisionLogCapacity());
             if (options.dataDir().isPresent()) {
                 closing.push(DecisionFile.open(options.dataDir().get(), decisions, Json.mapper(), options.decisionLogCapacity()));
@@ -82,13 +86,16 @@ public final class RunningBehalf implements AutoCloseable {
                     .tls(tls).requireTls(options.exposed() && !options.allowPlainAuth())
                     .idleTimeout(options.idleTimeout())
                     .sessionTimeout(options.sessionTimeout())
+                    .signIn(store.signIn())
+                    .maxConnections(options.clientLimits().maxConnections())
+                    .maxConnectionsPerIp(options.clientLimits().maxConnectionsPerIp())
                     .build();
             smtp.start();
             closing.push(smtp);
             Ports[] portsHolder = new Ports[1];
             Router router = new Router();
             new ApiRoutes(directory, store.mail(), decisions, () -> portsHolder[0].asMap()).install(router);
-            new AutodiscoverRoutes(directory, () -> portsHolder[0].asMap(), clientHost(options)).install(router);
+            new AutodiscoverRoutes(directory, store.signIn(), () -> portsHolder[0].asMap(), clientHost(options)).install(router);
             new WebUi(directory, store.mail(), decisions).install(router);
             new AdminRoutes(directory, options.dialect(), options.hostName()).install(router);
             Shell shell = new Shell(directory);
@@ -110,6 +117,15 @@ public final class RunningBehalf implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll(closing);
             throw e;
+        }
+    }
+
+    /** One line per sign-in, on any surface; a warning when the throttle held it. */
+    private static void logSignIn(SignInEvent e) {
+        if (e.waited().isZero()) {
+            signInLog.info("{}", e.describe());
+        } else {
+            signInLog.warn("{}", e.describe());
         }
     }
 
@@ -136,6 +152,14 @@ public final class RunningBehalf implements AutoCloseable {
 
     public MailStore store() {
         return store.mail();
+    }
+
+    /**
+     * Who decides every sign-in (SMTP, IMAP, POP3, Autodiscover); {@link SignIn#subscribe} it to observe each
+     * decision (surface, login form, result), as metrics and decision records do.
+     */
+    public SignIn signIn() {
+        return store.signIn();
     }
 
     public DecisionLog decisions() {

@@ -3,9 +3,11 @@ package dev.behalf.gateway.app;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.mailstore.durable.DataDir;
 import dev.behalf.mailstore.greenmail.GreenMailStore;
+import dev.behalf.mailstore.greenmail.InputLimits;
 import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.signin.SignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +24,13 @@ final class StoreRuntime implements AutoCloseable {
     private final Optional<DataDir> dataDir;
     private final LiveDirectory directory;
     private final GreenMailStore store;
+    private final SignIn signIn;
 
-    private StoreRuntime(Optional<DataDir> dataDir, LiveDirectory directory, GreenMailStore store) {
+    private StoreRuntime(Optional<DataDir> dataDir, LiveDirectory directory, GreenMailStore store, SignIn signIn) {
         this.dataDir = dataDir;
         this.directory = directory;
         this.store = store;
+        this.signIn = signIn;
     }
 
     static StoreRuntime open(BehalfOptions options, Directory declared) {
@@ -43,7 +47,14 @@ final class StoreRuntime implements AutoCloseable {
                 journal = dataDir.get().journal();
             }
             LiveDirectory live = new LiveDirectory(current, journal);
+            // One for every surface, so the throttle counts guesses on SMTP, IMAP, POP3 and Autodiscover together.
+            SignIn signIn = SignIn.builder(live::current).throttle(options.clientLimits().signInThrottle()).build();
             GreenMailStore store = GreenMailStore.builder(live)
+                    .signIn(signIn)
+                    .maxConnections(options.clientLimits().maxConnections())
+                    .maxConnectionsPerIp(options.clientLimits().maxConnectionsPerIp())
+                    .inputLimits(new InputLimits(InputLimits.DEFAULTS.beforeSignIn(), InputLimits.DEFAULTS.afterSignIn(),
+                            options.maxMessageSize()))
                     .bindAddress(options.bindAddress())
                     .imapPort(options.imapPort())
                     .pop3Port(options.pop3Port())
@@ -51,11 +62,16 @@ final class StoreRuntime implements AutoCloseable {
                     .clientSocketTimeout(Duration.ofMinutes(30))
                     .build()
                     .start();
-            return new StoreRuntime(dataDir, live, store);
+            return new StoreRuntime(dataDir, live, store, signIn);
         } catch (RuntimeException e) {
             dataDir.ifPresent(DataDir::close);
             throw e;
         }
+    }
+
+    /** Who decides every sign-in of this Behalf. */
+    SignIn signIn() {
+        return signIn;
     }
 
     LiveDirectory directory() {

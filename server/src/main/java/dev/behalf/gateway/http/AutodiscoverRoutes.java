@@ -5,6 +5,13 @@ import dev.behalf.policy.decision.MailboxAccess;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.signin.Credential;
+import dev.behalf.policy.signin.Mechanism;
+import dev.behalf.policy.signin.SaslExchange;
+import dev.behalf.policy.signin.SignIn;
+import dev.behalf.policy.signin.SignInAttempt;
+import dev.behalf.policy.signin.SignInDecision;
+import dev.behalf.policy.signin.SignInSurface;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
@@ -27,7 +34,12 @@ public final class AutodiscoverRoutes {
     static final String RESPONSE_NS = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006";
     static final String OUTLOOK_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a";
 
+    private static final Response.Full UNAUTHORIZED = new Response.Full(HttpResponseStatus.UNAUTHORIZED, "text/plain; charset=utf-8",
+            "401 Unauthorized: send HTTP Basic credentials of a mailbox account\n".getBytes(StandardCharsets.UTF_8),
+            Map.of("WWW-Authenticate", "Basic realm=\"autodiscover\""));
+
     private final LiveDirectory directory;
+    private final SignIn signIn;
     private final Supplier<Map<String, Object>> ports;
     private final String serverName;
 
@@ -35,8 +47,9 @@ public final class AutodiscoverRoutes {
      * @param serverName the server name handed to clients (the configured {@code --hostname} or the bound
      *                   address), never the request's Host, which is whatever the caller wrote
      */
-    public AutodiscoverRoutes(LiveDirectory directory, Supplier<Map<String, Object>> ports, String serverName) {
+    public AutodiscoverRoutes(LiveDirectory directory, SignIn signIn, Supplier<Map<String, Object>> ports, String serverName) {
         this.directory = directory;
+        this.signIn = signIn;
         this.ports = ports;
         this.serverName = serverName;
     }
@@ -50,14 +63,21 @@ public final class AutodiscoverRoutes {
                 .get("/api/accounts/{address}/mailboxes", this::mailboxes);
     }
 
+    /**
+     * Outlook's POX Autodiscover: the Basic credentials are decided by {@link SignIn} as every sign-in is
+     * (throttled per client and account); the answer waits out the throttle without holding a thread.
+     */
     private Response autodiscover(Request r) {
-        Directory d = directory.current();
-        Optional<Recipient> account = basicAuth(r, d);
-        if (account.isEmpty()) {
-            return new Response.Full(HttpResponseStatus.UNAUTHORIZED, "text/plain; charset=utf-8",
-                    "401 Unauthorized: send HTTP Basic credentials of a mailbox account\n".getBytes(StandardCharsets.UTF_8),
-                    Map.of("WWW-Authenticate", "Basic realm=\"autodiscover\""));
+        Optional<Credential> credential = basicAuth(r);
+        if (credential.isEmpty()) {
+            return UNAUTHORIZED;
         }
+        return new Response.Deferred(signIn.decideLater(new SignInAttempt(SignInSurface.AUTODISCOVER, r.client(), credential.get()))
+                .thenApply(decision -> decision instanceof SignInDecision.Accepted accepted
+                        ? autodiscover(r, directory.current(), accepted.account()) : UNAUTHORIZED));
+    }
+
+    private Response.Full autodiscover(Request r, Directory d, Recipient account) {
         Optional<String> requested = Xml.parse(r.body()).flatMap(doc -> Xml.text(doc, "EMailAddress"));
         if (requested.isEmpty()) {
             return xml(HttpResponseStatus.OK, error("600", "Invalid Request",
@@ -68,15 +88,15 @@ public final class AutodiscoverRoutes {
             return xml(HttpResponseStatus.OK, error("500", "The e-mail address cannot be found.", requested.get()));
         }
         String login;
-        if (target.get().id().equals(account.get().id())) {
-            login = address(account.get());
-        } else if (MailboxAccess.canOpen(d, account.get().id(), target.get().id()).isPresent()) {
-            login = address(account.get()) + "\\" + address(target.get());
+        if (target.get().id().equals(account.id())) {
+            login = address(account);
+        } else if (MailboxAccess.canOpen(d, account.id(), target.get().id()).isPresent()) {
+            login = address(account) + "\\" + address(target.get());
         } else {
             return xml(HttpResponseStatus.OK, error("500", "The e-mail address cannot be found.", requested.get()));
         }
         return xml(HttpResponseStatus.OK, settings(target.get(), login,
-                target.get().id().equals(account.get().id()) ? MailboxAccess.autoMapped(d, account.get().id()) : List.of()));
+                target.get().id().equals(account.id()) ? MailboxAccess.autoMapped(d, account.id()) : List.of()));
     }
 
     private String settings(Recipient mailbox, String login, List<MailboxAccess.Grant> autoMapped) {
@@ -186,32 +206,34 @@ public final class AutodiscoverRoutes {
         return Json.ok(body);
     }
 
-    private Optional<Recipient> basicAuth(Request r, Directory d) {
+    /** The {@code Authorization: Basic} credentials (RFC 7617, UTF-8), unreadable when not base64 of {@code login:password}. */
+    private static Optional<Credential> basicAuth(Request r) {
         String header = r.headers().get(HttpHeaderNames.AUTHORIZATION, "");
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
-        String decoded;
+        byte[] bytes;
         try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            bytes = Base64.getDecoder().decode(header.substring(6).strip());
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return Optional.of(new Credential.Unreadable(Mechanism.BASIC, Credential.Flaw.NOT_BASE64));
         }
-        int colon = decoded.indexOf(':');
+        Optional<String> decoded = SaslExchange.utf8(bytes);
+        if (decoded.isEmpty()) {
+            return Optional.of(new Credential.Unreadable(Mechanism.BASIC, Credential.Flaw.NOT_UTF8));
+        }
+        int colon = decoded.get().indexOf(':');
         if (colon < 0) {
-            return Optional.empty();
+            return Optional.of(new Credential.Unreadable(Mechanism.BASIC, Credential.Flaw.NOT_SASL_PLAIN));
         }
-        String login = decoded.substring(0, colon);
-        String password = decoded.substring(colon + 1);
-        return d.account(login).filter(Recipient::canSignIn)
-                .filter(a -> a.account().flatMap(x -> x.password()).map(s -> s.matches(password)).orElse(false));
+        return Optional.of(new Credential.Password(Mechanism.BASIC, decoded.get().substring(0, colon), decoded.get().substring(colon + 1)));
     }
 
     private static String address(Recipient r) {
         return r.primarySmtpAddress().map(Object::toString).orElse(r.account().map(a -> a.userPrincipalName()).orElse(r.name()));
     }
 
-    private static Response xml(HttpResponseStatus status, String body) {
+    private static Response.Full xml(HttpResponseStatus status, String body) {
         return Response.text(status, "text/xml; charset=utf-8", body);
     }
 }

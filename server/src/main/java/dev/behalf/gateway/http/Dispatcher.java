@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +51,8 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Optional<String> adminToken;
     private final ServerNames names;
     private final EventExecutor worker;
+    /** Set on the worker once a response is deferred: the requests pipelined behind it go unanswered. */
+    private boolean deferring;
 
     Dispatcher(Router router, Optional<String> adminToken, ServerNames names, EventExecutor worker) {
         this.router = router;
@@ -76,6 +79,9 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void answer(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (deferring) {
+            return; // pipelined behind a deferred response: the connection closes after it, unanswered
+        }
         if (!req.decoderResult().isSuccess()) {
             // The decoder now discards everything until the connection closes: say why, and close.
             write(ctx, undecodable(req.decoderResult().cause()), false, req.method());
@@ -103,9 +109,29 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
             } else {
                 openStream(ctx, stream);
             }
+        } else if (response instanceof Response.Deferred later) {
+            defer(ctx, later, HttpUtil.isKeepAlive(req), req.method());
         } else {
             write(ctx, (Response.Full) response, HttpUtil.isKeepAlive(req), req.method());
         }
+    }
+
+    /** Writes a deferred response once it is ready; until then the connection reads nothing more. */
+    private void defer(ChannelHandlerContext ctx, Response.Deferred later, boolean keepAlive, HttpMethod method) {
+        CompletableFuture<Response.Full> ready = later.response().toCompletableFuture();
+        if (ready.isDone() && !ready.isCompletedExceptionally()) {
+            write(ctx, ready.join(), keepAlive, method);
+            return;
+        }
+        deferring = true;
+        ctx.channel().config().setAutoRead(false);
+        ready.whenComplete((full, failure) -> {
+            if (failure != null) {
+                log.error("{} failed", method, failure);
+                full = Json.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + failure);
+            }
+            write(ctx, full, false, method);
+        });
     }
 
     private Response respond(ChannelHandlerContext ctx, FullHttpRequest req) {
@@ -128,7 +154,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
                     Map.of("Allow", allowed.stream().map(HttpMethod::name).distinct().collect(Collectors.joining(", "))));
         }
         Request request = new Request(req.method(), target.path(), route.get().params(), query(target.rawQuery()),
-                req.headers(), ByteBufUtil.getBytes(req.content()));
+                req.headers(), ByteBufUtil.getBytes(req.content()), ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
         return route.get().serve(request, (access, r) -> gate(access, r, host));
     }
 

@@ -3,6 +3,7 @@ package dev.behalf.gateway.http;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,10 @@ import java.util.Optional;
 
 /**
  * One HTTP request as a route sees it: method, decoded path, path parameters (from {@code {name}}
- * segments), query parameters, headers and the whole body.
+ * segments), query parameters, headers, the whole body, and the client's address (for the sign-in throttle).
  */
 public record Request(HttpMethod method, String path, Map<String, String> pathParams,
-                      Map<String, List<String>> query, HttpHeaders headers, byte[] body) {
+                      Map<String, List<String>> query, HttpHeaders headers, byte[] body, InetAddress client) {
 
     public String param(String name) {
         String v = pathParams.get(name);

@@ -4,9 +4,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
-/** What a route answers: a complete body, or a server-sent event stream that stays open. */
+/** What a route answers: a complete body, one that comes later, or a server-sent event stream that stays open. */
 public sealed interface Response {
 
     /** A complete response. */
@@ -14,6 +15,13 @@ public sealed interface Response {
         public Full {
             headers = Map.copyOf(headers);
         }
+    }
+
+    /**
+     * A complete response that is not ready yet (a throttled sign-in waits without holding a thread). The
+     * connection reads no further request meanwhile and closes after this response, so answers stay in order.
+     */
+    record Deferred(CompletionStage<Full> response) implements Response {
     }
 
     /**

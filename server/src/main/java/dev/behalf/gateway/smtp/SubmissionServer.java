@@ -3,6 +3,8 @@ package dev.behalf.gateway.smtp;
 import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.signin.ConnectionCaps;
+import dev.behalf.policy.signin.SignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.SMTPServer;
@@ -77,7 +79,9 @@ public final class SubmissionServer implements AutoCloseable {
         private boolean requireTls;
         private Duration idleTimeout = Duration.ofMinutes(5);
         private Duration sessionTimeout = Duration.ofMinutes(10);
-        private int maxConnections = 500;
+        private int maxConnections = ConnectionCaps.DEFAULT_TOTAL;
+        private int maxConnectionsPerIp = ConnectionCaps.DEFAULT_PER_CLIENT;
+        private SignIn signIn;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = SubmissionContext.randomIds();
 
@@ -95,7 +99,12 @@ public final class SubmissionServer implements AutoCloseable {
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
         /** How long a session may last in all, however busy (Exchange's ConnectionTimeout, 10 minutes). */
         public Builder sessionTimeout(Duration v) { sessionTimeout = v; return this; }
+        /** Sessions at once, plain and implicit-TLS listeners together (Exchange's MaxInboundConnection). */
         public Builder maxConnections(int v) { maxConnections = v; return this; }
+        /** Sessions at once from one client address, IPv6 per /64 (Exchange's MaxInboundConnectionPerSource). */
+        public Builder maxConnectionsPerIp(int v) { maxConnectionsPerIp = v; return this; }
+        /** Who decides AUTH; share one with IMAP, POP3 and Autodiscover so one throttle counts them all. */
+        public Builder signIn(SignIn v) { signIn = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder ids(Supplier<String> v) { ids = v; return this; }
 
@@ -109,15 +118,16 @@ public final class SubmissionServer implements AutoCloseable {
                     SubmissionContext.internalIdCounter());
             Transactions transactions = new Transactions();
             Supplier<SSLContext> lazyTls = memoize(tls);
-            AuthThrottle throttle = new AuthThrottle(10, Duration.ofMinutes(1), clock);
-            ConnectionLimit limit = new ConnectionLimit(maxConnections, sessionTimeout, settings.dialect());
-            SMTPServer plain = server(transactions, throttle, limit, port).enableTLS(true).requireTLS(requireTls)
+            SignIn auth = signIn != null ? signIn : SignIn.builder(directory::current).clock(clock).build();
+            ConnectionLimit limit = new ConnectionLimit(new ConnectionCaps(maxConnections, maxConnectionsPerIp), sessionTimeout,
+                    settings.dialect());
+            SMTPServer plain = server(transactions, auth, limit, port).enableTLS(true).requireTLS(requireTls)
                     .startTlsSocketFactory(socket -> startTls(lazyTls.get(), socket))
                     .build();
             SubmissionVerbs.install(plain.getCommandHandler(), context, transactions);
             Optional<SMTPServer> secure = Optional.empty();
             if (smtpsPort.isPresent()) {
-                SMTPServer s = server(transactions, throttle, limit, smtpsPort.getAsInt())
+                SMTPServer s = server(transactions, auth, limit, smtpsPort.getAsInt())
                         .serverSocketFactory(lazyTls.get()).build();
                 SubmissionVerbs.install(s.getCommandHandler(), context, transactions);
                 secure = Optional.of(s);
@@ -125,7 +135,7 @@ public final class SubmissionServer implements AutoCloseable {
             return new SubmissionServer(plain, secure, limit);
         }
 
-        private SMTPServer.Builder server(Transactions transactions, AuthThrottle throttle, ConnectionLimit limit, int p) {
+        private SMTPServer.Builder server(Transactions transactions, SignIn auth, ConnectionLimit limit, int p) {
             return SMTPServer.port(p)
                     .bindAddress(bindAddress)
                     .hostName(settings.hostName())
@@ -137,7 +147,7 @@ public final class SubmissionServer implements AutoCloseable {
                     .sessionHandler(new ConnectStage(List.of(limit)))
                     .connectionTimeout((int) idleTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .insertReceivedHeaders(false)
-                    .authenticationHandlerFactory(new DirectoryAuthenticator(directory, throttle))
+                    .authenticationHandlerFactory(new DirectoryAuthenticator(auth))
                     .messageHandlerFactory(transactions);
         }
 

@@ -4,6 +4,7 @@ import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.policy.config.InvalidConfigException;
 import dev.behalf.policy.reply.Dialect;
+import dev.behalf.policy.signin.SignInThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -82,6 +83,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "Close SMTP sessions open this long in all, however busy (default: ${DEFAULT-VALUE}).")
     int sessionTimeoutSeconds;
 
+    @Option(names = "--max-connections", defaultValue = "500",
+            description = "Sessions each of SMTP, IMAP and POP3 holds at once (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-ip", defaultValue = "100",
+            description = "Sessions each of SMTP, IMAP and POP3 holds from one client address (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerIp;
+
+    @Option(names = "--no-sign-in-throttle",
+            description = "Never delay a sign-in after failed ones (default: after 3 failures of one client and account, 1 s doubling to 15 s).")
+    boolean noSignInThrottle;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -92,7 +105,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 .dialect(dialect).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients)
                 .enforceEnvelope(enforceEnvelope).adminToken(adminToken).allowPlainAuth(allowPlainAuth)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
-                .sessionTimeout(Duration.ofSeconds(sessionTimeoutSeconds));
+                .sessionTimeout(Duration.ofSeconds(sessionTimeoutSeconds))
+                .maxConnections(maxConnections).maxConnectionsPerIp(maxConnectionsPerIp);
+        if (noSignInThrottle) {
+            builder.signInThrottle(SignInThrottle.Limits.off());
+        }
         if (smtpsPort != null) {
             builder.smtpsPort(smtpsPort);
         }

@@ -45,8 +45,13 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code behalf serve} with {@code args} plus ephemeral ports; waits (bounded) until it is ready. */
     static ServerProcess start(Path log, String... args) throws IOException, InterruptedException {
+        return startWithHeap(log, "-Xmx1g", args);
+    }
+
+    /** As {@link #start(Path, String...)}, with the heap option given ({@code -Xmx128m}). */
+    static ServerProcess startWithHeap(Path log, String heap, String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-jar", jar().toString(), "serve",
+        List<String> command = new ArrayList<>(List.of(java, heap, "-jar", jar().toString(), "serve",
                 "--smtp-port", "0", "--imap-port", "0", "--pop3-port", "0", "--http-port", "0"));
         command.addAll(List.of(args));
         Files.deleteIfExists(log);

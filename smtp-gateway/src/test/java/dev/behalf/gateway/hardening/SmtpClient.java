@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * A raw SMTP client for hardening tests: sends exact bytes (CR, LF, NUL, 8-bit as given) and reads
- * each reply line as the server wrote it. Every read is bounded by the socket timeout.
+ * each reply line as the server wrote it ({@link #readLine()} serves IMAP and POP3 transcripts too).
+ * Every read is bounded by the socket timeout.
  */
 public final class SmtpClient implements AutoCloseable {
     private final Socket socket;
@@ -28,7 +29,12 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     public SmtpClient(int port, Duration timeout) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(port, timeout, InetAddress.getLoopbackAddress());
+    }
+
+    /** Connects from {@code local} (any 127.x.y.z works on Linux), so a test can be several client addresses. */
+    public SmtpClient(int port, Duration timeout, InetAddress local) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port, local, 0);
         socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream(), 8192);
@@ -61,6 +67,11 @@ public final class SmtpClient implements AutoCloseable {
     public String lastLine() throws IOException {
         String r = reply();
         return r.substring(r.lastIndexOf('\n') + 1);
+    }
+
+    /** One line as the server wrote it, without its CRLF; null when the server closed the connection. */
+    public String readLine() throws IOException {
+        return line();
     }
 
     private String line() throws IOException {

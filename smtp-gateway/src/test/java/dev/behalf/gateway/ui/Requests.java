@@ -5,6 +5,7 @@ import dev.behalf.gateway.http.Response;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Requests {
         for (int i = 0; i < query.length; i += 2) {
             q.put(query[i], List.of(query[i + 1]));
         }
-        return new Request(HttpMethod.GET, "/test", pathParams, q, EmptyHttpHeaders.INSTANCE, new byte[0]);
+        return new Request(HttpMethod.GET, "/test", pathParams, q, EmptyHttpHeaders.INSTANCE, new byte[0], InetAddress.getLoopbackAddress());
     }
 
     static Request get(String... query) {
@@ -30,7 +31,7 @@ final class Requests {
 
     static Request post(String json) {
         return new Request(HttpMethod.POST, "/test", Map.of(), Map.of(), EmptyHttpHeaders.INSTANCE,
-                json.getBytes(StandardCharsets.UTF_8));
+                json.getBytes(StandardCharsets.UTF_8), InetAddress.getLoopbackAddress());
     }
 
     static Response.Full full(Response r) {

@@ -1,0 +1,65 @@
+package dev.behalf.policy.signin;
+
+import dev.behalf.policy.decision.MailboxAccess;
+import dev.behalf.policy.directory.Recipient;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a sign-in came to. Every surface answers a {@link Refused} with the one text it sends for a wrong
+ * password (only SMTP tells an unreadable response apart, as a syntax error); the reason is for the log
+ * and the decision record, never for the wire (spec §8).
+ */
+public sealed interface SignInDecision {
+
+    /**
+     * Signed in. {@code account} proved its password; {@code mailbox} is what the session opens: the
+     * account itself, or, on IMAP and POP3, a mailbox it holds Full Access to ({@code fullAccess} says
+     * through which grant). On SMTP and Autodiscover it is always the account.
+     */
+    record Accepted(Recipient account, Recipient mailbox, Optional<MailboxAccess.Grant> fullAccess) implements SignInDecision {
+        public Accepted {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(mailbox, "mailbox");
+            Objects.requireNonNull(fullAccess, "fullAccess");
+        }
+
+        /** "own account", or "Full Access, via group Helpdesk". */
+        public String how() {
+            return fullAccess.map(g -> "Full Access, " + g.reason()).orElse("own account");
+        }
+    }
+
+    /** Refused; {@code why} names the objects involved, for the log only. */
+    record Refused(Reason reason, String why) implements SignInDecision {
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /** Why a sign-in was refused. */
+    enum Reason {
+        /** The response could not be read as a credential (bad base64, not SASL PLAIN, not UTF-8). */
+        UNREADABLE,
+        /** No account signs in with that login, or a {@code delegate\mailbox} login names no such pair. */
+        UNKNOWN_ACCOUNT,
+        /** A {@code delegate\mailbox} login that splits into more than one account and mailbox. */
+        AMBIGUOUS_LOGIN,
+        /** The account exists, the password is not its own. */
+        WRONG_PASSWORD,
+        /** A shared, resource or system mailbox, or an account without a password (spec §1). */
+        CANNOT_SIGN_IN,
+        /** A MailUser or User on IMAP or POP3: signed in, but there is no store mailbox to open. */
+        NO_MAILBOX,
+        /** A SASL authorization identity that names no single object. */
+        UNKNOWN_MAILBOX,
+        /** No Full Access on the mailbox: no Allow entry covers the account, a Deny does, or it is hidden. */
+        NO_FULL_ACCESS,
+        /** Acting for another mailbox where this surface acts as the signed-in account only (SMTP, Autodiscover). */
+        NOT_ON_THIS_SURFACE,
+        /** The server stopped while the attempt waited out the throttle. */
+        INTERRUPTED
+    }
+}
