@@ -75,12 +75,22 @@ public final class ApiJson {
                            List<String> rcptTo, List<String> headerFrom, Optional<String> headerSender,
                            Optional<String> deliveredSender, String outcome, String stage, List<String> because,
                            List<Grant> grants, String reply, Optional<String> messageId, Optional<String> subject,
-                           List<String> reached, long directoryVersion) {
+                           List<String> reached, long directoryVersion, List<String> headerResentFrom,
+                           Optional<String> deliveredResentSender, Optional<String> resentOutcome, List<Grant> resentGrants,
+                           List<LookAlike> lookAlikes) {
         public static Decision of(DecisionRecord d) {
             return new Decision(d.id(), d.time(), d.account(), d.accountAddress(), d.login(), d.mailFrom(), d.rcptTo(),
                     d.headerFrom(), d.headerSender(), d.deliveredSender(), d.outcome(), d.stage(), d.because(),
                     d.grants().stream().map(Grant::of).toList(), d.reply(), d.messageId(), d.subject(), d.reached(),
-                    d.directoryVersion());
+                    d.directoryVersion(), d.headerResentFrom(), d.deliveredResentSender(), d.resentOutcome(),
+                    d.resentGrants().stream().map(Grant::of).toList(), d.lookAlikes().stream().map(LookAlike::of).toList());
+        }
+    }
+
+    /** One of a decision's look-alike display names: a name that reads as an address the mailbox does not have. */
+    public record LookAlike(String field, String displayName, String address, String looksLike) {
+        static LookAlike of(DecisionRecord.LookAlike l) {
+            return new LookAlike(l.field(), l.displayName(), l.address(), l.looksLike());
         }
     }
 

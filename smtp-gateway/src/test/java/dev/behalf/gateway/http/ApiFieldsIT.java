@@ -42,16 +42,18 @@ class ApiFieldsIT {
         EXPECTED.put("GET /api/health", """
                 directoryVersion ports ports.http ports.imap ports.pop3 ports.smtp status""");
         EXPECTED.put("GET /api/decisions", """
-                [] [].account [].accountAddress [].because [].because[] [].deliveredSender [].directoryVersion
-                [].grants [].grants[] [].grants[].from [].grants[].outcome [].grants[].reason [].grants[].target
-                [].grants[].trustee [].grants[].viaGroups [].headerFrom [].headerFrom[] [].headerSender [].id
-                [].login [].mailFrom [].messageId [].outcome [].rcptTo [].rcptTo[] [].reached [].reached[] [].reply
-                [].stage [].subject [].time""");
+                [] [].account [].accountAddress [].because [].because[] [].deliveredSender
+                [].directoryVersion [].grants [].grants[] [].grants[].from [].grants[].outcome
+                [].grants[].reason [].grants[].target [].grants[].trustee [].grants[].viaGroups
+                [].headerFrom [].headerFrom[] [].headerResentFrom [].headerSender [].id [].login
+                [].lookAlikes [].mailFrom [].messageId [].outcome [].rcptTo [].rcptTo[] [].reached
+                [].reached[] [].reply [].resentGrants [].stage [].subject [].time""");
         EXPECTED.put("GET /api/decisions/{id}", """
-                account accountAddress because because[] deliveredSender directoryVersion grants grants[]
-                grants[].from grants[].outcome grants[].reason grants[].target grants[].trustee grants[].viaGroups
-                headerFrom headerFrom[] headerSender id login mailFrom messageId outcome rcptTo rcptTo[] reached
-                reached[] reply stage subject time""");
+                account accountAddress because because[] deliveredSender directoryVersion grants
+                grants[] grants[].from grants[].outcome grants[].reason grants[].target
+                grants[].trustee grants[].viaGroups headerFrom headerFrom[] headerResentFrom
+                headerSender id login lookAlikes mailFrom messageId outcome rcptTo rcptTo[] reached
+                reached[] reply resentGrants stage subject time""");
         EXPECTED.put("GET /api/mailboxes", """
                 [] [].address [].displayName [].folders [].folders[] [].folders[].messages [].folders[].name
                 [].folders[].unread [].key [].key.address [].key.address.domain [].key.address.localPart [].key.id
@@ -64,18 +66,21 @@ class ApiFieldsIT {
                 [].mailbox.address.localPart [].messageId [].received [].seen [].sender [].size [].subject
                 [].submissionId [].to [].to[]""");
         EXPECTED.put("GET /api/messages/{id}", """
-                attachments attachments[] attachments[].contentType attachments[].filename attachments[].index
-                attachments[].size decision decision.account decision.accountAddress decision.because
-                decision.because[] decision.deliveredSender decision.directoryVersion decision.grants
-                decision.grants[] decision.grants[].from decision.grants[].outcome decision.grants[].reason
-                decision.grants[].target decision.grants[].trustee decision.grants[].viaGroups decision.headerFrom
-                decision.headerFrom[] decision.headerSender decision.id decision.login decision.mailFrom
-                decision.messageId decision.outcome decision.rcptTo decision.rcptTo[] decision.reached
-                decision.reached[] decision.reply decision.stage decision.subject decision.time headers headers[]
-                headers[].name headers[].value html summary summary.folder summary.from summary.id summary.id.value
-                summary.mailbox summary.mailbox.id summary.mailbox.id.guid summary.messageId summary.received
-                summary.seen summary.sender summary.size summary.subject summary.submissionId summary.to
-                summary.to[] text""");
+                attachments attachments[] attachments[].contentType attachments[].filename
+                attachments[].index attachments[].size decision decision.account
+                decision.accountAddress decision.because decision.because[] decision.deliveredSender
+                decision.directoryVersion decision.grants decision.grants[] decision.grants[].from
+                decision.grants[].outcome decision.grants[].reason decision.grants[].target
+                decision.grants[].trustee decision.grants[].viaGroups decision.headerFrom
+                decision.headerFrom[] decision.headerResentFrom decision.headerSender decision.id
+                decision.login decision.lookAlikes decision.mailFrom decision.messageId
+                decision.outcome decision.rcptTo decision.rcptTo[] decision.reached
+                decision.reached[] decision.reply decision.resentGrants decision.stage
+                decision.subject decision.time headers headers[] headers[].name headers[].value html
+                summary summary.folder summary.from summary.id summary.id.value summary.mailbox
+                summary.mailbox.id summary.mailbox.id.guid summary.messageId summary.received
+                summary.seen summary.sender summary.size summary.subject summary.submissionId
+                summary.to summary.to[] text""");
         EXPECTED.put("GET /api/accounts/hollyh/mailboxes", """
                 account address mailboxes mailboxes[] mailboxes[].address mailboxes[].autoMapped
                 mailboxes[].imapLogin mailboxes[].mailbox mailboxes[].reason mailboxes[].trustee mailboxes[].type
@@ -85,29 +90,35 @@ class ApiFieldsIT {
                 boxes[].folders[].messages boxes[].folders[].name boxes[].folders[].unread boxes[].kind
                 boxes[].messages boxes[].type boxes[].unread directoryVersion refused""");
         EXPECTED.put("GET /api/ui/messages", """
-                [] [].box [].decisionId [].folder [].from [].fromDisplay [].id [].kind [].outcome [].reason [].reply
-                [].seen [].sender [].size [].subject [].time [].to [].to[]""");
+                [] [].box [].decisionId [].folder [].from [].fromDisplay [].id [].kind [].lookAlikes
+                [].outcome [].reason [].reply [].seen [].sender [].size [].subject [].time [].to
+                [].to[]""");
         EXPECTED.put("GET /api/ui/refused", """
-                [] [].box [].decisionId [].folder [].from [].fromDisplay [].id [].kind [].outcome [].reason [].reply
-                [].seen [].size [].subject [].time [].to [].to[]""");
+                [] [].box [].decisionId [].folder [].from [].fromDisplay [].id [].kind [].lookAlikes
+                [].outcome [].reason [].reply [].seen [].size [].subject [].time [].to [].to[]""");
         EXPECTED.put("GET /api/ui/messages/{id}", """
-                htmlUrl row row.box row.decisionId row.folder row.from row.fromDisplay row.id row.kind row.outcome
-                row.reason row.reply row.seen row.sender row.size row.subject row.time row.to row.to[] view
-                view.attachments view.attachments[] view.attachments[].contentType view.attachments[].filename
+                htmlUrl row row.box row.decisionId row.folder row.from row.fromDisplay row.id
+                row.kind row.lookAlikes row.outcome row.reason row.reply row.seen row.sender
+                row.size row.subject row.time row.to row.to[] view view.attachments
+                view.attachments[] view.attachments[].contentType view.attachments[].filename
                 view.attachments[].index view.attachments[].size view.decision view.decision.account
                 view.decision.accountAddress view.decision.because view.decision.because[]
                 view.decision.deliveredSender view.decision.directoryVersion view.decision.grants
                 view.decision.grants[] view.decision.grants[].from view.decision.grants[].outcome
-                view.decision.grants[].reason view.decision.grants[].target view.decision.grants[].trustee
-                view.decision.grants[].viaGroups view.decision.headerFrom view.decision.headerFrom[]
-                view.decision.headerSender view.decision.id view.decision.login view.decision.mailFrom
-                view.decision.messageId view.decision.outcome view.decision.rcptTo view.decision.rcptTo[]
-                view.decision.reached view.decision.reached[] view.decision.reply view.decision.stage
-                view.decision.subject view.decision.time view.headers view.headers[] view.headers[].name
-                view.headers[].value view.html view.summary view.summary.folder view.summary.from view.summary.id
-                view.summary.id.value view.summary.mailbox view.summary.mailbox.id view.summary.mailbox.id.guid
-                view.summary.messageId view.summary.received view.summary.seen view.summary.sender view.summary.size
-                view.summary.subject view.summary.submissionId view.summary.to view.summary.to[] view.text""");
+                view.decision.grants[].reason view.decision.grants[].target
+                view.decision.grants[].trustee view.decision.grants[].viaGroups
+                view.decision.headerFrom view.decision.headerFrom[] view.decision.headerResentFrom
+                view.decision.headerSender view.decision.id view.decision.login
+                view.decision.lookAlikes view.decision.mailFrom view.decision.messageId
+                view.decision.outcome view.decision.rcptTo view.decision.rcptTo[]
+                view.decision.reached view.decision.reached[] view.decision.reply
+                view.decision.resentGrants view.decision.stage view.decision.subject
+                view.decision.time view.headers view.headers[] view.headers[].name
+                view.headers[].value view.html view.summary view.summary.folder view.summary.from
+                view.summary.id view.summary.id.value view.summary.mailbox view.summary.mailbox.id
+                view.summary.mailbox.id.guid view.summary.messageId view.summary.received
+                view.summary.seen view.summary.sender view.summary.size view.summary.subject
+                view.summary.submissionId view.summary.to view.summary.to[] view.text""");
         EXPECTED.put("GET /api/admin/recipients?tab=any", """
                 [] [].address [].alias [].canSignIn [].displayName [].hidden [].id [].login [].name [].tab [].type""");
         EXPECTED.put("GET /api/admin/recipients/{guid}/delegation", """
@@ -136,11 +147,13 @@ class ApiFieldsIT {
                 target.alias target.canSignIn target.displayName target.hidden target.id target.login target.name
                 target.tab target.type""");
         EXPECTED.put("GET /api/admin/explain", """
-                account account.address account.alias account.canSignIn account.displayName account.hidden
-                account.id account.login account.name account.tab account.type deliveredSender directoryVersion from
-                fromDisplay from[] memberOf memberOf[] outcome replies replies[] replies[].dialect replies[].reply
-                replies[].serverDialect verdicts verdicts[] verdicts[].from verdicts[].outcome verdicts[].reason
-                verdicts[].target verdicts[].text verdicts[].trustee verdicts[].viaGroups""");
+                account account.address account.alias account.canSignIn account.displayName
+                account.hidden account.id account.login account.name account.tab account.type
+                deliveredSender directoryVersion from fromDisplay from[] memberOf memberOf[] outcome
+                replies replies[] replies[].dialect replies[].reply replies[].serverDialect
+                resentFrom resentVerdicts verdicts verdicts[] verdicts[].from verdicts[].outcome
+                verdicts[].reason verdicts[].target verdicts[].text verdicts[].trustee
+                verdicts[].viaGroups""");
         EXPECTED.put("POST /api/admin/delegation", """
                 applied directoryVersion done done[] warnings""");
         EXPECTED.put("POST /api/shell", """

@@ -40,6 +40,7 @@ class ApiJsonTest {
             MailboxSummary.FolderSummary.class, ApiJson.Folder.class,
             DecisionRecord.class, ApiJson.Decision.class,
             DecisionRecord.Grant.class, ApiJson.Grant.class,
+            DecisionRecord.LookAlike.class, ApiJson.LookAlike.class,
             MessageView.class, ApiJson.Message.class,
             MessageView.HeaderLine.class, ApiJson.Header.class,
             MessageView.Attachment.class, ApiJson.Attachment.class);
