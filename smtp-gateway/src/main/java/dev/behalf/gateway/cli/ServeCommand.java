@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code behalf serve}: starts every listener and runs until Ctrl-C / SIGTERM. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start Behalf: SMTP submission, IMAP, POP3 and HTTP (API, web UI) on the demo or a given directory.")
+@Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
+        description = "Start Behalf: SMTP submission, IMAP, POP3 and HTTP (API, web UI) on the demo or a given directory.",
+        footer = "%nEvery option can be given as an environment variable instead: --smtp-port as BEHALF_SMTP_PORT, "
+                + "--data-dir as BEHALF_DATA_DIR, a flag as BEHALF_ALLOW_PLAIN_AUTH=true. The command line wins.")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -66,6 +68,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Require 'Authorization: Bearer TOKEN' on the HTTP API (required when bound beyond loopback).")
     String adminToken;
 
+    @Option(names = "--generate-admin-token",
+            description = "Without --admin-token, make a random one at start and print it in the log (the container image does).")
+    boolean generateAdminToken;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS#12 keystore for STARTTLS/SMTPS (default: a self-signed certificate made at start).")
     Path tlsKeystore;
 
@@ -87,6 +93,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (generateAdminToken && (adminToken == null || adminToken.isBlank())) {
+            adminToken = AdminTokens.generate();
+            log.info("admin token (generated at start; set --admin-token or BEHALF_ADMIN_TOKEN to choose it): {}", adminToken);
+        }
         Behalf.Builder builder = Behalf.builder().configDir(config).bindAddress(address(bind)).hostName(hostName)
                 .smtpPort(smtpPort).imapPort(imapPort).pop3Port(pop3Port).httpPort(httpPort)
                 .dialect(dialect).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients)
