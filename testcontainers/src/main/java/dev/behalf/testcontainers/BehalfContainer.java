@@ -110,8 +110,11 @@ public class BehalfContainer extends GenericContainer<BehalfContainer> {
     protected void configure() {
         super.configure();
         if (dockerHostIsThisMachine()) {
-            withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(getExposedPorts().stream()
-                    .map(p -> new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(p))).toList()));
+            // Testcontainers publishes exposed ports on every interface (PublishAllPorts); the same ports on
+            // free loopback ports instead, as smtp4dev's docs advise for a mail catcher.
+            withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPublishAllPorts(false)
+                    .withPortBindings(getExposedPorts().stream()
+                            .map(p -> new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(p))).toList()));
         }
     }
 
