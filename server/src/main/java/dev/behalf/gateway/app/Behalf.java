@@ -4,8 +4,11 @@ import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.reply.Dialect;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -51,6 +54,10 @@ public final class Behalf {
         private Duration idleTimeout = Duration.ofMinutes(5);
         private Duration sessionTimeout = Duration.ofMinutes(10);
         private int decisionLogCapacity = 100_000;
+        private URI webhook;
+        private int webhookQueue = 10_000;
+        private Duration webhookTimeout = Duration.ofSeconds(5);
+        private final List<Plugin> plugins = new ArrayList<>();
 
         public Builder configDir(Path v) { configDir = v; return this; }
         /** Use this directory instead of loading {@link #configDir}. */
@@ -76,12 +83,21 @@ public final class Behalf {
         /** How long an SMTP session may last in all (default 10 minutes, as Exchange's ConnectionTimeout). */
         public Builder sessionTimeout(Duration v) { sessionTimeout = v; return this; }
         public Builder decisionLogCapacity(int v) { decisionLogCapacity = v; return this; }
+        /** POST each decision record as JSON here, never holding up SMTP (see {@link dev.behalf.gateway.audit.Webhook}). */
+        public Builder webhook(URI v) { webhook = v; return this; }
+        /** How many records may wait for a slow webhook before new ones are dropped (default 10,000). */
+        public Builder webhookQueue(int v) { webhookQueue = v; return this; }
+        /** Connect and answer timeout of one webhook post (default 5 s). */
+        public Builder webhookTimeout(Duration v) { webhookTimeout = v; return this; }
+        /** Start this plugin with the server (e.g. behalf-metrics' {@code PrometheusMetrics}). */
+        public Builder plugin(Plugin v) { plugins.add(v); return this; }
 
         public BehalfOptions options() {
             return new BehalfOptions(configDir, Optional.ofNullable(directory), bindAddress, hostName, smtpPort, smtpsPort,
                     imapPort, pop3Port, httpPort, Optional.ofNullable(dataDir), dialect, maxMessageSize, maxRecipients,
                     enforceEnvelope, Optional.ofNullable(adminToken), Optional.ofNullable(tlsKeystore),
-                    Optional.ofNullable(tlsKeystorePassword), allowPlainAuth, idleTimeout, sessionTimeout, decisionLogCapacity);
+                    Optional.ofNullable(tlsKeystorePassword), allowPlainAuth, idleTimeout, sessionTimeout, decisionLogCapacity,
+                    Optional.ofNullable(webhook), webhookQueue, webhookTimeout);
         }
 
         /**
@@ -90,7 +106,7 @@ public final class Behalf {
          * port can't be bound; nothing is left running then.
          */
         public RunningBehalf start() {
-            return RunningBehalf.start(options());
+            return RunningBehalf.start(options(), List.copyOf(plugins));
         }
     }
 }

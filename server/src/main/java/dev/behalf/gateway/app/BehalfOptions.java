@@ -4,6 +4,7 @@ import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.reply.Dialect;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,13 +18,16 @@ import java.util.OptionalInt;
  * @param directory      a directory to use instead of loading {@code configDir}
  * @param dataDir        where mail and directory changes persist; empty = in memory
  * @param allowPlainAuth allow AUTH without TLS on a listener bound beyond loopback
+ * @param webhook        where each decision record is POSTed as JSON; {@code webhookQueue} records may
+ *                       wait for it (more are dropped and counted), each post bounded by {@code webhookTimeout}
  */
 public record BehalfOptions(Path configDir, Optional<Directory> directory, InetAddress bindAddress, String hostName,
                             int smtpPort, OptionalInt smtpsPort, int imapPort, int pop3Port, int httpPort,
                             Optional<Path> dataDir, Dialect dialect, int maxMessageSize, int maxRecipients,
                             boolean enforceEnvelope, Optional<String> adminToken, Optional<Path> tlsKeystore,
                             Optional<String> tlsKeystorePassword, boolean allowPlainAuth, Duration idleTimeout,
-                            Duration sessionTimeout, int decisionLogCapacity) {
+                            Duration sessionTimeout, int decisionLogCapacity, Optional<URI> webhook,
+                            int webhookQueue, Duration webhookTimeout) {
 
     public BehalfOptions {
         Objects.requireNonNull(configDir, "configDir");
@@ -34,10 +38,13 @@ public record BehalfOptions(Path configDir, Optional<Directory> directory, InetA
                 throw new IllegalArgumentException("ports are 0..65535 (0 picks a free one): " + port);
             }
         }
-        for (Duration d : new Duration[] {idleTimeout, sessionTimeout}) {
+        for (Duration d : new Duration[] {idleTimeout, sessionTimeout, webhookTimeout}) {
             if (d == null || d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException("the idle and session timeouts must be positive: " + d);
+                throw new IllegalArgumentException("the idle, session and webhook timeouts must be positive: " + d);
             }
+        }
+        if (webhookQueue < 1) {
+            throw new IllegalArgumentException("the webhook queue holds at least 1 record: " + webhookQueue);
         }
         adminToken = adminToken.filter(t -> !t.isBlank());
     }

@@ -2,6 +2,8 @@ package dev.behalf.gateway.app;
 
 import dev.behalf.gateway.audit.DecisionFile;
 import dev.behalf.gateway.audit.DecisionLog;
+import dev.behalf.gateway.audit.SignIns;
+import dev.behalf.gateway.audit.Webhook;
 import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.http.AutodiscoverRoutes;
 import dev.behalf.gateway.http.HttpServer;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +58,7 @@ public final class RunningBehalf implements AutoCloseable {
         this.closing = closing;
     }
 
-    static RunningBehalf start(BehalfOptions options) {
+    static RunningBehalf start(BehalfOptions options, List<Plugin> plugins) {
         long started = System.nanoTime();
         if (options.exposed() && options.adminToken().isEmpty()) {
             throw new IllegalArgumentException("binding to " + options.bindAddress().getHostAddress()
@@ -70,6 +74,13 @@ public final class RunningBehalf implements AutoCloseable {
             if (options.dataDir().isPresent()) {
                 closing.push(DecisionFile.open(options.dataDir().get(), decisions, Json.mapper(), options.decisionLogCapacity()));
             }
+            Optional<Webhook> webhook = options.webhook()
+                    .map(url -> new Webhook(url, Json.mapper(), options.webhookQueue(), options.webhookTimeout()));
+            if (webhook.isPresent()) {
+                closing.push(webhook.get());
+                decisions.subscribe(webhook.get()::offer);
+            }
+            SignIns signIns = new SignIns();
             Supplier<SSLContext> tls = options.tlsKeystore().isPresent()
                     ? () -> TlsContexts.fromKeystore(options.tlsKeystore().get(), options.tlsKeystorePassword().orElse("").toCharArray())
                     : () -> TlsContexts.selfSigned(options.hostName());
@@ -81,6 +92,7 @@ public final class RunningBehalf implements AutoCloseable {
                     .tls(tls).requireTls(options.exposed() && !options.allowPlainAuth())
                     .idleTimeout(options.idleTimeout())
                     .sessionTimeout(options.sessionTimeout())
+                    .signIns(signIns)
                     .build();
             smtp.start();
             closing.push(smtp);
@@ -97,6 +109,10 @@ public final class RunningBehalf implements AutoCloseable {
                 self[0].reset();
                 return Json.ok(java.util.Map.of("reset", true, "directoryVersion", directory.current().version()));
             });
+            Plugin.Context pluginContext = new Plugin.Context(options, router, directory, store.mail(), decisions, signIns, webhook);
+            for (Plugin plugin : plugins) {
+                closing.push(plugin.install(pluginContext));
+            }
             HttpServer http = HttpServer.builder().bindAddress(options.bindAddress()).port(options.httpPort())
                     .adminToken(options.adminToken()).router(router).start();
             closing.push(http);

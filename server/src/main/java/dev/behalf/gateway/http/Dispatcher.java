@@ -90,7 +90,8 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private boolean authorised(String path, FullHttpRequest req) {
-        if (adminToken.isEmpty() || !path.startsWith("/api/") || path.equals("/api/health")) {
+        // /metrics counts sign-ins and refusals: with a token, scrapers send it too (Prometheus: authorization.credentials).
+        if (adminToken.isEmpty() || !(path.startsWith("/api/") || path.equals("/metrics")) || path.equals("/api/health")) {
             return true;
         }
         String header = req.headers().get(HttpHeaderNames.AUTHORIZATION, "");

@@ -68,7 +68,7 @@ public final class HttpServer implements AutoCloseable {
         public Builder bindAddress(InetAddress v) { bindAddress = v; return this; }
         public Builder port(int v) { port = v; return this; }
         public Builder router(Router v) { router = v; return this; }
-        /** When set, every /api/ request but /api/health must carry {@code Authorization: Bearer <token>}. */
+        /** When set, every /api/ request but /api/health, and /metrics, must carry {@code Authorization: Bearer <token>}. */
         public Builder adminToken(Optional<String> v) { adminToken = v; return this; }
 
         /** Binds and serves; throws when the port can't be bound. */

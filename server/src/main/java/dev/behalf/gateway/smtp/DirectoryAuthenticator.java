@@ -1,5 +1,6 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.gateway.audit.SignIns;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.reply.Dialect;
@@ -35,10 +36,12 @@ final class DirectoryAuthenticator implements AuthenticationHandlerFactory {
 
     private final LiveDirectory directory;
     private final AuthThrottle throttle;
+    private final SignIns signIns;
 
-    DirectoryAuthenticator(LiveDirectory directory, AuthThrottle throttle) {
+    DirectoryAuthenticator(LiveDirectory directory, AuthThrottle throttle, SignIns signIns) {
         this.directory = directory;
         this.throttle = throttle;
+        this.signIns = signIns;
     }
 
     @Override
@@ -110,11 +113,13 @@ final class DirectoryAuthenticator implements AuthenticationHandlerFactory {
                     // SMTP submission acts as the signed-in account only: an authzid must name that account.
                     .filter(r -> authzid.isEmpty() || current.account(authzid.get()).map(z -> z.id().equals(r.id())).orElse(false));
             if (account.isEmpty()) {
+                signIns.record(SignIns.SMTP, false);
                 int failures = throttle.fail(peer);
                 log.warn("AUTH {} failed for login '{}' from {} ({} recent failures)", mechanism, login, peer.getHostAddress(), failures);
                 throw RejectMapping.reject(Refusal.AUTH_FAILED.reply(ANY_DIALECT));
             }
             identity = new AccountIdentity(account.get().id(), login);
+            signIns.record(SignIns.SMTP, true);
             return Optional.empty();
         }
 

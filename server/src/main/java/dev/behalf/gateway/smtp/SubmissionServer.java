@@ -1,6 +1,7 @@
 package dev.behalf.gateway.smtp;
 
 import dev.behalf.gateway.audit.DecisionLog;
+import dev.behalf.gateway.audit.SignIns;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.policy.change.LiveDirectory;
 import org.slf4j.Logger;
@@ -79,6 +80,7 @@ public final class SubmissionServer implements AutoCloseable {
         private int maxConnections = 500;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = SubmissionContext.randomIds();
+        private SignIns signIns = new SignIns();
 
         public Builder directory(LiveDirectory v) { directory = v; return this; }
         public Builder store(MailStore v) { store = v; return this; }
@@ -97,6 +99,8 @@ public final class SubmissionServer implements AutoCloseable {
         public Builder maxConnections(int v) { maxConnections = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder ids(Supplier<String> v) { ids = v; return this; }
+        /** Where AUTH attempts are announced (metrics). */
+        public Builder signIns(SignIns v) { signIns = v; return this; }
 
         public SubmissionServer build() {
             Objects.requireNonNull(directory, "directory: the submission server needs the LiveDirectory to authorise against");
@@ -134,7 +138,7 @@ public final class SubmissionServer implements AutoCloseable {
                     .sessionHandler(limit)
                     .connectionTimeout((int) idleTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .insertReceivedHeaders(false)
-                    .authenticationHandlerFactory(new DirectoryAuthenticator(directory, throttle))
+                    .authenticationHandlerFactory(new DirectoryAuthenticator(directory, throttle, signIns))
                     .messageHandlerFactory(ctx -> new SubmissionHandler(context, ctx));
         }
 

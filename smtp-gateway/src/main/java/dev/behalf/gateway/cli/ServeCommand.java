@@ -2,6 +2,7 @@ package dev.behalf.gateway.cli;
 
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.gateway.metrics.PrometheusMetrics;
 import dev.behalf.policy.config.InvalidConfigException;
 import dev.behalf.policy.reply.Dialect;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +90,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "Close SMTP sessions open this long in all, however busy (default: ${DEFAULT-VALUE}).")
     int sessionTimeoutSeconds;
 
+    @Option(names = "--webhook", paramLabel = "URL",
+            description = "POST each decision record as JSON to this http(s) URL; never slows SMTP (a full queue drops and counts).")
+    URI webhook;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -102,12 +108,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 .dialect(dialect).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients)
                 .enforceEnvelope(enforceEnvelope).adminToken(adminToken).allowPlainAuth(allowPlainAuth)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
-                .sessionTimeout(Duration.ofSeconds(sessionTimeoutSeconds));
+                .sessionTimeout(Duration.ofSeconds(sessionTimeoutSeconds))
+                .plugin(new PrometheusMetrics());
         if (smtpsPort != null) {
             builder.smtpsPort(smtpsPort);
         }
         if (dataDir != null) {
             builder.dataDir(dataDir);
+        }
+        if (webhook != null) {
+            builder.webhook(webhook);
         }
         if (tlsKeystore != null) {
             builder.tlsKeystore(tlsKeystore, tlsKeystorePassword);

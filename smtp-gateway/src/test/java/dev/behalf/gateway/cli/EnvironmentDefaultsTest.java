@@ -27,6 +27,7 @@ class EnvironmentDefaultsTest {
         if (type == int.class || type == Integer.class) return o.longestName().equals("--max-message-size") ? "1MB" : "7";
         if (type == Path.class) return "/somewhere/" + o.longestName().substring(2);
         if (type == Dialect.class) return "exchange-server";
+        if (type == java.net.URI.class) return "http://127.0.0.1:9/hook";
         return "value-of-" + o.longestName().substring(2);
     }
 
@@ -52,7 +53,8 @@ class EnvironmentDefaultsTest {
                     : o.longestName().equals("--max-message-size") ? 1024 * 1024
                     : (o.type() == int.class || o.type() == Integer.class) ? 7
                     : o.type() == Path.class ? Path.of(s)
-                    : o.type() == Dialect.class ? Dialect.EXCHANGE_SERVER : s;
+                    : o.type() == Dialect.class ? Dialect.EXCHANGE_SERVER
+                    : o.type() == java.net.URI.class ? java.net.URI.create(s) : s;
             assertEquals(expected, value, o.longestName() + " from " + EnvironmentDefaults.variable(o));
             checked++;
         }
