@@ -12,6 +12,7 @@ import jakarta.mail.search.SubjectTerm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /** Jakarta Mail as a real client of a containerised Behalf: plain AUTH on submission, IMAP LOGIN. */
@@ -24,13 +25,9 @@ final class Mail {
     /** Signs in as {@code login} on host:port and sends a message with this From. */
     static void send(String host, int port, String login, String from, String to, String subject) throws MessagingException {
         Properties p = new Properties();
-        p.put("mail.smtp.host", host);
-        p.put("mail.smtp.port", String.valueOf(port));
-        p.put("mail.smtp.auth", "true");
-        p.put("mail.smtp.connectiontimeout", "10000");
-        p.put("mail.smtp.timeout", "10000");
-        Session session = Session.getInstance(p);
-        MimeMessage m = new MimeMessage(session);
+        p.putAll(Map.of("mail.smtp.host", host, "mail.smtp.port", String.valueOf(port), "mail.smtp.auth", "true",
+                "mail.smtp.connectiontimeout", "10000", "mail.smtp.timeout", "10000"));
+        MimeMessage m = new MimeMessage(Session.getInstance(p));
         m.setFrom(new InternetAddress(from));
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
         m.setSubject(subject);
