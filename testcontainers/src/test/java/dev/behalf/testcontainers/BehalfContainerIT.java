@@ -31,7 +31,9 @@ class BehalfContainerIT {
             ImageUnderTest.unavailable("Testcontainers finds no Docker API (DOCKER_HOST=" + System.getenv("DOCKER_HOST")
                     + "; with podman: podman system service, then DOCKER_HOST=unix://SOCKET)");
         }
-        behalf = new BehalfContainer(image.image()).withDemoDirectory();
+        // The no-argument constructor: the image this build of the module names, the one the build made.
+        assertEquals(image.image(), BehalfContainer.defaultImage().asCanonicalNameString());
+        behalf = new BehalfContainer().withDemoDirectory();
         behalf.start();
     }
 
