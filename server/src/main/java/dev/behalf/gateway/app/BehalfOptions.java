@@ -38,10 +38,13 @@ public record BehalfOptions(Path configDir, Optional<Directory> directory, InetA
                 throw new IllegalArgumentException("ports are 0..65535 (0 picks a free one): " + port);
             }
         }
-        for (Duration d : new Duration[] {idleTimeout, sessionTimeout, webhookTimeout}) {
+        for (Duration d : new Duration[] {idleTimeout, sessionTimeout}) {
             if (d == null || d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException("the idle, session and webhook timeouts must be positive: " + d);
+                throw new IllegalArgumentException("the idle and session timeouts must be positive: " + d);
             }
+        }
+        if (webhookTimeout == null || webhookTimeout.isZero() || webhookTimeout.isNegative()) {
+            throw new IllegalArgumentException("the webhook timeout must be positive: " + webhookTimeout);
         }
         if (webhookQueue < 1) {
             throw new IllegalArgumentException("the webhook queue holds at least 1 record: " + webhookQueue);

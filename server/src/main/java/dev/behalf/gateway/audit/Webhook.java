@@ -47,8 +47,8 @@ public final class Webhook implements AutoCloseable {
      */
     public Webhook(URI target, ObjectMapper json, int capacity, Duration timeout) {
         this.target = Objects.requireNonNull(target, "target");
-        if (!"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
-            throw new IllegalArgumentException("--webhook takes an http:// or https:// URL, not '" + target + "'");
+        if ((!"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) || target.getHost() == null) {
+            throw new IllegalArgumentException("--webhook takes an http:// or https:// URL with a host, not '" + target + "'");
         }
         if (capacity < 1) {
             throw new IllegalArgumentException("webhook queue capacity must be at least 1: " + capacity);
@@ -122,7 +122,8 @@ public final class Webhook implements AutoCloseable {
             }
         } catch (JsonProcessingException e) {
             failure("can't write the record as JSON: " + e.getMessage());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // A RuntimeException too: the sender thread must outlive any one record.
             failure(e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
