@@ -3,6 +3,10 @@ package dev.behalf.gateway.junit;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.Directory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,9 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class DirectorySpec {
+    /** Copied from the repository's {@code config/} by the build (junit5/pom.xml). */
+    private static final String DEMO_RESOURCE = "/dev/behalf/gateway/junit/demo/directory.yaml";
+
     private final Supplier<Directory> source;
     private final String domain;
     private final String password;
@@ -38,9 +45,12 @@ public final class DirectorySpec {
         this.password = password;
     }
 
-    /** The demo directory in {@code config/} (found from the working directory or its parent). */
+    /**
+     * The Contoso demo directory, {@code config/directory.yaml} of the repository, bundled in this jar
+     * at build time: a test outside the repository gets it too, whatever its working directory.
+     */
     public static DirectorySpec demo() {
-        return yaml(demoConfig());
+        return new DirectorySpec(() -> DirectoryLoader.parse(Map.of("demo directory.yaml", demoYaml())), null, null);
     }
 
     /** Every YAML file of a config folder. */
@@ -171,13 +181,14 @@ public final class DirectorySpec {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    static Path demoConfig() {
-        for (Path p : List.of(Path.of("config"), Path.of("..", "config"))) {
-            if (p.resolve("directory.yaml").toFile().isFile()) {
-                return p;
+    private static String demoYaml() {
+        try (InputStream in = DirectorySpec.class.getResourceAsStream(DEMO_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(DEMO_RESOURCE + " is missing from behalf-junit5's jar");
             }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + DEMO_RESOURCE, e);
         }
-        throw new IllegalStateException("no demo directory: neither ./config nor ../config holds directory.yaml; "
-                + "use DirectorySpec.yaml(path) or DirectorySpec.organization(...)");
     }
 }

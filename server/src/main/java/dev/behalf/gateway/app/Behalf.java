@@ -5,8 +5,11 @@ import dev.behalf.policy.reply.Dialect;
 import dev.behalf.policy.signin.SignInThrottle;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -55,6 +58,10 @@ public final class Behalf {
         private int maxConnections = ClientLimits.DEFAULTS.maxConnections();
         private int maxConnectionsPerIp = ClientLimits.DEFAULTS.maxConnectionsPerIp();
         private SignInThrottle.Limits signInThrottle = ClientLimits.DEFAULTS.signInThrottle();
+        private URI webhook;
+        private int webhookQueue = 10_000;
+        private Duration webhookTimeout = Duration.ofSeconds(5);
+        private final List<Plugin> plugins = new ArrayList<>();
 
         public Builder configDir(Path v) { configDir = v; return this; }
         /** Use this directory instead of loading {@link #configDir}. */
@@ -86,13 +93,22 @@ public final class Behalf {
         public Builder maxConnectionsPerIp(int v) { maxConnectionsPerIp = v; return this; }
         /** How failed sign-ins slow the next attempt of that client and account, on every surface ({@link SignInThrottle.Limits#off()} for none). */
         public Builder signInThrottle(SignInThrottle.Limits v) { signInThrottle = v; return this; }
+        /** POST each decision record as JSON here, never holding up SMTP (see {@link dev.behalf.gateway.audit.Webhook}). */
+        public Builder webhook(URI v) { webhook = v; return this; }
+        /** How many records may wait for a slow webhook before new ones are dropped (default 10,000). */
+        public Builder webhookQueue(int v) { webhookQueue = v; return this; }
+        /** Connect and answer timeout of one webhook post (default 5 s). */
+        public Builder webhookTimeout(Duration v) { webhookTimeout = v; return this; }
+        /** Start this plugin with the server (e.g. behalf-metrics' {@code PrometheusMetrics}). */
+        public Builder plugin(Plugin v) { plugins.add(v); return this; }
 
         public BehalfOptions options() {
             return new BehalfOptions(configDir, Optional.ofNullable(directory), bindAddress, hostName, smtpPort, smtpsPort,
                     imapPort, pop3Port, httpPort, Optional.ofNullable(dataDir), dialect, maxMessageSize, maxRecipients,
                     enforceEnvelope, Optional.ofNullable(adminToken), Optional.ofNullable(tlsKeystore),
                     Optional.ofNullable(tlsKeystorePassword), allowPlainAuth, idleTimeout, sessionTimeout, decisionLogCapacity,
-                    new ClientLimits(maxConnections, maxConnectionsPerIp, signInThrottle));
+                    new ClientLimits(maxConnections, maxConnectionsPerIp, signInThrottle),
+                    Optional.ofNullable(webhook), webhookQueue, webhookTimeout);
         }
 
         /**
@@ -101,7 +117,7 @@ public final class Behalf {
          * port can't be bound; nothing is left running then.
          */
         public RunningBehalf start() {
-            return RunningBehalf.start(options());
+            return RunningBehalf.start(options(), List.copyOf(plugins));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.reply.Dialect;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,13 +19,16 @@ import java.util.OptionalInt;
  * @param dataDir        where mail and directory changes persist; empty = in memory
  * @param allowPlainAuth allow AUTH without TLS on a listener bound beyond loopback
  * @param clientLimits   connection caps and the sign-in throttle
+ * @param webhook        where each decision record is POSTed as JSON; {@code webhookQueue} records may
+ *                       wait for it (more are dropped and counted), each post bounded by {@code webhookTimeout}
  */
 public record BehalfOptions(Path configDir, Optional<Directory> directory, InetAddress bindAddress, String hostName,
                             int smtpPort, OptionalInt smtpsPort, int imapPort, int pop3Port, int httpPort,
                             Optional<Path> dataDir, Dialect dialect, int maxMessageSize, int maxRecipients,
                             boolean enforceEnvelope, Optional<String> adminToken, Optional<Path> tlsKeystore,
                             Optional<String> tlsKeystorePassword, boolean allowPlainAuth, Duration idleTimeout,
-                            Duration sessionTimeout, int decisionLogCapacity, ClientLimits clientLimits) {
+                            Duration sessionTimeout, int decisionLogCapacity, ClientLimits clientLimits, Optional<URI> webhook,
+                            int webhookQueue, Duration webhookTimeout) {
 
     public BehalfOptions {
         Objects.requireNonNull(configDir, "configDir");
@@ -40,6 +44,12 @@ public record BehalfOptions(Path configDir, Optional<Directory> directory, InetA
             if (d == null || d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("the idle and session timeouts must be positive: " + d);
             }
+        }
+        if (webhookTimeout == null || webhookTimeout.isZero() || webhookTimeout.isNegative()) {
+            throw new IllegalArgumentException("the webhook timeout must be positive: " + webhookTimeout);
+        }
+        if (webhookQueue < 1) {
+            throw new IllegalArgumentException("the webhook queue holds at least 1 record: " + webhookQueue);
         }
         adminToken = adminToken.filter(t -> !t.isBlank());
     }

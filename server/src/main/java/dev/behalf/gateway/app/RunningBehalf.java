@@ -2,6 +2,7 @@ package dev.behalf.gateway.app;
 
 import dev.behalf.gateway.audit.DecisionFile;
 import dev.behalf.gateway.audit.DecisionLog;
+import dev.behalf.gateway.audit.Webhook;
 import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.http.AutodiscoverRoutes;
 import dev.behalf.gateway.http.HttpServer;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -58,7 +61,7 @@ public final class RunningBehalf implements AutoCloseable {
         this.closing = closing;
     }
 
-    static RunningBehalf start(BehalfOptions options) {
+    static RunningBehalf start(BehalfOptions options, List<Plugin> plugins) {
         long started = System.nanoTime();
         if (options.exposed() && options.adminToken().isEmpty()) {
             throw new IllegalArgumentException("binding to " + options.bindAddress().getHostAddress()
@@ -74,6 +77,12 @@ public final class RunningBehalf implements AutoCloseable {
             DecisionLog decisions = new DecisionLog(options.decisionLogCapacity());
             if (options.dataDir().isPresent()) {
                 closing.push(DecisionFile.open(options.dataDir().get(), decisions, Json.mapper(), options.decisionLogCapacity()));
+            }
+            Optional<Webhook> webhook = options.webhook()
+                    .map(url -> new Webhook(url, Json.mapper(), options.webhookQueue(), options.webhookTimeout()));
+            if (webhook.isPresent()) {
+                closing.push(webhook.get());
+                decisions.subscribe(webhook.get()::offer);
             }
             Supplier<SSLContext> tls = options.tlsKeystore().isPresent()
                     ? () -> TlsContexts.fromKeystore(options.tlsKeystore().get(), options.tlsKeystorePassword().orElse("").toCharArray())
@@ -102,6 +111,10 @@ public final class RunningBehalf implements AutoCloseable {
             new ShellRoutes(shell).install(router);
             RunningBehalf[] self = new RunningBehalf[1];
             new ResetRoutes(() -> self[0].reset(), directory).install(router);
+            Plugin.Context pluginContext = new Plugin.Context(options, router, directory, store.mail(), decisions, store.signIn(), webhook);
+            for (Plugin plugin : plugins) {
+                closing.push(plugin.install(pluginContext));
+            }
             HttpServer http = HttpServer.builder().bindAddress(options.bindAddress()).port(options.httpPort())
                     .hostName(options.hostName()).adminToken(options.adminToken()).router(router).start();
             closing.push(http);

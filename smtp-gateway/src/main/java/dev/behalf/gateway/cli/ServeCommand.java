@@ -2,6 +2,7 @@ package dev.behalf.gateway.cli;
 
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.gateway.metrics.PrometheusMetrics;
 import dev.behalf.policy.config.InvalidConfigException;
 import dev.behalf.policy.reply.Dialect;
 import dev.behalf.policy.signin.SignInThrottle;
@@ -12,14 +13,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code behalf serve}: starts every listener and runs until Ctrl-C / SIGTERM. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start Behalf: SMTP submission, IMAP, POP3 and HTTP (API, web UI) on the demo or a given directory.")
+@Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
+        description = "Start Behalf: SMTP submission, IMAP, POP3 and HTTP (API, web UI) on the demo or a given directory.",
+        footer = "%nEvery option can be given as an environment variable instead: --smtp-port as BEHALF_SMTP_PORT, "
+                + "--data-dir as BEHALF_DATA_DIR, a flag as BEHALF_ALLOW_PLAIN_AUTH=true. The command line wins.")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -67,6 +71,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Require 'Authorization: Bearer TOKEN' on the HTTP API (required when bound beyond loopback).")
     String adminToken;
 
+    @Option(names = "--generate-admin-token",
+            description = "Without --admin-token, make a random one at start and print it in the log (the container image does).")
+    boolean generateAdminToken;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS#12 keystore for STARTTLS/SMTPS (default: a self-signed certificate made at start).")
     Path tlsKeystore;
 
@@ -94,19 +102,27 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--no-sign-in-throttle",
             description = "Never delay a sign-in after failed ones (default: after 3 failures of one client and account, 1 s doubling to 15 s).")
     boolean noSignInThrottle;
+    @Option(names = "--webhook", paramLabel = "URL",
+            description = "POST each decision record as JSON to this http(s) URL; never slows SMTP (a full queue drops and counts).")
+    URI webhook;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (generateAdminToken && (adminToken == null || adminToken.isBlank())) {
+            adminToken = AdminTokens.generate();
+            log.info("admin token (generated at start; set --admin-token or BEHALF_ADMIN_TOKEN to choose it): {}", adminToken);
+        }
         Behalf.Builder builder = Behalf.builder().configDir(config).bindAddress(address(bind)).hostName(hostName)
                 .smtpPort(smtpPort).imapPort(imapPort).pop3Port(pop3Port).httpPort(httpPort)
                 .dialect(dialect).maxMessageSize(maxMessageSize).maxRecipients(maxRecipients)
                 .enforceEnvelope(enforceEnvelope).adminToken(adminToken).allowPlainAuth(allowPlainAuth)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .sessionTimeout(Duration.ofSeconds(sessionTimeoutSeconds))
-                .maxConnections(maxConnections).maxConnectionsPerIp(maxConnectionsPerIp);
+                .maxConnections(maxConnections).maxConnectionsPerIp(maxConnectionsPerIp)
+                .plugin(new PrometheusMetrics());
         if (noSignInThrottle) {
             builder.signInThrottle(SignInThrottle.Limits.off());
         }
@@ -115,6 +131,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (dataDir != null) {
             builder.dataDir(dataDir);
+        }
+        if (webhook != null) {
+            builder.webhook(webhook);
         }
         if (tlsKeystore != null) {
             builder.tlsKeystore(tlsKeystore, tlsKeystorePassword);

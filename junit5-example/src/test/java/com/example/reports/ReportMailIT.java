@@ -1,5 +1,6 @@
-package dev.behalf.gateway.junit;
+package com.example.reports;
 
+import dev.behalf.gateway.junit.BehalfExtension;
 import jakarta.mail.Message;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -7,8 +8,12 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The README's "Use it in your tests" example, verbatim. */
-class ExampleIT {
+/**
+ * The README's "Use it in your tests" example, verbatim, in a project whose tests have nothing of
+ * Behalf but behalf-junit5, run from this module's folder (no {@code config/} beside it): one line
+ * starts Behalf on the demo directory bundled in the jar.
+ */
+class ReportMailIT {
 
     @RegisterExtension
     static BehalfExtension behalf = BehalfExtension.withDemoDirectory();
