@@ -1,6 +1,7 @@
 package dev.behalf.gateway.http;
 
 import dev.behalf.gateway.junit.BehalfExtension;
+import dev.behalf.gateway.metrics.PrometheusMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,9 @@ class RequestTargetIT {
     private static final String COMMAND = "Set-Mailbox -Identity seanc@contoso.com -GrantSendOnBehalfTo hollyh";
 
     @RegisterExtension
-    static final BehalfExtension behalf = BehalfExtension.withDemoDirectory().configure(b -> b.adminToken(TOKEN));
+    // With the metrics plugin, as behalf.jar serves: /metrics is a documented route too.
+    static final BehalfExtension behalf = BehalfExtension.withDemoDirectory()
+            .configure(b -> b.adminToken(TOKEN).plugin(new PrometheusMetrics()));
 
     private static int port() {
         return behalf.httpPort();

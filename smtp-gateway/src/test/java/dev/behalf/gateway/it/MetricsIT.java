@@ -9,6 +9,7 @@ import dev.behalf.gateway.metrics.PrometheusMetrics;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -58,6 +59,16 @@ class MetricsIT {
                 t.connect(behalf.host(), behalf.smtpPort(), "jimh@contoso.com", "not the password");
             }
         });
+        // IMAP sign-ins are counted by the same decision: Jim opens Ayla's mailbox (Full Access), then a wrong password
+        // (through the session without an Authenticator, which Jakarta Mail would ask for the right one after a refusal).
+        try (Store imap = behalf.session("jimh").getStore("imap")) {
+            imap.connect(behalf.host(), behalf.imapPort(), "jimh\\ayla", "P@ssw0rd");
+        }
+        assertThrows(AuthenticationFailedException.class, () -> {
+            try (Store imap = wrongPassword.getStore("imap")) {
+                imap.connect(behalf.host(), behalf.imapPort(), "jimh", "not the password");
+            }
+        });
 
         Scrape after = scrape(behalf.httpPort());
         assertEquals(1, delta(before, after, "behalf_submissions_total{outcome=\"Self\"}"));
@@ -66,6 +77,8 @@ class MetricsIT {
         assertEquals(1, delta(before, after, "behalf_refusals_total{code=\"5.7.60\"}"));
         assertEquals(3, delta(before, after, "behalf_sign_ins_total{result=\"success\",surface=\"smtp\"}"));
         assertEquals(1, delta(before, after, "behalf_sign_ins_total{result=\"failure\",surface=\"smtp\"}"));
+        assertEquals(1, delta(before, after, "behalf_sign_ins_total{result=\"success\",surface=\"imap\"}"));
+        assertEquals(1, delta(before, after, "behalf_sign_ins_total{result=\"failure\",surface=\"imap\"}"));
         // Self: terrya's Inbox and jimh's Sent Items; on behalf: two Inboxes and hollyh's Sent Items.
         assertEquals(5, delta(before, after, "behalf_deliveries_total{box=\"mailbox\"}"));
 
