@@ -17,7 +17,7 @@ import dev.behalf.mailstore.MailStore;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.Directory;
-import dev.behalf.policy.shell.Shell;
+import dev.behalf.shell.Shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
