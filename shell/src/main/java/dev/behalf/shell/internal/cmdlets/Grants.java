@@ -1,41 +1,56 @@
 package dev.behalf.shell.internal.cmdlets;
 
-import dev.behalf.policy.directory.PermissionTable;
+import dev.behalf.policy.change.Grant;
+import dev.behalf.policy.change.GrantEdit;
+import dev.behalf.policy.change.GrantEditor;
+import dev.behalf.policy.directory.AccessControl;
 import dev.behalf.policy.directory.Recipient;
-import dev.behalf.policy.directory.Right;
 import dev.behalf.policy.directory.Surface;
 import dev.behalf.shell.internal.language.Arguments;
 import dev.behalf.shell.internal.language.CmdletException;
+import dev.behalf.shell.internal.language.ExecutionContext;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What the permission cmdlets share: the seed table's Shell column (spec §3), the access-rights
- * argument check, and Exchange's warnings for an entry that is already there or isn't (spec §9).
- * In the warnings, the object and account are named as the command gave them.
+ * What the permission cmdlets share: the access-rights argument checks, and how a grant edit of
+ * {@link GrantEditor} (on the Shell's column of the permission table, spec §3) becomes the command's
+ * error or warnings (spec §9).
  */
 final class Grants {
     private Grants() {
     }
 
-    /** Refuses a combination outside the Shell column, naming the right, the target type and the trustee type. */
-    static void check(Right right, Recipient target, Recipient trustee) {
-        PermissionTable.check(right, Surface.Shell, target.type(), trustee.type()).ifPresent(message -> {
-            throw new CmdletException("Can't grant " + right.label() + " on '" + target.name() + "' (" + target.type()
-                    + ") to '" + trustee.name() + "' (" + trustee.type() + "): " + message);
-        });
+    /** The edit's target and trustee named as the command gave them, as Exchange's warnings echo them. */
+    static GrantEdit.Accepted add(Arguments a, Recipient target, Grant grant, String trusteeParameter, Recipient trustee, ExecutionContext ctx) {
+        return accepted(GrantEditor.add(Surface.Shell, new GrantEditor.Named(target, a.text("Identity")), grant,
+                new GrantEditor.Named(trustee, a.text(trusteeParameter))), ctx);
     }
 
-    static String alreadyPresent(String identity, String trustee) {
-        return "The appropriate access control entry is already present on the object \"" + identity + "\" for account \""
-                + trustee + "\".";
+    static GrantEdit.Accepted remove(Arguments a, Recipient target, Grant grant, String trusteeParameter, Recipient trustee, ExecutionContext ctx) {
+        return accepted(GrantEditor.remove(Surface.Shell, new GrantEditor.Named(target, a.text("Identity")), grant,
+                new GrantEditor.Named(trustee, a.text(trusteeParameter))), ctx);
     }
 
-    static String cannotRemove(String identity, String trustee) {
-        return "Can't remove the access control entry on the object \"" + identity + "\" for account \"" + trustee
-                + "\" because the ACE doesn't exist on the object.";
+    /** A refusal fails the command; the warnings are written; the edit is returned for the command to confirm and apply. */
+    static GrantEdit.Accepted accepted(GrantEdit edit, ExecutionContext ctx) {
+        GrantEdit.Accepted a = orFail(edit);
+        a.warnings().forEach(w -> ctx.warn(w.text()));
+        return a;
+    }
+
+    /** A refusal fails the command; the warnings are the caller's to write or not. */
+    static GrantEdit.Accepted orFail(GrantEdit edit) {
+        if (edit instanceof GrantEdit.Refused r) {
+            throw new CmdletException(r.refusal().text());
+        }
+        return (GrantEdit.Accepted) edit;
+    }
+
+    static AccessControl control(Arguments a) {
+        return a.flag("Deny") ? AccessControl.Deny : AccessControl.Allow;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.behalf.shell.internal.cmdlets;
 
-import dev.behalf.policy.directory.AccessControl;
+import dev.behalf.policy.change.Grant;
+import dev.behalf.policy.change.GrantEdit;
 import dev.behalf.policy.directory.FullAccessEntry;
 import dev.behalf.policy.directory.InheritanceType;
 import dev.behalf.policy.directory.Recipient;
@@ -56,26 +57,16 @@ final class MailboxPermissionCmdlets {
         Recipient target = lookup.one(a.text("Identity"), Lookup.ANY);
         Recipient trustee = lookup.one(a.text("User"), Lookup.ANY);
         Grants.rights(a, "AccessRights", RIGHTS_TYPE, RIGHTS, List.of("FullAccess"));
-        Grants.check(Right.FullAccess, target, trustee);
-        FullAccessEntry entry = new FullAccessEntry(trustee.id(), a.flag("Deny") ? AccessControl.Deny : AccessControl.Allow,
-                inheritance(a).orElse(InheritanceType.All), a.bool("AutoMapping").orElse(true));
-        List<FullAccessEntry> entries = new ArrayList<>(target.fullAccess());
-        int existing = indexOf(entries, entry);
-        // Exchange: re-adding an ACE is a no-op with a warning; only -AutoMapping can change on it.
-        if (existing >= 0 && (!a.has("AutoMapping") || entries.get(existing).autoMapping() == entry.autoMapping())) {
-            ctx.warn(Grants.alreadyPresent(a.text("Identity"), a.text("User")));
+        Grant grant = grant(a);
+        if (a.bool("AutoMapping").isPresent()) {
+            grant = grant.autoMapping(a.bool("AutoMapping").get());
+        }
+        GrantEdit.Accepted edit = Grants.add(a, target, grant, "User", trustee, ctx);
+        if (!edit.changed() || !ctx.shouldProcess(a, false, action("Adding", a))) {
             return List.of();
         }
-        if (!ctx.shouldProcess(a, false, action("Adding", a))) {
-            return List.of();
-        }
-        if (existing >= 0) {
-            entries.set(existing, entry);
-        } else {
-            entries.add(entry);
-        }
-        ctx.put(target.toBuilder().fullAccess(entries).build());
-        return List.of(PermissionViews.fullAccess(ctx.directory(), target, entry));
+        ctx.put(edit.after());
+        return List.of(PermissionViews.fullAccess(ctx.directory(), target, grant.fullAccessEntry(trustee.id())));
     }
 
     private static List<Item> remove(Arguments a, List<Item> in, ExecutionContext ctx) {
@@ -83,18 +74,18 @@ final class MailboxPermissionCmdlets {
         Recipient target = lookup.one(a.text("Identity"), Lookup.MAILBOXES);
         Recipient trustee = lookup.one(a.text("User"), Lookup.ANY);
         Grants.rights(a, "AccessRights", RIGHTS_TYPE, RIGHTS, List.of("FullAccess"));
-        Optional<InheritanceType> inheritance = inheritance(a);
-        AccessControl control = a.flag("Deny") ? AccessControl.Deny : AccessControl.Allow;
-        List<FullAccessEntry> keep = target.fullAccess().stream().filter(e -> !e.trustee().equals(trustee.id())
-                || e.control() != control || inheritance.map(i -> i != e.inheritance()).orElse(false)).toList();
-        if (keep.size() == target.fullAccess().size()) {
-            ctx.warn(Grants.cannotRemove(a.text("Identity"), a.text("User")));
-            return List.of();
-        }
-        if (ctx.shouldProcess(a, true, action("Removing", a))) {
-            ctx.put(target.toBuilder().fullAccess(keep).build());
+        GrantEdit.Accepted edit = Grants.remove(a, target, grant(a), "User", trustee, ctx);
+        if (edit.changed() && ctx.shouldProcess(a, true, action("Removing", a))) {
+            ctx.put(edit.after());
         }
         return List.of();
+    }
+
+    /** Full Access, Allow or Deny, with {@code -InheritanceType} when given. */
+    private static Grant grant(Arguments a) {
+        Grant grant = Grant.of(Right.FullAccess, Grants.control(a));
+        Optional<InheritanceType> inheritance = inheritance(a);
+        return inheritance.isPresent() ? grant.inheritance(inheritance.get()) : grant;
     }
 
     private static List<Item> get(Arguments a, List<Item> in, ExecutionContext ctx) {
@@ -111,15 +102,6 @@ final class MailboxPermissionCmdlets {
             }
         }
         return out;
-    }
-
-    private static int indexOf(List<FullAccessEntry> entries, FullAccessEntry entry) {
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).sameAce(entry)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Optional<InheritanceType> inheritance(Arguments a) {

@@ -1,6 +1,7 @@
 package dev.behalf.shell.internal.cmdlets;
 
-import dev.behalf.policy.directory.AccessControl;
+import dev.behalf.policy.change.Grant;
+import dev.behalf.policy.change.GrantEdit;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.Right;
@@ -90,32 +91,22 @@ final class SendAsCmdlets {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.ANY);
         Recipient trustee = lookup.one(a.text(face.trustee()), Lookup.ANY);
-        Grants.check(Right.SendAs, target, trustee);
-        SendAsEntry entry = new SendAsEntry(trustee.id(), a.flag("Deny") ? AccessControl.Deny : AccessControl.Allow);
-        if (target.sendAs().contains(entry)) {
-            ctx.warn(Grants.alreadyPresent(a.text("Identity"), a.text(face.trustee())));
+        Grant grant = Grant.of(Right.SendAs, Grants.control(a));
+        GrantEdit.Accepted edit = Grants.add(a, target, grant, face.trustee(), trustee, ctx);
+        if (!edit.changed() || !ctx.shouldProcess(a, face.addConfirms(), action(face, "Adding", a))) {
             return List.of();
         }
-        if (!ctx.shouldProcess(a, face.addConfirms(), action(face, "Adding", a))) {
-            return List.of();
-        }
-        List<SendAsEntry> entries = new ArrayList<>(target.sendAs());
-        entries.add(entry);
-        ctx.put(target.toBuilder().sendAs(entries).build());
-        return List.of(face.view().of(ctx.directory(), target, entry));
+        ctx.put(edit.after());
+        return List.of(face.view().of(ctx.directory(), target, grant.sendAsEntry(trustee.id())));
     }
 
     private static List<Item> remove(Face face, Arguments a, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.ANY);
         Recipient trustee = lookup.one(a.text(face.trustee()), Lookup.ANY);
-        SendAsEntry entry = new SendAsEntry(trustee.id(), a.flag("Deny") ? AccessControl.Deny : AccessControl.Allow);
-        if (!target.sendAs().contains(entry)) {
-            ctx.warn(Grants.cannotRemove(a.text("Identity"), a.text(face.trustee())));
-            return List.of();
-        }
-        if (ctx.shouldProcess(a, true, action(face, "Removing", a))) {
-            ctx.put(target.toBuilder().sendAs(target.sendAs().stream().filter(e -> !e.equals(entry)).toList()).build());
+        GrantEdit.Accepted edit = Grants.remove(a, target, Grant.of(Right.SendAs, Grants.control(a)), face.trustee(), trustee, ctx);
+        if (edit.changed() && ctx.shouldProcess(a, true, action(face, "Removing", a))) {
+            ctx.put(edit.after());
         }
         return List.of();
     }

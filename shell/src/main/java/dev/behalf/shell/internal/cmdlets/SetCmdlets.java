@@ -1,10 +1,13 @@
 package dev.behalf.shell.internal.cmdlets;
 
+import dev.behalf.policy.change.Grant;
+import dev.behalf.policy.change.GrantEditor;
 import dev.behalf.policy.directory.Attributes;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.directory.RecipientTypeDetails;
 import dev.behalf.policy.directory.Right;
+import dev.behalf.policy.directory.Surface;
 import dev.behalf.shell.internal.language.Arguments;
 import dev.behalf.shell.internal.language.CmdletDefinition;
 import dev.behalf.shell.internal.language.CmdletException;
@@ -67,7 +70,7 @@ final class SetCmdlets {
     private static List<Item> set(Arguments a, ExecutionContext ctx, Set<RecipientTypeDetails> kinds, String noun) {
         Recipient before = Lookup.in(ctx).one(a.text("Identity"), kinds);
         Recipient.Builder b = before.toBuilder();
-        a.edit("GrantSendOnBehalfTo").ifPresent(edit -> b.grantSendOnBehalfTo(sendOnBehalf(edit, before, ctx)));
+        a.edit("GrantSendOnBehalfTo").ifPresent(edit -> b.grantSendOnBehalfTo(sendOnBehalf(a, edit, before, ctx)));
         a.bool("HiddenFromAddressListsEnabled").ifPresent(b::hiddenFromAddressLists);
         a.bool("MessageCopyForSentAsEnabled").ifPresent(b::messageCopyForSentAs);
         a.bool("MessageCopyForSendOnBehalfEnabled").ifPresent(b::messageCopyForSendOnBehalf);
@@ -100,30 +103,30 @@ final class SetCmdlets {
 
     /**
      * The new {@code GrantSendOnBehalfTo}: a list replaces it, {@code @{Add; Remove}} edits it. Each
-     * delegate added must fit the Shell column of the seed table (spec §3).
+     * delegate added must fit the Shell column of the seed table (spec §3). Unlike the permission
+     * cmdlets, Exchange's {@code Set-*} says nothing about a delegate already there or not there: the
+     * command as a whole warns when it changes nothing.
      */
-    private static List<RecipientId> sendOnBehalf(Edit edit, Recipient target, ExecutionContext ctx) {
+    private static List<RecipientId> sendOnBehalf(Arguments a, Edit edit, Recipient target, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
-        List<RecipientId> next = new ArrayList<>();
+        Grant grant = Grant.allow(Right.SendOnBehalf);
+        Recipient next;
         List<String> added;
         if (edit instanceof Edit.Modify m) {
-            next.addAll(target.grantSendOnBehalfTo());
+            next = target;
             added = m.add();
             for (String r : m.remove()) {
-                next.remove(lookup.one(r, Lookup.ANY).id());
+                GrantEditor.Named delegate = new GrantEditor.Named(lookup.one(r, Lookup.ANY), r);
+                next = Grants.orFail(GrantEditor.remove(Surface.Shell, new GrantEditor.Named(next, a.text("Identity")), grant, delegate)).after();
             }
         } else {
+            next = Creation.build(target.toBuilder().grantSendOnBehalfTo(List.of()));
             added = ((Edit.Replace) edit).values();
         }
         for (String identity : added) {
-            Recipient delegate = lookup.one(identity, Lookup.ANY);
-            if (!target.grantSendOnBehalfTo().contains(delegate.id())) {
-                Grants.check(Right.SendOnBehalf, target, delegate);
-            }
-            if (!next.contains(delegate.id())) {
-                next.add(delegate.id());
-            }
+            GrantEditor.Named delegate = new GrantEditor.Named(lookup.one(identity, Lookup.ANY), identity);
+            next = Grants.orFail(GrantEditor.add(Surface.Shell, new GrantEditor.Named(next, a.text("Identity")), grant, delegate)).after();
         }
-        return next;
+        return next.grantSendOnBehalfTo();
     }
 }
