@@ -1,5 +1,7 @@
 package dev.behalf.shell.internal.language;
 
+import dev.behalf.policy.text.Spelling;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +31,6 @@ public final class CmdletCatalog {
     }
 
     Optional<String> suggest(String unknown) {
-        return Spelling.closest(unknown, names());
+        return Spelling.closestOrPrefix(unknown, names());
     }
 }

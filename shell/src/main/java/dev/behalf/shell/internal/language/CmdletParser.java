@@ -1,5 +1,7 @@
 package dev.behalf.shell.internal.language;
 
+import dev.behalf.policy.text.Spelling;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -143,7 +145,7 @@ public final class CmdletParser {
         }
         if (matches.isEmpty()) {
             throw in.error(t, "A parameter cannot be found that matches parameter name '" + t.value() + "'."
-                    + Spelling.closest(t.value(), cmdlet.parameterNames()).map(s -> " Did you mean -" + s + "?").orElse("")
+                    + Spelling.closestOrPrefix(t.value(), cmdlet.parameterNames()).map(s -> " Did you mean -" + s + "?").orElse("")
                     + " Valid parameters of " + cmdlet.name() + ": " + dashed(cmdlet.parameterNames()) + ".");
         }
         throw in.error(t, "Parameter cannot be processed because the parameter name '" + t.value()
