@@ -67,8 +67,8 @@ public final class RunningBehalf implements AutoCloseable {
             closing.push(store);
             LiveDirectory directory = store.directory();
             DecisionLog decisions = new DecisionLog(options.decisionLogCapacity());
-            if (options.dataDir().isPresent()) {
-                closing.push(DecisionFile.open(options.dataDir().get(), decisions, Json.mapper(), options.decisionLogCapacity()));
+            if (store.dataDir().isPresent()) {
+                closing.push(DecisionFile.open(store.dataDir().get().decisions(), decisions, Json.mapper(), options.decisionLogCapacity()));
             }
             Supplier<SSLContext> tls = options.tlsKeystore().isPresent()
                     ? () -> TlsContexts.fromKeystore(options.tlsKeystore().get(), options.tlsKeystorePassword().orElse("").toCharArray())

@@ -58,6 +58,10 @@ final class StoreRuntime implements AutoCloseable {
         }
     }
 
+    Optional<DataDir> dataDir() {
+        return dataDir;
+    }
+
     LiveDirectory directory() {
         return directory;
     }
