@@ -1,5 +1,6 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.gateway.Defaults;
 import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.policy.change.LiveDirectory;
@@ -70,12 +71,12 @@ public final class SubmissionServer implements AutoCloseable {
         private DecisionLog decisions;
         private SubmissionSettings settings;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-        private int port = 2525;
+        private int port = Defaults.SMTP_PORT;
         private OptionalInt smtpsPort = OptionalInt.empty();
         private Supplier<SSLContext> tls;
         private boolean requireTls;
-        private Duration idleTimeout = Duration.ofMinutes(5);
-        private Duration sessionTimeout = Duration.ofMinutes(10);
+        private Duration idleTimeout = Duration.ofSeconds(Defaults.IDLE_TIMEOUT_SECONDS);
+        private Duration sessionTimeout = Duration.ofSeconds(Defaults.SESSION_TIMEOUT_SECONDS);
         private int maxConnections = 500;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = SubmissionContext.randomIds();
