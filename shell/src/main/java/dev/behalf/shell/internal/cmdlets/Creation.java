@@ -40,10 +40,8 @@ final class Creation {
         if (name.isEmpty()) {
             throw new CmdletException(a.at("Name"), "The Name can't be empty.");
         }
-        for (Recipient r : d.recipients()) {
-            if (r.name().equalsIgnoreCase(name)) {
-                throw new CmdletException(a.at("Name"), "The name \"" + name + "\" is already being used. Please try another name.");
-            }
+        if (d.byName(name).isPresent()) {
+            throw new CmdletException(a.at("Name"), "The name \"" + name + "\" is already being used. Please try another name.");
         }
         Recipient.Builder b = Recipient.builder(type, name);
         a.optionalText("Alias").filter(s -> !s.isBlank()).ifPresent(s -> b.alias(s.strip()));
