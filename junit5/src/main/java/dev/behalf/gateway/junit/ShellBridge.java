@@ -1,7 +1,7 @@
 package dev.behalf.gateway.junit;
 
 import dev.behalf.gateway.app.RunningBehalf;
-import dev.behalf.policy.shell.ShellResult;
+import dev.behalf.shell.ShellResult;
 
 /** Runs cmdlets for {@link BehalfExtension#shell}: errors fail the test, with the shell's own text. */
 final class ShellBridge {

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Behalf's {@code --data-dir}: the durable home of stored mail ({@code mail/}, a {@link Maildir}) and of
- * the directory's changes ({@code directory.journal}, a {@link DirectoryJournal}). Opening takes an
+ * Behalf's {@code --data-dir}: the durable home of stored mail ({@code mail/}, a {@link Maildir}), of
+ * the directory's changes ({@code directory.journal}, a {@link DirectoryJournal}) and of the decision
+ * records ({@link #decisions()}, kept by the server's audit). Opening takes an
  * exclusive lock on {@code lock}, so two servers never share one data dir.
  *
  * <pre>{@code
@@ -80,6 +81,11 @@ public final class DataDir implements AutoCloseable {
     /** The directory's change journal: pass it to {@code LiveDirectory} and replay it at startup. */
     public DirectoryJournal journal() {
         return journal;
+    }
+
+    /** Where the decision records are kept ({@code decisions.jsonl}); this class owns the layout, the audit the format. */
+    public Path decisions() {
+        return root.resolve("decisions.jsonl");
     }
 
     /** The stored mail; the store reads and writes it. */

@@ -3,7 +3,6 @@ package dev.behalf.mailstore.durable;
 import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.directory.Directory;
-import dev.behalf.policy.directory.InvalidDirectoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,20 +133,17 @@ public final class DirectoryJournal implements ChangeJournal, AutoCloseable {
      * example because {@code config/} was edited since.
      */
     public Directory replay(Directory base) {
-        Directory d = base;
-        int n = 0;
-        for (ChangeSet changes : readAll()) {
-            n++;
-            try {
-                d = d.apply(changes.changes());
-            } catch (InvalidDirectoryException e) {
-                throw new IllegalStateException("directory journal " + file + " record " + n + " ('" + changes.origin()
-                        + "') no longer applies to the configured directory: " + e.getMessage()
-                        + "; move the journal aside to start again from config/", e);
-            }
+        List<ChangeSet> recorded = readAll();
+        Directory d;
+        try {
+            d = ChangeJournal.replay(base, recorded);
+        } catch (ChangeJournal.NoLongerApplies e) {
+            throw new IllegalStateException("directory journal " + file + " record " + e.record() + " ('" + e.changes().origin()
+                    + "') no longer applies to the configured directory: " + e.getCause().getMessage()
+                    + "; move the journal aside to start again from config/", e.getCause());
         }
-        if (n > 0) {
-            log.info("Replayed {} directory change set(s) from {}", n, file);
+        if (!recorded.isEmpty()) {
+            log.info("Replayed {} directory change set(s) from {}", recorded.size(), file);
         }
         return d;
     }

@@ -8,9 +8,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Indexes (address, each identity form, member → direct groups) are built once per snapshot so
  * that a decision is a few hash lookups. The transitive group closure of a principal is computed on
  * first use and memoised for the life of the snapshot. Thread-safe; change it with
- * {@link #apply(List)}, which returns a new snapshot and reuses the indexes when only grants changed.
+ * {@link #apply(List)}, which returns a new snapshot sharing what the change leaves alone.
  */
 public final class Directory {
     private final Organization organization;
@@ -53,30 +55,63 @@ public final class Directory {
         return new Directory(organization, byId, indexes, 0);
     }
 
-    /** A new snapshot with the changes applied in order; this one is unchanged. */
+    /**
+     * A new snapshot with the changes applied in order; this one is unchanged. The cost follows the
+     * change, not the directory: the indexes are edited for the recipients it touches and shared
+     * otherwise, and only those recipients are validated (every one when a recipient changes type,
+     * which can break grants on others). Only the id table is copied whole.
+     */
     public Directory apply(List<DirectoryChange> changes) {
         LinkedHashMap<RecipientId, Recipient> next = new LinkedHashMap<>(byId);
-        boolean structural = false;
+        Set<RecipientId> touched = new LinkedHashSet<>();
+        Set<RecipientId> appended = new LinkedHashSet<>();
         for (DirectoryChange change : changes) {
             if (change instanceof DirectoryChange.Put put) {
                 Recipient r = put.recipient();
-                Recipient old = next.put(r.id(), r);
-                structural |= old == null || !Indexes.sameKeys(old, r);
+                if (!next.containsKey(r.id())) {
+                    // LinkedHashMap puts a new (or removed and put back) key last.
+                    appended.remove(r.id());
+                    appended.add(r.id());
+                }
+                next.put(r.id(), r);
+                touched.add(r.id());
             } else if (change instanceof DirectoryChange.Remove remove && next.remove(remove.id()) != null) {
-                structural = true;
-                dropReferences(next, remove.id());
+                touched.add(remove.id());
+                appended.remove(remove.id());
+                dropReferences(next, remove.id(), touched);
             }
         }
         List<DirectoryProblem> problems = new ArrayList<>();
-        Indexes nextIndexes = structural ? Indexes.build(organization, next.values(), problems) : indexes;
-        DirectoryValidation.checkReferences(next, problems);
+        Indexes nextIndexes = indexes.update(organization, byId, next, touched, appended, problems);
+        if (problems.isEmpty()) {
+            boolean retyped = touched.stream().anyMatch(id -> byId.containsKey(id) && next.containsKey(id)
+                    && byId.get(id).type() != next.get(id).type());
+            if (retyped || !DirectoryValidation.checkRecipients(next, touched)) {
+                // Report exactly what a whole check reports, in declaration order.
+                DirectoryValidation.checkReferences(next, problems);
+            }
+        } else {
+            DirectoryValidation.checkReferences(next, problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidDirectoryException(problems);
         }
         return new Directory(organization, next, nextIndexes, version + 1);
     }
 
-    private static void dropReferences(Map<RecipientId, Recipient> recipients, RecipientId gone) {
+    /**
+     * Applies several change lists in order as one step, validated once at the end: replaying a
+     * journal of {@code k} change sets costs one pass, not {@code k}. The version advances by one per
+     * list, as if each had been applied on its own.
+     */
+    public Directory applyAll(List<List<DirectoryChange>> lists) {
+        List<DirectoryChange> all = new ArrayList<>();
+        lists.forEach(all::addAll);
+        Directory d = all.isEmpty() ? this : apply(all);
+        return new Directory(organization, d.byId, d.indexes, version + lists.size());
+    }
+
+    private static void dropReferences(Map<RecipientId, Recipient> recipients, RecipientId gone, Set<RecipientId> touched) {
         for (Map.Entry<RecipientId, Recipient> e : recipients.entrySet()) {
             Recipient r = e.getValue();
             if (r.members().contains(gone) || r.grantSendOnBehalfTo().contains(gone)
@@ -88,6 +123,7 @@ public final class Directory {
                         .fullAccess(r.fullAccess().stream().filter(a -> !a.trustee().equals(gone)).toList())
                         .sendAs(r.sendAs().stream().filter(a -> !a.trustee().equals(gone)).toList())
                         .build());
+                touched.add(e.getKey());
             }
         }
     }
@@ -126,6 +162,12 @@ public final class Directory {
     /** The object that owns this SMTP address (primary or proxy), if any. */
     public Optional<Recipient> byAddress(SmtpAddress address) {
         RecipientId id = indexes.byAddress.get(address);
+        return id == null ? Optional.empty() : Optional.of(byId.get(id));
+    }
+
+    /** The object whose Name is {@code name}, ignoring case (Names are unique). */
+    public Optional<Recipient> byName(String name) {
+        RecipientId id = indexes.byName.get(Indexes.key(name));
         return id == null ? Optional.empty() : Optional.of(byId.get(id));
     }
 

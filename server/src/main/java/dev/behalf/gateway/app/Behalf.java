@@ -1,5 +1,6 @@
 package dev.behalf.gateway.app;
 
+import dev.behalf.gateway.Defaults;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.reply.Dialect;
 import dev.behalf.policy.signin.SignInThrottle;
@@ -32,31 +33,31 @@ public final class Behalf {
         return new Builder();
     }
 
-    /** Options with the documented defaults; every setter returns the builder. */
+    /** Options with the documented defaults ({@link Defaults}); every setter returns the builder. */
     public static final class Builder {
-        private Path configDir = Path.of("config");
+        private Path configDir = Path.of(Defaults.CONFIG_DIR);
         private Directory directory;
-        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-        private String hostName = "localhost";
-        private int smtpPort = 2525;
+        private InetAddress bindAddress = Defaults.bindAddress();
+        private String hostName = Defaults.HOST_NAME;
+        private int smtpPort = Defaults.SMTP_PORT;
         private OptionalInt smtpsPort = OptionalInt.empty();
-        private int imapPort = 2143;
-        private int pop3Port = 2110;
-        private int httpPort = 8025;
+        private int imapPort = Defaults.IMAP_PORT;
+        private int pop3Port = Defaults.POP3_PORT;
+        private int httpPort = Defaults.HTTP_PORT;
         private Path dataDir;
-        private Dialect dialect = Dialect.EXCHANGE_ONLINE;
-        private int maxMessageSize = 35 * 1024 * 1024;
-        private int maxRecipients = 500;
+        private Dialect dialect = Defaults.dialect();
+        private int maxMessageSize = Defaults.MAX_MESSAGE_SIZE;
+        private int maxRecipients = Defaults.MAX_RECIPIENTS;
         private boolean enforceEnvelope;
         private String adminToken;
         private Path tlsKeystore;
         private String tlsKeystorePassword;
         private boolean allowPlainAuth;
-        private Duration idleTimeout = Duration.ofMinutes(5);
-        private Duration sessionTimeout = Duration.ofMinutes(10);
-        private int decisionLogCapacity = 100_000;
-        private int maxConnections = ClientLimits.DEFAULTS.maxConnections();
-        private int maxConnectionsPerIp = ClientLimits.DEFAULTS.maxConnectionsPerIp();
+        private Duration idleTimeout = Duration.ofSeconds(Defaults.IDLE_TIMEOUT_SECONDS);
+        private Duration sessionTimeout = Duration.ofSeconds(Defaults.SESSION_TIMEOUT_SECONDS);
+        private int decisionLogCapacity = Defaults.DECISION_LOG_CAPACITY;
+        private int maxConnections = Defaults.MAX_CONNECTIONS;
+        private int maxConnectionsPerIp = Defaults.MAX_CONNECTIONS_PER_IP;
         private SignInThrottle.Limits signInThrottle = ClientLimits.DEFAULTS.signInThrottle();
         private URI webhook;
         private int webhookQueue = 10_000;

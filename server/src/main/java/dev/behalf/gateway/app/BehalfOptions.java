@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 
 /**
  * Everything a Behalf is started with. Built through {@link Behalf.Builder}, whose defaults are
- * the documented ones (SMTP 2525, IMAP 2143, POP3 2110, HTTP 8025, all on 127.0.0.1).
+ * the documented ones ({@link dev.behalf.gateway.Defaults}).
  *
  * @param directory      a directory to use instead of loading {@code configDir}
  * @param dataDir        where mail and directory changes persist; empty = in memory

@@ -19,7 +19,7 @@ import dev.behalf.mailstore.MailStore;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.Directory;
-import dev.behalf.policy.shell.Shell;
+import dev.behalf.shell.Shell;
 import dev.behalf.policy.signin.SignIn;
 import dev.behalf.policy.signin.SignInEvent;
 import org.slf4j.Logger;
@@ -75,8 +75,8 @@ public final class RunningBehalf implements AutoCloseable {
             LiveDirectory directory = store.directory();
             store.signIn().subscribe(RunningBehalf::logSignIn);
             DecisionLog decisions = new DecisionLog(options.decisionLogCapacity());
-            if (options.dataDir().isPresent()) {
-                closing.push(DecisionFile.open(options.dataDir().get(), decisions, Json.mapper(), options.decisionLogCapacity()));
+            if (store.dataDir().isPresent()) {
+                closing.push(DecisionFile.open(store.dataDir().get().decisions(), decisions, Json.mapper(), options.decisionLogCapacity()));
             }
             Optional<Webhook> webhook = options.webhook()
                     .map(url -> new Webhook(url, Json.mapper(), options.webhookQueue(), options.webhookTimeout()));

@@ -74,6 +74,10 @@ final class StoreRuntime implements AutoCloseable {
         return signIn;
     }
 
+    Optional<DataDir> dataDir() {
+        return dataDir;
+    }
+
     LiveDirectory directory() {
         return directory;
     }

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps the decision log under {@code --data-dir} ({@code decisions.jsonl}, one JSON record a line) so
- * that refusals and the decision behind each stored message are still there after a restart.
+ * Keeps the decision log in a file of the data dir ({@code DataDir.decisions()}, one JSON record a line)
+ * so that refusals and the decision behind each stored message are still there after a restart.
  *
  * <p>Records are diagnostics, written after the reply and not fsynced: a crash may lose the last few
  * (never a message: those are on disk before 250). A torn or unreadable line is skipped at load.
@@ -42,9 +42,9 @@ public final class DecisionFile implements AutoCloseable {
         this.capacity = capacity;
     }
 
-    /** Loads the newest {@code capacity} records of {@code dataDir/decisions.jsonl} into {@code log}, then appends to it. */
-    public static DecisionFile open(Path dataDir, DecisionLog decisions, ObjectMapper json, int capacity) {
-        DecisionFile f = new DecisionFile(dataDir.resolve("decisions.jsonl"), json, capacity);
+    /** Loads the newest {@code capacity} records of {@code file} into {@code decisions}, then appends to it. */
+    public static DecisionFile open(Path file, DecisionLog decisions, ObjectMapper json, int capacity) {
+        DecisionFile f = new DecisionFile(file, json, capacity);
         ArrayDeque<DecisionRecord> newest = new ArrayDeque<>();
         int skipped = 0;
         if (Files.exists(f.file)) {

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.http;
 
+import dev.behalf.gateway.Defaults;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -77,7 +78,7 @@ public final class HttpServer implements AutoCloseable {
     /** Configures the HTTP server; the defaults are the documented ones. */
     public static final class Builder {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-        private int port = 8025;
+        private int port = Defaults.HTTP_PORT;
         private Router router;
         private Optional<String> adminToken = Optional.empty();
         private String hostName = "localhost";

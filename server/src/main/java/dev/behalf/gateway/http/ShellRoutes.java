@@ -1,7 +1,7 @@
 package dev.behalf.gateway.http;
 
-import dev.behalf.policy.shell.Shell;
-import dev.behalf.policy.shell.ShellResult;
+import dev.behalf.shell.Shell;
+import dev.behalf.shell.ShellResult;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.gateway.Defaults;
 import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.policy.change.LiveDirectory;
@@ -73,14 +74,14 @@ public final class SubmissionServer implements AutoCloseable {
         private DecisionLog decisions;
         private SubmissionSettings settings;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-        private int port = 2525;
+        private int port = Defaults.SMTP_PORT;
         private OptionalInt smtpsPort = OptionalInt.empty();
         private Supplier<SSLContext> tls;
         private boolean requireTls;
-        private Duration idleTimeout = Duration.ofMinutes(5);
-        private Duration sessionTimeout = Duration.ofMinutes(10);
-        private int maxConnections = ConnectionCaps.DEFAULT_TOTAL;
-        private int maxConnectionsPerIp = ConnectionCaps.DEFAULT_PER_CLIENT;
+        private Duration idleTimeout = Duration.ofSeconds(Defaults.IDLE_TIMEOUT_SECONDS);
+        private Duration sessionTimeout = Duration.ofSeconds(Defaults.SESSION_TIMEOUT_SECONDS);
+        private int maxConnections = Defaults.MAX_CONNECTIONS;
+        private int maxConnectionsPerIp = Defaults.MAX_CONNECTIONS_PER_IP;
         private SignIn signIn;
         private Clock clock = Clock.systemUTC();
         private Supplier<String> ids = SubmissionContext.randomIds();

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.gateway.Defaults;
 import dev.behalf.policy.reply.Dialect;
 
 import java.util.Objects;
@@ -29,6 +30,7 @@ public record SubmissionSettings(String hostName, Dialect dialect, int maxMessag
     }
 
     public static SubmissionSettings defaults(String hostName) {
-        return new SubmissionSettings(hostName, Dialect.EXCHANGE_ONLINE, 35 * 1024 * 1024, 500, false, ParsedMessage.Limits.DEFAULT);
+        return new SubmissionSettings(hostName, Defaults.dialect(), Defaults.MAX_MESSAGE_SIZE, Defaults.MAX_RECIPIENTS, false,
+                ParsedMessage.Limits.DEFAULT);
     }
 }

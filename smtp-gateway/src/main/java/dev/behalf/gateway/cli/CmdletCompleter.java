@@ -1,6 +1,6 @@
 package dev.behalf.gateway.cli;
 
-import dev.behalf.policy.shell.Shell;
+import dev.behalf.shell.Shell;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;

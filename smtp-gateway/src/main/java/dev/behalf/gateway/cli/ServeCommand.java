@@ -1,5 +1,6 @@
 package dev.behalf.gateway.cli;
 
+import dev.behalf.gateway.Defaults;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.gateway.metrics.PrometheusMetrics;
@@ -19,7 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code behalf serve}: starts every listener and runs until Ctrl-C / SIGTERM. */
+/** {@code behalf serve}: starts every listener and runs until Ctrl-C / SIGTERM. Option defaults are {@link Defaults}. */
 @Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
         description = "Start Behalf: SMTP submission, IMAP, POP3 and HTTP (API, web UI) on the demo or a given directory.",
         footer = "%nEvery option can be given as an environment variable instead: --smtp-port as BEHALF_SMTP_PORT, "
@@ -27,42 +28,42 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "config", description = "Directory of YAML files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = Defaults.CONFIG_DIR, description = "Directory of YAML files (default: ${DEFAULT-VALUE}).")
     Path config;
 
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address every listener binds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = Defaults.BIND_ADDRESS, description = "Address every listener binds (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--hostname", defaultValue = "localhost", description = "Name in greetings, Received fields and the certificate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hostname", defaultValue = Defaults.HOST_NAME, description = "Name in greetings, Received fields and the certificate (default: ${DEFAULT-VALUE}).")
     String hostName;
 
-    @Option(names = "--smtp-port", defaultValue = "2525", description = "SMTP submission port, STARTTLS offered; 0 = any free port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--smtp-port", defaultValue = "" + Defaults.SMTP_PORT, description = "SMTP submission port, STARTTLS offered; 0 = any free port (default: ${DEFAULT-VALUE}).")
     int smtpPort;
 
     @Option(names = "--smtps-port", description = "Implicit-TLS SMTP port (off unless given).")
     Integer smtpsPort;
 
-    @Option(names = "--imap-port", defaultValue = "2143", description = "IMAP port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--imap-port", defaultValue = "" + Defaults.IMAP_PORT, description = "IMAP port (default: ${DEFAULT-VALUE}).")
     int imapPort;
 
-    @Option(names = "--pop3-port", defaultValue = "2110", description = "POP3 port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pop3-port", defaultValue = "" + Defaults.POP3_PORT, description = "POP3 port (default: ${DEFAULT-VALUE}).")
     int pop3Port;
 
-    @Option(names = "--http-port", defaultValue = "8025", description = "HTTP port: JSON API, shell endpoint, web UI (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--http-port", defaultValue = "" + Defaults.HTTP_PORT, description = "HTTP port: JSON API, shell endpoint, web UI (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Persist mail and directory changes here (default: in memory only).")
     Path dataDir;
 
-    @Option(names = "--dialect", defaultValue = "exchange-online", converter = DialectConverter.class,
+    @Option(names = "--dialect", defaultValue = Defaults.DIALECT, converter = DialectConverter.class,
             description = "Reply texts of: exchange-online, exchange-server (default: ${DEFAULT-VALUE}).")
     Dialect dialect;
 
-    @Option(names = "--max-message-size", defaultValue = "35MB", converter = SizeConverter.class,
+    @Option(names = "--max-message-size", defaultValue = Defaults.MAX_MESSAGE_SIZE_MB + "MB", converter = SizeConverter.class,
             description = "Largest accepted message, e.g. 35MB, 512KB, 1048576 (default: ${DEFAULT-VALUE}).")
     int maxMessageSize;
 
-    @Option(names = "--max-recipients", defaultValue = "500", description = "Recipients per message (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-recipients", defaultValue = "" + Defaults.MAX_RECIPIENTS, description = "Recipients per message (default: ${DEFAULT-VALUE}).")
     int maxRecipients;
 
     @Option(names = "--enforce-envelope", description = "Also authorise the envelope MAIL FROM, at MAIL FROM.")
@@ -84,18 +85,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--allow-plain-auth", description = "Allow AUTH without TLS when bound beyond loopback.")
     boolean allowPlainAuth;
 
-    @Option(names = "--idle-timeout", defaultValue = "300", paramLabel = "SECONDS", description = "Close SMTP clients idle this long (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--idle-timeout", defaultValue = "" + Defaults.IDLE_TIMEOUT_SECONDS, paramLabel = "SECONDS", description = "Close SMTP clients idle this long (default: ${DEFAULT-VALUE}).")
     int idleTimeoutSeconds;
 
-    @Option(names = "--session-timeout", defaultValue = "600", paramLabel = "SECONDS",
+    @Option(names = "--session-timeout", defaultValue = "" + Defaults.SESSION_TIMEOUT_SECONDS, paramLabel = "SECONDS",
             description = "Close SMTP sessions open this long in all, however busy (default: ${DEFAULT-VALUE}).")
     int sessionTimeoutSeconds;
 
-    @Option(names = "--max-connections", defaultValue = "500",
+    @Option(names = "--max-connections", defaultValue = "" + Defaults.MAX_CONNECTIONS,
             description = "Sessions each of SMTP, IMAP and POP3 holds at once (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
-    @Option(names = "--max-connections-per-ip", defaultValue = "100",
+    @Option(names = "--max-connections-per-ip", defaultValue = "" + Defaults.MAX_CONNECTIONS_PER_IP,
             description = "Sessions each of SMTP, IMAP and POP3 holds from one client address (default: ${DEFAULT-VALUE}).")
     int maxConnectionsPerIp;
 

@@ -16,6 +16,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class DecisionFileTest {
 
+    /** Where a data dir keeps them ({@code DataDir.decisions()}). */
+    private static Path file(Path dir) {
+        return dir.resolve("decisions.jsonl");
+    }
+
     private static DecisionRecord record(int i) {
         return new DecisionRecord("id-" + i, Instant.ofEpochSecond(i), "Terry Adams", "terrya@contoso.com", "terrya",
                 "terrya@contoso.com", List.of("jimh@contoso.com"), List.of("terrya@contoso.com"), Optional.empty(), Optional.empty(),
@@ -27,13 +32,13 @@ class DecisionFileTest {
     @Test
     void recordsComeBackAfterAReopenEqualToWhatWasWritten(@TempDir Path dir) {
         DecisionLog first = new DecisionLog(100);
-        try (DecisionFile f = DecisionFile.open(dir, first, Json.mapper(), 100)) {
+        try (DecisionFile f = DecisionFile.open(file(dir), first, Json.mapper(), 100)) {
             for (int i = 0; i < 5; i++) {
                 first.add(record(i));
             }
         }
         DecisionLog second = new DecisionLog(100);
-        try (DecisionFile f = DecisionFile.open(dir, second, Json.mapper(), 100)) {
+        try (DecisionFile f = DecisionFile.open(file(dir), second, Json.mapper(), 100)) {
             assertEquals(record(4), second.last().orElseThrow());
             assertEquals(5, second.query(Optional.empty(), Optional.empty(), 100).size());
         }
@@ -42,16 +47,16 @@ class DecisionFileTest {
     @Test
     void aTornLastLineIsSkippedAndDoesNotSpoilLaterRecords(@TempDir Path dir) throws Exception {
         DecisionLog first = new DecisionLog(100);
-        try (DecisionFile f = DecisionFile.open(dir, first, Json.mapper(), 100)) {
+        try (DecisionFile f = DecisionFile.open(file(dir), first, Json.mapper(), 100)) {
             first.add(record(1));
         }
-        Files.writeString(dir.resolve("decisions.jsonl"), "{\"id\":\"torn", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(file(dir), "{\"id\":\"torn", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         DecisionLog second = new DecisionLog(100);
-        try (DecisionFile f = DecisionFile.open(dir, second, Json.mapper(), 100)) {
+        try (DecisionFile f = DecisionFile.open(file(dir), second, Json.mapper(), 100)) {
             second.add(record(2));
         }
         DecisionLog third = new DecisionLog(100);
-        try (DecisionFile f = DecisionFile.open(dir, third, Json.mapper(), 100)) {
+        try (DecisionFile f = DecisionFile.open(file(dir), third, Json.mapper(), 100)) {
             assertEquals(List.of("id-2", "id-1"), third.query(Optional.empty(), Optional.empty(), 10).stream().map(DecisionRecord::id).toList());
         }
     }
@@ -59,15 +64,15 @@ class DecisionFileTest {
     @Test
     void theFileIsCompactedToTheNewestRecords(@TempDir Path dir) throws Exception {
         DecisionLog log = new DecisionLog(10);
-        try (DecisionFile f = DecisionFile.open(dir, log, Json.mapper(), 10)) {
+        try (DecisionFile f = DecisionFile.open(file(dir), log, Json.mapper(), 10)) {
             for (int i = 0; i < 35; i++) {
                 log.add(record(i));
             }
         }
-        long lines = Files.readAllLines(dir.resolve("decisions.jsonl")).size();
+        long lines = Files.readAllLines(file(dir)).size();
         assertTrue(lines <= 20, "at most twice the capacity on disk: " + lines);
         DecisionLog reopened = new DecisionLog(10);
-        try (DecisionFile f = DecisionFile.open(dir, reopened, Json.mapper(), 10)) {
+        try (DecisionFile f = DecisionFile.open(file(dir), reopened, Json.mapper(), 10)) {
             assertEquals("id-34", reopened.last().orElseThrow().id());
             assertEquals(10, reopened.query(Optional.empty(), Optional.empty(), 100).size());
         }

@@ -3,9 +3,12 @@ package dev.behalf.gateway.http.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.behalf.gateway.http.Request;
 import dev.behalf.policy.change.ChangeSet;
+import dev.behalf.policy.change.Grant;
+import dev.behalf.policy.change.GrantEdit;
+import dev.behalf.policy.change.GrantEditor;
+import dev.behalf.policy.change.GrantEditor.Named;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.DirectoryChange;
-import dev.behalf.policy.directory.PermissionTable;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.directory.Right;
@@ -22,8 +25,9 @@ import java.util.TreeSet;
 
 /**
  * One Save of the admin's delegation pages: delegates to add and remove, per right, on one mailbox
- * or group, or on several of one type (bulk edit). {@link #plan} checks it against the EAC column of
- * the seed table (spec §3) and turns it into one {@link ChangeSet}, or refuses it whole.
+ * or group, or on several of one type (bulk edit). {@link #plan} makes each edit through
+ * {@link GrantEditor} on the EAC's rules (its column of the seed table, spec §3), as the Shell's cmdlets
+ * do on theirs, and turns them into one {@link ChangeSet}, or refuses the whole Save.
  *
  * <pre>{@code
  * DelegationEdit edit = DelegationEdit.parse(json);
@@ -96,36 +100,44 @@ public record DelegationEdit(List<RecipientId> targets, Map<Right, List<Recipien
                 refusals.add(target.displayName() + " is a " + target.type() + ", which the EAC doesn't list; use the Shell");
                 continue;
             }
-            DelegateLists e = new DelegateLists(target);
+            Recipient current = target;
             for (Right right : Right.values()) {
                 for (RecipientId id : add.get(right)) {
                     Recipient trustee = find(directory, id, "add." + right);
-                    var refusal = PermissionTable.check(right, Surface.EAC, target.type(), trustee.type());
-                    if (refusal.isPresent()) {
-                        refusals.add(refusal.get());
-                    } else if (trustee.id().equals(target.id())) {
-                        refusals.add(target.displayName() + " can't be its own delegate");
-                    } else {
-                        e.add(right, trustee, done, warnings);
-                    }
+                    GrantEdit edit = GrantEditor.add(Surface.EAC, Named.byDisplayName(current), Grant.allow(right), Named.byDisplayName(trustee));
+                    current = take(edit, current, right.label() + " on " + target.displayName() + " granted to " + trustee.displayName(),
+                            refusals, done, warnings);
                 }
                 for (RecipientId id : remove.get(right)) {
                     Recipient trustee = find(directory, id, "remove." + right);
-                    if (!PermissionTable.targets(right, Surface.EAC).contains(target.type())) {
-                        refusals.add(PermissionTable.check(right, Surface.EAC, target.type(), trustee.type()).orElseThrow());
-                    } else {
-                        e.remove(right, trustee, done, warnings);
-                    }
+                    GrantEdit edit = GrantEditor.remove(Surface.EAC, Named.byDisplayName(current), Grant.allow(right), Named.byDisplayName(trustee));
+                    current = take(edit, current, right.label() + " on " + target.displayName() + " removed from " + trustee.displayName(),
+                            refusals, done, warnings);
                 }
             }
-            if (e.changed()) {
-                changes.add(new DirectoryChange.Put(e.build()));
+            if (!current.equals(target)) {
+                changes.add(new DirectoryChange.Put(current));
             }
         }
         if (!refusals.isEmpty()) {
             return new Refused(new ArrayList<>(refusals));
         }
         return new Accepted(new ChangeSet(changes, origin(objects, directory)), done, warnings);
+    }
+
+    /** The target after {@code edit}, noting what it did, what it warned of, or why it was refused. */
+    private static Recipient take(GrantEdit edit, Recipient current, String did, Set<String> refusals, List<String> done,
+                                  List<String> warnings) {
+        if (edit instanceof GrantEdit.Refused refused) {
+            refusals.add(refused.refusal().text());
+            return current;
+        }
+        GrantEdit.Accepted accepted = (GrantEdit.Accepted) edit;
+        accepted.warnings().forEach(w -> warnings.add(w.text()));
+        if (accepted.changed()) {
+            done.add(did);
+        }
+        return accepted.after();
     }
 
     /** The EAC's warning when the selection mixes types (seed: "you'll get a warning ... that says bulk edit won't work"). */

@@ -1,0 +1,98 @@
+package dev.behalf.shell.internal.language;
+
+import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.directory.DirectoryChange;
+import dev.behalf.policy.directory.InvalidDirectoryException;
+import dev.behalf.policy.directory.Organization;
+import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.directory.RecipientId;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * What one command line runs against: a working copy of the directory that its cmdlets change
+ * (each change is validated at once, so later commands of the line see it), the changes to apply
+ * when the line succeeds, the warnings and host lines it wrote, and what answers {@code Remove-*}
+ * prompts (the shell's {@code Confirmer}). Not thread-safe: one per command line.
+ */
+public final class ExecutionContext {
+    private Directory directory;
+    private final Predicate<String> confirmer;
+    private final Map<RecipientId, DirectoryChange> changes = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> host = new ArrayList<>();
+
+    /** @param confirmer answers a confirmation prompt: true to go ahead */
+    public ExecutionContext(Directory start, Predicate<String> confirmer) {
+        this.directory = start;
+        this.confirmer = confirmer;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public Organization organization() {
+        return directory.organization();
+    }
+
+    /** Adds or replaces a whole recipient record. */
+    public void put(Recipient recipient) {
+        change(recipient.id(), new DirectoryChange.Put(recipient));
+    }
+
+    public void remove(RecipientId id) {
+        change(id, new DirectoryChange.Remove(id));
+    }
+
+    private void change(RecipientId id, DirectoryChange change) {
+        try {
+            directory = directory.apply(List.of(change));
+        } catch (InvalidDirectoryException e) {
+            throw new CmdletException(e.getMessage());
+        }
+        // Only the last state of a record matters to the journal; keep first-touch order.
+        changes.merge(id, change, (old, now) -> now);
+    }
+
+    /** The changes of this line, one per recipient touched, in the order they were first touched. */
+    public List<DirectoryChange> changes() {
+        return List.copyOf(changes.values());
+    }
+
+    /** Records a warning; {@code text} is without the {@code WARNING: } prefix, which this adds. */
+    public void warn(String text) {
+        warnings.add("WARNING: " + text);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Lines written straight to the host, such as {@code What if:} lines. */
+    public List<String> hostLines() {
+        return List.copyOf(host);
+    }
+
+    /**
+     * PowerShell's ShouldProcess: with {@code -WhatIf}, says what would happen and returns false;
+     * otherwise asks the confirmer when {@code -Confirm} is on (given, or by default for cmdlets
+     * that confirm unless {@code -Confirm:$false}), and returns its answer.
+     *
+     * @param action what the command is about to do, as Exchange words it in its prompt
+     */
+    public boolean shouldProcess(Arguments arguments, boolean confirmsByDefault, String action) {
+        if (arguments.flag("WhatIf")) {
+            host.add("What if: " + action);
+            return false;
+        }
+        if (!arguments.bool("Confirm").orElse(confirmsByDefault)) {
+            return true;
+        }
+        return confirmer.test("Are you sure you want to perform this action?\n" + action);
+    }
+}
