@@ -76,14 +76,14 @@ wait_http() {
 vmhwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 
 # start_behalf NAME [extra serve options]: sets NAME_PID, NAME_SMTP, NAME_IMAP, NAME_HTTP, and
-# NAME_LAUNCHED_MS (just before `java` runs); in memory. Returns once /api/health answers 200.
+# NAME_LAUNCHED_MS (just before `java` runs); in memory, on $BEHALF_CONFIG (default: the demo directory). Returns once /api/health answers 200.
 start_behalf() {
   local name=$1; shift
   local smtp imap pop3 http
   smtp=$(free_port); imap=$(free_port); pop3=$(free_port); http=$(free_port)
   printf -v "${name}_LAUNCHED_MS" %s "$(now_ms)"
   # shellcheck disable=SC2086
-  (cd "$ROOT" && exec java $SERVER_JAVA_OPTS -jar "$BEHALF_JAR" serve --config "$ROOT/config" \
+  (cd "$ROOT" && exec java $SERVER_JAVA_OPTS -jar "$BEHALF_JAR" serve --config "${BEHALF_CONFIG:-$ROOT/config}" \
       --smtp-port "$smtp" --imap-port "$imap" --pop3-port "$pop3" --http-port "$http" "$@") \
       >"$WORK/$name.log" 2>&1 &
   local pid=$!

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Loading the generated 100,000-mailbox, 10,000-group directory: building the {@code Directory}
  * snapshot (indexes and validation) from ready objects, and parsing the same directory from YAML
- * through {@code DirectoryLoader}. Target: each under 2 s.
+ * through {@code DirectoryLoader}. Target: each under 2 s. And a 60,000-object directory of the
+ * hand-written shape ({@link NamedDirectory}: references by display name, a {@code grants:}
+ * section), the shape that was quadratic before issue 12.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -33,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 public class LoadBenchmark {
     private List<Recipient> recipients;
     private String yaml;
+    private String namedYaml;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -42,6 +45,11 @@ public class LoadBenchmark {
         Directory fromYaml = DirectoryLoader.parse(Map.of("generated.yaml", yaml));
         if (fromYaml.size() != g.mailboxes() + g.groups() || Directory.of(GeneratedDirectory.ORGANIZATION, recipients).size() != fromYaml.size()) {
             throw new IllegalStateException("generated directory has " + fromYaml.size() + " objects");
+        }
+        NamedDirectory named = new NamedDirectory(60_000);
+        namedYaml = named.yaml();
+        if (DirectoryLoader.parse(Map.of("named.yaml", namedYaml)).size() != named.size()) {
+            throw new IllegalStateException("named directory did not load all " + named.size() + " objects");
         }
     }
 
@@ -53,5 +61,10 @@ public class LoadBenchmark {
     @Benchmark
     public Directory loadYaml() {
         return DirectoryLoader.parse(Map.of("generated.yaml", yaml));
+    }
+
+    @Benchmark
+    public Directory loadNamedYaml() {
+        return DirectoryLoader.parse(Map.of("named.yaml", namedYaml));
     }
 }
