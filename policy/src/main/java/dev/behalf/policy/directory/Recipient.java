@@ -34,6 +34,7 @@ public record Recipient(
         List<FullAccessEntry> fullAccess,
         List<SendAsEntry> sendAs,
         List<RecipientId> members,
+        List<RecipientId> owners,
         Optional<RecipientFilter> filter,
         Attributes attributes) {
 
@@ -53,6 +54,7 @@ public record Recipient(
         fullAccess = List.copyOf(fullAccess);
         sendAs = List.copyOf(sendAs);
         members = List.copyOf(members);
+        owners = List.copyOf(owners);
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(attributes, "attributes");
         if (type.isMailEnabled() && primarySmtpAddress.isEmpty()) {
@@ -63,6 +65,15 @@ public record Recipient(
         }
         if (!type.hasMembers() && !members.isEmpty()) {
             throw new IllegalArgumentException(name + ": a " + type + " can't have members");
+        }
+        if (!type.hasOwners() && !owners.isEmpty()) {
+            throw new IllegalArgumentException(name + ": a " + type + " has no owners; owners belong to Microsoft 365 Groups (GroupMailbox)");
+        }
+        for (RecipientId owner : owners) {
+            // Exchange Online: "Only members can be owners of a group" (Add-UnifiedGroupLinks).
+            if (!members.contains(owner)) {
+                throw new IllegalArgumentException(name + ": owner " + owner + " isn't a member; only members can be owners of a group");
+            }
         }
         if ((type == RecipientTypeDetails.DynamicDistributionGroup) != filter.isPresent()) {
             throw new IllegalArgumentException(name + ": a filter belongs to dynamic distribution groups only");
@@ -156,6 +167,7 @@ public record Recipient(
         private List<FullAccessEntry> fullAccess = new ArrayList<>();
         private List<SendAsEntry> sendAs = new ArrayList<>();
         private List<RecipientId> members = new ArrayList<>();
+        private List<RecipientId> owners = new ArrayList<>();
         private RecipientFilter filter;
         private Attributes attributes = Attributes.NONE;
 
@@ -188,6 +200,7 @@ public record Recipient(
             fullAccess = new ArrayList<>(r.fullAccess);
             sendAs = new ArrayList<>(r.sendAs);
             members = new ArrayList<>(r.members);
+            owners = new ArrayList<>(r.owners);
             filter = r.filter.orElse(null);
             attributes = r.attributes;
         }
@@ -211,6 +224,8 @@ public record Recipient(
         public Builder fullAccess(List<FullAccessEntry> v) { fullAccess = new ArrayList<>(v); return this; }
         public Builder sendAs(List<SendAsEntry> v) { sendAs = new ArrayList<>(v); return this; }
         public Builder members(List<RecipientId> v) { members = new ArrayList<>(v); return this; }
+        /** A Microsoft 365 Group's owners; each must also be in {@link #members}. */
+        public Builder owners(List<RecipientId> v) { owners = new ArrayList<>(v); return this; }
         public Builder filter(RecipientFilter v) { filter = v; return this; }
         public Builder attributes(Attributes v) { attributes = Objects.requireNonNull(v); return this; }
 
@@ -255,6 +270,7 @@ public record Recipient(
                     grantSendOnBehalfTo.stream().distinct().toList(),
                     fullAccess, sendAs,
                     members.stream().distinct().toList(),
+                    owners.stream().distinct().toList(),
                     Optional.ofNullable(filter),
                     attributes);
         }
