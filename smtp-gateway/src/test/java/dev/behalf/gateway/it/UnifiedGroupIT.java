@@ -9,9 +9,15 @@ import jakarta.mail.Message;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import dev.behalf.gateway.app.Behalf;
+import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.identity.Resolution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -92,5 +98,28 @@ class UnifiedGroupIT {
         Mails.send(behalf.session("karent"), "Project Falcon <falcon@contoso.com>", "falcon@contoso.com", "kickoff");
         behalf.assertSentOnBehalf(behalf.awaitMessage("jimh", "kickoff"), "karent", "falcon");
         behalf.assertSentOnBehalf(behalf.awaitMessage("terrya", "kickoff"), "karent", "falcon");
+    }
+
+    @Test
+    void aGroupMadeInTheShellComesBackFromTheJournalWithItsOwnersAndDelegates(@TempDir Path data) {
+        Recipient before;
+        try (RunningBehalf b = Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().dataDir(data).start()) {
+            assertTrue(b.shell().run("New-UnifiedGroup -DisplayName \"Project Falcon\" -Alias falcon -Owner terrya -Members jimh").ok());
+            assertTrue(b.shell().run("Add-UnifiedGroupLinks -Identity falcon -LinkType Owners -Links jimh").ok());
+            assertTrue(b.shell().run("Set-UnifiedGroup -Identity falcon -GrantSendOnBehalfTo karent").ok());
+            assertTrue(b.shell().run("Add-RecipientPermission -Identity falcon -Trustee sarad -AccessRights SendAs -Confirm:$false").ok());
+            before = group(b);
+        }
+        try (RunningBehalf b = Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().dataDir(data).start()) {
+            Recipient after = group(b);
+            assertEquals(before, after);
+            assertEquals(2, after.owners().size());
+            assertEquals(1, after.grantSendOnBehalfTo().size());
+            assertEquals(1, after.sendAs().size());
+        }
+    }
+
+    private static Recipient group(RunningBehalf b) {
+        return ((Resolution.Found) b.directory().current().resolve("falcon@contoso.com")).recipient();
     }
 }
