@@ -12,7 +12,9 @@ import java.util.Optional;
  *
  * <p>A single record discriminated by {@link RecipientTypeDetails} rather than one record per kind:
  * the kinds share almost every attribute, and the type enum gives the same exhaustive {@code switch}.
- * Fields that only some kinds use are empty for the others; {@link Directory} checks that.
+ * Fields that only some kinds use are empty for the others; {@link Directory} checks that. {@code owners}
+ * belongs to Microsoft 365 Groups ({@link RecipientTypeDetails#GroupMailbox}) and is a subset of {@code members}:
+ * owners receive the group's mail as members do, and owning it is no right to send as it.
  * Immutable; change a copy with {@link #toBuilder()}.
  */
 public record Recipient(
