@@ -120,7 +120,8 @@ class ShellTest {
                 "Get-Mailbox", "Get-DistributionGroup", "Get-DynamicDistributionGroup", "Get-DistributionGroupMember", "Get-User",
                 "New-Mailbox", "New-MailUser", "New-DistributionGroup", "Add-DistributionGroupMember", "Remove-DistributionGroupMember",
                 "New-DynamicDistributionGroup", "Remove-Mailbox", "Remove-DistributionGroup", "ConvertTo-SecureString", "Where-Object",
-                "Select-Object", "Format-Table", "Format-List")) {
+                "Select-Object", "Format-Table", "Format-List", "New-UnifiedGroup", "Set-UnifiedGroup", "Get-UnifiedGroup",
+                "Remove-UnifiedGroup", "Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks", "Get-UnifiedGroupLinks")) {
             assertTrue(names.contains(c), c);
         }
         assertEquals(List.of("Property", "AutoSize", "HideTableHeaders", "Wrap"), Shell.parameterNames("ft"));

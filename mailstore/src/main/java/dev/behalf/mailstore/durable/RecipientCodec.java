@@ -68,6 +68,7 @@ final class RecipientCodec {
             sendAs.addObject().put("trustee", e.trustee().toString()).put("control", e.control().name());
         }
         o.set("members", strings(r.members(), RecipientId::toString));
+        o.set("owners", strings(r.owners(), RecipientId::toString));
         o.set("filter", r.filter().map(RecipientCodec::filter).orElse(null));
         ObjectNode attributes = o.putObject("attributes");
         r.attributes().values().forEach(attributes::put);
@@ -123,6 +124,8 @@ final class RecipientCodec {
                 list(o, "sendAs", n -> new SendAsEntry(RecipientId.parse(text(n, "trustee")),
                         AccessControl.valueOf(text(n, "control")))),
                 list(o, "members", n -> RecipientId.parse(n.asText())),
+                // Journals written before Microsoft 365 Groups have no owners field: path() reads it as empty.
+                list(o, "owners", n -> RecipientId.parse(n.asText())),
                 present(o, "filter").map(RecipientCodec::decodeFilter),
                 new Attributes(stringMap(o.path("attributes"))));
     }

@@ -56,6 +56,18 @@ class RecipientCodecTest {
     }
 
     @Test
+    void aMicrosoft365GroupKeepsItsOwnersAndOlderRecordsHaveNone() {
+        Recipient marketing = Demo.recipient(Demo.directory(), "Marketing");
+        assertFalse(marketing.owners().isEmpty());
+        assertEquals(marketing.owners(), RecipientCodec.decode(RecipientCodec.encode(marketing)).owners());
+        // A journal written before Microsoft 365 Groups has no owners field.
+        Recipient sales = Demo.recipient(Demo.directory(), "Sales Team");
+        var older = RecipientCodec.encode(sales);
+        older.remove("owners");
+        assertEquals(sales, RecipientCodec.decode(older));
+    }
+
+    @Test
     void aChangeSetIsOneLineAndRoundTrips() {
         Directory d = Demo.directory();
         ChangeSet changes = new ChangeSet(List.of(new DirectoryChange.Put(Demo.recipient(d, "All Employees")),

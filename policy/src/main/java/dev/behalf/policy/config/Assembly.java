@@ -59,8 +59,13 @@ final class Assembly {
         Map<RecipientId, Recipient.Builder> linked = new LinkedHashMap<>();
         for (Recipient r : objects.recipients()) {
             ConfigModel.RecipientSpec spec = specs.get(r.id());
+            List<RecipientId> owners = resolveAll(objects, spec.owners(), spec);
+            // An owner is a member too, as New-UnifiedGroup -Owner makes it: owners need not be listed twice.
+            List<RecipientId> members = new ArrayList<>(resolveAll(objects, spec.members(), spec));
+            owners.stream().filter(o -> !members.contains(o)).forEach(members::add);
             linked.put(r.id(), r.toBuilder()
-                    .members(resolveAll(objects, spec.members(), spec))
+                    .members(members)
+                    .owners(owners)
                     .grantSendOnBehalfTo(resolveAll(objects, spec.sendOnBehalf(), spec)));
         }
         Map<RecipientId, List<FullAccessEntry>> fullAccess = new HashMap<>();

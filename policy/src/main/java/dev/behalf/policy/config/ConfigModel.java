@@ -19,7 +19,7 @@ final class ConfigModel {
 
     /** One recipient as written, with where it was written and its unresolved references. */
     record RecipientSpec(String file, int line, String path, Recipient.Builder builder, List<YamlReader.Located> members,
-                         List<YamlReader.Located> sendOnBehalf, boolean hasPassword) {
+                         List<YamlReader.Located> owners, List<YamlReader.Located> sendOnBehalf, boolean hasPassword) {
     }
 
     /** One Full Access or Send As grant as written. */

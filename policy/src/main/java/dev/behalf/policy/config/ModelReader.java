@@ -20,7 +20,7 @@ final class ModelReader {
     static final Set<String> RECIPIENT = orderedSet("name", "type", "alias", "displayName", "guid",
             "primarySmtpAddress", "emailAddresses", "externalEmailAddress", "userPrincipalName", "samAccountName",
             "password", "linkedMasterAccount", "distinguishedName", "hiddenFromAddressListsEnabled",
-            "messageCopyForSentAsEnabled", "messageCopyForSendOnBehalfEnabled", "grantSendOnBehalfTo", "members",
+            "messageCopyForSentAsEnabled", "messageCopyForSendOnBehalfEnabled", "grantSendOnBehalfTo", "members", "owners",
             "includedRecipients", "conditions", "attributes");
     static final Set<String> GRANTS = orderedSet("fullAccess", "sendAs");
     static final Set<String> GRANT = orderedSet("identity", "user", "trustee", "deny", "inheritanceType", "autoMapping");

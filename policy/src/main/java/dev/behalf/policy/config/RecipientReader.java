@@ -77,10 +77,18 @@ final class RecipientReader {
             readFilter(yaml, node, m, path, type.get()).ifPresent(b::filter);
             List<YamlReader.Located> members = m.containsKey("members")
                     ? yaml.strings(m.get("members"), path + ".members") : List.of();
+            List<YamlReader.Located> owners = List.of();
+            if (m.containsKey("owners")) {
+                if (type.get().hasOwners()) {
+                    owners = yaml.strings(m.get("owners"), path + ".owners");
+                } else {
+                    yaml.problem(m.get("owners"), path + ".owners", "only a GroupMailbox (Microsoft 365 Group) has owners");
+                }
+            }
             List<YamlReader.Located> onBehalf = m.containsKey("grantSendOnBehalfTo")
                     ? yaml.strings(m.get("grantSendOnBehalfTo"), path + ".grantSendOnBehalfTo") : List.of();
             if (countProblems(yaml) == before) {
-                model.recipients.add(new ConfigModel.RecipientSpec(yaml.file(), YamlReader.line(node), path, b, members, onBehalf,
+                model.recipients.add(new ConfigModel.RecipientSpec(yaml.file(), YamlReader.line(node), path, b, members, owners, onBehalf,
                         m.containsKey("password")));
             }
         });

@@ -114,11 +114,12 @@ public final class Directory {
     private static void dropReferences(Map<RecipientId, Recipient> recipients, RecipientId gone, Set<RecipientId> touched) {
         for (Map.Entry<RecipientId, Recipient> e : recipients.entrySet()) {
             Recipient r = e.getValue();
-            if (r.members().contains(gone) || r.grantSendOnBehalfTo().contains(gone)
+            if (r.members().contains(gone) || r.owners().contains(gone) || r.grantSendOnBehalfTo().contains(gone)
                     || r.fullAccess().stream().anyMatch(a -> a.trustee().equals(gone))
                     || r.sendAs().stream().anyMatch(a -> a.trustee().equals(gone))) {
                 e.setValue(r.toBuilder()
                         .members(r.members().stream().filter(m -> !m.equals(gone)).toList())
+                        .owners(r.owners().stream().filter(m -> !m.equals(gone)).toList())
                         .grantSendOnBehalfTo(r.grantSendOnBehalfTo().stream().filter(m -> !m.equals(gone)).toList())
                         .fullAccess(r.fullAccess().stream().filter(a -> !a.trustee().equals(gone)).toList())
                         .sendAs(r.sendAs().stream().filter(a -> !a.trustee().equals(gone)).toList())

@@ -43,8 +43,19 @@ final class DirectoryValidation {
     private static void check(Map<RecipientId, Recipient> byId, Recipient r, List<DirectoryProblem> problems) {
         Optional<RecipientId> at = Optional.of(r.id());
         for (int i = 0; i < r.members().size(); i++) {
-            if (!byId.containsKey(r.members().get(i))) {
+            Recipient member = byId.get(r.members().get(i));
+            if (member == null) {
                 problems.add(new DirectoryProblem(at, "members[" + i + "]", "member " + r.members().get(i) + " of '" + r.name() + "' does not exist"));
+            } else {
+                String field = "members[" + i + "]";
+                memberKind(r, member).ifPresent(text -> problems.add(new DirectoryProblem(at, field, text)));
+            }
+        }
+        for (int i = 0; i < r.owners().size(); i++) {
+            Recipient owner = byId.get(r.owners().get(i));
+            if (owner != null && !UNIFIED_GROUP_OWNERS.contains(owner.type())) {
+                problems.add(new DirectoryProblem(at, "owners[" + i + "]", "'" + owner.name() + "' (" + owner.type() + ") can't own '"
+                        + r.name() + "': owners of a Microsoft 365 Group are mailbox users (" + UNIFIED_GROUP_OWNERS + "); guests never own one"));
             }
         }
         for (int i = 0; i < r.grantSendOnBehalfTo().size(); i++) {
@@ -65,6 +76,28 @@ final class DirectoryValidation {
         for (int i = 0; i < r.sendAs().size(); i++) {
             checkGrant(byId, problems, r, Right.SendAs, r.sendAs().get(i).trustee(), "sendAs[", i, "].trustee");
         }
+    }
+
+    /** Microsoft 365 Groups hold people: mailbox users and guests (mail users); owners are mailbox users only. */
+    static final Set<RecipientTypeDetails> UNIFIED_GROUP_MEMBERS = java.util.EnumSet.of(RecipientTypeDetails.UserMailbox,
+            RecipientTypeDetails.LinkedMailbox, RecipientTypeDetails.MailUser);
+    static final Set<RecipientTypeDetails> UNIFIED_GROUP_OWNERS = java.util.EnumSet.of(RecipientTypeDetails.UserMailbox,
+            RecipientTypeDetails.LinkedMailbox);
+
+    /**
+     * Exchange Online: a Microsoft 365 Group's members are users, never groups, and a Microsoft 365 Group is
+     * a member of no other group (it can't be nested, nor added to a distribution group).
+     */
+    private static Optional<String> memberKind(Recipient group, Recipient member) {
+        if (group.type() == RecipientTypeDetails.GroupMailbox && !UNIFIED_GROUP_MEMBERS.contains(member.type())) {
+            return Optional.of("'" + member.name() + "' (" + member.type() + ") can't be a member of the Microsoft 365 Group '"
+                    + group.name() + "': its members are users (" + UNIFIED_GROUP_MEMBERS + ")");
+        }
+        if (member.type() == RecipientTypeDetails.GroupMailbox && group.type() != RecipientTypeDetails.GroupMailbox) {
+            return Optional.of("the Microsoft 365 Group '" + member.name() + "' can't be a member of '" + group.name()
+                    + "': Microsoft 365 Groups can't be nested in other groups");
+        }
+        return Optional.empty();
     }
 
     private record FullAccessKey(RecipientId trustee, AccessControl control, InheritanceType inheritance) {

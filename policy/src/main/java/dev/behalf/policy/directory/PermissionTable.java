@@ -13,6 +13,14 @@ import static dev.behalf.policy.directory.RecipientTypeDetails.*;
 /**
  * The seed's table of which recipient types may be the target and the trustee of each right, on
  * each surface (spec §3). The Shell column adds to the EAC column.
+ *
+ * <p>One row the seed (Exchange Server) doesn't have: Microsoft 365 Groups ({@link RecipientTypeDetails#GroupMailbox}).
+ * Send As and Send on Behalf may be granted on one, in the EAC and the Shell, to mailbox users only
+ * ({@link #UNIFIED_GROUP_DELEGATES}): Microsoft's "Allow members to send as or send on behalf of a group"
+ * (learn.microsoft.com/microsoft-365/solutions/allow-members-to-send-as-or-send-on-behalf-of-group) adds
+ * delegates by a user's address and says "Guests in the group can't be granted these permissions", so no
+ * mail user (a guest), group or account without a mailbox. Full Access is not granted on a group mailbox:
+ * its members reach its content by being members, and Add-MailboxPermission is for mailboxes.
  */
 public final class PermissionTable {
     private PermissionTable() {
@@ -24,6 +32,10 @@ public final class PermissionTable {
             EnumSet.of(UserMailbox, LinkedMailbox, RoomMailbox, EquipmentMailbox);
     private static final Set<RecipientTypeDetails> MAIL_GROUPS =
             EnumSet.of(MailUniversalDistributionGroup, DynamicDistributionGroup, MailUniversalSecurityGroup);
+
+    /** The delegates a Microsoft 365 Group accepts, for Send As and Send on Behalf alike. */
+    public static final Set<RecipientTypeDetails> UNIFIED_GROUP_DELEGATES =
+            Collections.unmodifiableSet(EnumSet.of(UserMailbox, LinkedMailbox));
 
     // Computed once: check() runs for every grant of a 100,000-object directory.
     private static final Map<Right, Map<Surface, Set<RecipientTypeDetails>>> TARGETS = table(true);
@@ -46,9 +58,17 @@ public final class PermissionTable {
         return TARGETS.get(right).get(surface);
     }
 
-    /** The types that may be the trustee (delegate) of {@code right} on {@code surface}. */
+    /**
+     * The types that may be the trustee (delegate) of {@code right} on {@code surface}, on the seed's targets;
+     * {@link #trustees(Right, Surface, RecipientTypeDetails)} says it for one target type.
+     */
     public static Set<RecipientTypeDetails> trustees(Right right, Surface surface) {
         return TRUSTEES.get(right).get(surface);
+    }
+
+    /** The types that may be the trustee of {@code right} on {@code surface} on a target of type {@code target}. */
+    public static Set<RecipientTypeDetails> trustees(Right right, Surface surface, RecipientTypeDetails target) {
+        return target == GroupMailbox ? UNIFIED_GROUP_DELEGATES : trustees(right, surface);
     }
 
     private static EnumSet<RecipientTypeDetails> computeTargets(Right right, Surface surface) {
@@ -63,9 +83,11 @@ public final class PermissionTable {
             case SendAs -> {
                 s.add(SharedMailbox);
                 s.addAll(MAIL_GROUPS);
+                s.add(GroupMailbox);
             }
             case SendOnBehalf -> {
                 s.addAll(MAIL_GROUPS);
+                s.add(GroupMailbox);
                 if (surface == Surface.Shell) {
                     s.add(SharedMailbox);
                 }
@@ -97,7 +119,7 @@ public final class PermissionTable {
             return Optional.of(right.label() + " can't be granted on a " + target + " to a " + trustee + " in " + surface.label()
                     + "; targets allowed there: " + names(targets) + ".");
         }
-        Set<RecipientTypeDetails> trustees = trustees(right, surface);
+        Set<RecipientTypeDetails> trustees = trustees(right, surface, target);
         if (!trustees.contains(trustee)) {
             return Optional.of(right.label() + " on a " + target + " can't be granted to a " + trustee + " in "
                     + surface.label() + "; delegates allowed there: " + names(trustees) + ".");

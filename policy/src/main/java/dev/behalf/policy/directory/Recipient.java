@@ -12,7 +12,9 @@ import java.util.Optional;
  *
  * <p>A single record discriminated by {@link RecipientTypeDetails} rather than one record per kind:
  * the kinds share almost every attribute, and the type enum gives the same exhaustive {@code switch}.
- * Fields that only some kinds use are empty for the others; {@link Directory} checks that.
+ * Fields that only some kinds use are empty for the others; {@link Directory} checks that. {@code owners}
+ * belongs to Microsoft 365 Groups ({@link RecipientTypeDetails#GroupMailbox}) and is a subset of {@code members}:
+ * owners receive the group's mail as members do, and owning it is no right to send as it.
  * Immutable; change a copy with {@link #toBuilder()}.
  */
 public record Recipient(
@@ -34,6 +36,7 @@ public record Recipient(
         List<FullAccessEntry> fullAccess,
         List<SendAsEntry> sendAs,
         List<RecipientId> members,
+        List<RecipientId> owners,
         Optional<RecipientFilter> filter,
         Attributes attributes) {
 
@@ -53,6 +56,7 @@ public record Recipient(
         fullAccess = List.copyOf(fullAccess);
         sendAs = List.copyOf(sendAs);
         members = List.copyOf(members);
+        owners = List.copyOf(owners);
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(attributes, "attributes");
         if (type.isMailEnabled() && primarySmtpAddress.isEmpty()) {
@@ -63,6 +67,15 @@ public record Recipient(
         }
         if (!type.hasMembers() && !members.isEmpty()) {
             throw new IllegalArgumentException(name + ": a " + type + " can't have members");
+        }
+        if (!type.hasOwners() && !owners.isEmpty()) {
+            throw new IllegalArgumentException(name + ": a " + type + " has no owners; owners belong to Microsoft 365 Groups (GroupMailbox)");
+        }
+        for (RecipientId owner : owners) {
+            // Exchange Online: "Only members can be owners of a group" (Add-UnifiedGroupLinks).
+            if (!members.contains(owner)) {
+                throw new IllegalArgumentException(name + ": owner " + owner + " isn't a member; only members can be owners of a group");
+            }
         }
         if ((type == RecipientTypeDetails.DynamicDistributionGroup) != filter.isPresent()) {
             throw new IllegalArgumentException(name + ": a filter belongs to dynamic distribution groups only");
@@ -156,6 +169,7 @@ public record Recipient(
         private List<FullAccessEntry> fullAccess = new ArrayList<>();
         private List<SendAsEntry> sendAs = new ArrayList<>();
         private List<RecipientId> members = new ArrayList<>();
+        private List<RecipientId> owners = new ArrayList<>();
         private RecipientFilter filter;
         private Attributes attributes = Attributes.NONE;
 
@@ -188,6 +202,7 @@ public record Recipient(
             fullAccess = new ArrayList<>(r.fullAccess);
             sendAs = new ArrayList<>(r.sendAs);
             members = new ArrayList<>(r.members);
+            owners = new ArrayList<>(r.owners);
             filter = r.filter.orElse(null);
             attributes = r.attributes;
         }
@@ -211,6 +226,8 @@ public record Recipient(
         public Builder fullAccess(List<FullAccessEntry> v) { fullAccess = new ArrayList<>(v); return this; }
         public Builder sendAs(List<SendAsEntry> v) { sendAs = new ArrayList<>(v); return this; }
         public Builder members(List<RecipientId> v) { members = new ArrayList<>(v); return this; }
+        /** A Microsoft 365 Group's owners; each must also be in {@link #members}. */
+        public Builder owners(List<RecipientId> v) { owners = new ArrayList<>(v); return this; }
         public Builder filter(RecipientFilter v) { filter = v; return this; }
         public Builder attributes(Attributes v) { attributes = Objects.requireNonNull(v); return this; }
 
@@ -255,6 +272,7 @@ public record Recipient(
                     grantSendOnBehalfTo.stream().distinct().toList(),
                     fullAccess, sendAs,
                     members.stream().distinct().toList(),
+                    owners.stream().distinct().toList(),
                     Optional.ofNullable(filter),
                     attributes);
         }

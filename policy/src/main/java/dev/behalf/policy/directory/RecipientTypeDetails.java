@@ -21,7 +21,13 @@ public enum RecipientTypeDetails {
     MailUniversalSecurityGroup("MailUniversalSecurityGroup", Family.STATIC_GROUP, false),
     DynamicDistributionGroup("DynamicDistributionGroup", Family.DYNAMIC_GROUP, false),
     UniversalSecurityGroup("Group", Family.STATIC_GROUP, false),
-    NonUniversalGroup("Group", Family.STATIC_GROUP, false);
+    NonUniversalGroup("Group", Family.STATIC_GROUP, false),
+    /**
+     * A Microsoft 365 Group (UnifiedGroup), Exchange Online's {@code GroupMailbox}: members and owners, mail
+     * to it reaches its members, Send As and Send on Behalf may be granted on it to mailbox users only
+     * ({@link PermissionTable}). Exchange Online prints its RecipientType as MailUniversalDistributionGroup.
+     */
+    GroupMailbox("MailUniversalDistributionGroup", Family.STATIC_GROUP, false);
 
     /** Broad families that share behaviour. */
     public enum Family { MAILBOX, MAIL_USER, USER, STATIC_GROUP, DYNAMIC_GROUP }
@@ -72,6 +78,11 @@ public enum RecipientTypeDetails {
         return family == Family.STATIC_GROUP;
     }
 
+    /** Whether the object has owners besides members: Microsoft 365 Groups only. */
+    public boolean hasOwners() {
+        return this == GroupMailbox;
+    }
+
     /** Arbitration and discovery mailboxes are hidden from address lists unless told otherwise. */
     public boolean hiddenByDefault() {
         return this == ArbitrationMailbox || this == DiscoveryMailbox;
@@ -80,7 +91,8 @@ public enum RecipientTypeDetails {
     /** An account or security group that can appear in an ACL (dynamic groups never can, spec §3). */
     public boolean isSecurityPrincipal() {
         return switch (this) {
-            case MailUniversalDistributionGroup, DynamicDistributionGroup -> false;
+            // A Microsoft 365 Group is never a delegate of anything in Exchange (see PermissionTable).
+            case MailUniversalDistributionGroup, DynamicDistributionGroup, GroupMailbox -> false;
             default -> true;
         };
     }

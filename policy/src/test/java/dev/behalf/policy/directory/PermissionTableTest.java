@@ -37,8 +37,8 @@ class PermissionTableTest {
 
     @Test
     void theSeedTableHasEveryCell() {
-        assertEquals(3 * 14 * 14 * 2, cells().size());
-        assertEquals(14, RecipientTypeDetails.values().length);
+        assertEquals(3 * 15 * 15 * 2, cells().size());
+        assertEquals(15, RecipientTypeDetails.values().length);
     }
 
     @Test
@@ -55,7 +55,7 @@ class PermissionTableTest {
     void refusalOfATargetTypeReadsAsOneSentence() {
         assertEquals(Optional.of("Send As can't be granted on a DiscoveryMailbox to a UserMailbox in the Shell; targets allowed there: "
                         + "UserMailbox, LinkedMailbox, RoomMailbox, EquipmentMailbox, SharedMailbox, MailUniversalDistributionGroup, "
-                        + "MailUniversalSecurityGroup, DynamicDistributionGroup."),
+                        + "MailUniversalSecurityGroup, DynamicDistributionGroup, GroupMailbox."),
                 PermissionTable.check(Right.SendAs, Surface.Shell, RecipientTypeDetails.DiscoveryMailbox, RecipientTypeDetails.UserMailbox));
     }
 

@@ -33,10 +33,16 @@ public final class SeedPermissionTable {
         }
     }
 
-    /** Every cell: 3 rights × 14 × 14 types × 2 surfaces. */
+    /**
+     * Every cell: 3 rights × 15 × 15 types × 2 surfaces. The Microsoft 365 Groups row (not the seed's) gives its
+     * targets their own delegates, on both surfaces.
+     */
     public static List<Cell> cells() {
         Map<String, Object> rights = SeedFile.section(FILE, "rights");
         Map<String, Object> categories = SeedFile.section(FILE, "categories");
+        Row groups = new Row(SeedFile.section(FILE, "microsoft365Groups"));
+        Set<RecipientTypeDetails> groupTargets = types(categories, groups.texts("targets"));
+        Set<RecipientTypeDetails> groupTrustees = types(categories, groups.texts("trustees"));
         List<Cell> cells = new ArrayList<>();
         for (Right right : Right.values()) {
             Row columns = new Row(cast(rights.get(right.name())));
@@ -47,10 +53,13 @@ public final class SeedPermissionTable {
                     targets.addAll(types(categories, columns.texts("targetsShell")));
                     trustees.addAll(types(categories, columns.texts("trusteesShell")));
                 }
+                boolean onGroups = groups.texts("rights").contains(right.name());
                 for (RecipientTypeDetails target : RecipientTypeDetails.values()) {
+                    boolean groupTarget = groupTargets.contains(target);
                     for (RecipientTypeDetails trustee : RecipientTypeDetails.values()) {
-                        cells.add(new Cell(right, surface, target, trustee,
-                                targets.contains(target) && trustees.contains(trustee)));
+                        boolean accepted = groupTarget ? onGroups && groupTrustees.contains(trustee)
+                                : targets.contains(target) && trustees.contains(trustee);
+                        cells.add(new Cell(right, surface, target, trustee, accepted));
                     }
                 }
             }

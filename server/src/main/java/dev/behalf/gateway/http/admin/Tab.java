@@ -13,13 +13,14 @@ import static dev.behalf.policy.directory.RecipientTypeDetails.*;
  * mailboxes. Resources: Room or equipment mailboxes. Shared: Shared mailboxes", and Groups), plus
  * "All mailboxes", which lists the three mailbox tabs together as Exchange Online's admin center
  * does (and so lets a selection mix types, which bulk edit then refuses). System mailboxes, mail
- * users, plain users and non-mail-enabled groups have no tab.
+ * users, plain users and non-mail-enabled groups have no tab. Groups lists Microsoft 365 Groups too, as
+ * Exchange Online's admin center does.
  */
 public enum Tab {
     mailboxes(Set.of(UserMailbox, LinkedMailbox)),
     resources(Set.of(RoomMailbox, EquipmentMailbox)),
     shared(Set.of(SharedMailbox)),
-    groups(Set.of(MailUniversalDistributionGroup, MailUniversalSecurityGroup, DynamicDistributionGroup)),
+    groups(Set.of(MailUniversalDistributionGroup, MailUniversalSecurityGroup, DynamicDistributionGroup, GroupMailbox)),
     all(Set.of(UserMailbox, LinkedMailbox, RoomMailbox, EquipmentMailbox, SharedMailbox));
 
     private final Set<RecipientTypeDetails> types;

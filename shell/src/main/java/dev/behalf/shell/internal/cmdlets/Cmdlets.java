@@ -23,6 +23,7 @@ public final class Cmdlets {
         all.addAll(NewRecipientCmdlets.definitions());
         all.addAll(MembershipCmdlets.definitions());
         all.addAll(RemoveRecipientCmdlets.definitions());
+        all.addAll(UnifiedGroupCmdlets.definitions());
         all.addAll(PipelineCmdlets.definitions());
         return all;
     }

@@ -26,6 +26,7 @@ final class Lookup {
             RecipientTypeDetails.MailUniversalSecurityGroup);
     static final Set<RecipientTypeDetails> DYNAMIC_GROUPS = EnumSet.of(RecipientTypeDetails.DynamicDistributionGroup);
     static final Set<RecipientTypeDetails> MAIL_USERS = EnumSet.of(RecipientTypeDetails.MailUser);
+    static final Set<RecipientTypeDetails> UNIFIED_GROUPS = EnumSet.of(RecipientTypeDetails.GroupMailbox);
 
     private final Directory directory;
 

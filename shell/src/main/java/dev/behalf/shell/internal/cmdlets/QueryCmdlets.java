@@ -108,7 +108,7 @@ final class QueryCmdlets {
         return out;
     }
 
-    private static List<Item> limit(Arguments a, ExecutionContext ctx, List<Item> items) {
+    static List<Item> limit(Arguments a, ExecutionContext ctx, List<Item> items) {
         String size = a.optionalText("ResultSize").orElse(String.valueOf(DEFAULT_RESULT_SIZE)).strip();
         if (size.equalsIgnoreCase("Unlimited")) {
             return items;

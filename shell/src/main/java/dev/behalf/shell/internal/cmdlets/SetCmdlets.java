@@ -24,8 +24,8 @@ import static dev.behalf.shell.internal.language.CmdletDefinition.Input.IDENTITY
 import static dev.behalf.shell.internal.language.Parameter.Type;
 
 /**
- * {@code Set-Mailbox}, {@code Set-DistributionGroup}, {@code Set-DynamicDistributionGroup} and
- * {@code Set-User}: Send on Behalf ({@code -GrantSendOnBehalfTo}), visibility, Sent Items copies,
+ * {@code Set-Mailbox}, {@code Set-DistributionGroup}, {@code Set-DynamicDistributionGroup},
+ * {@code Set-UnifiedGroup} and {@code Set-User}: Send on Behalf ({@code -GrantSendOnBehalfTo}), visibility, Sent Items copies,
  * and the attributes dynamic groups filter on.
  */
 final class SetCmdlets {
@@ -62,6 +62,11 @@ final class SetCmdlets {
                         Parameter.of("BypassSecurityGroupManagerCheck", Type.SWITCH)),
                 CmdletDefinition.changing("Set-DynamicDistributionGroup", IDENTITY,
                         (a, in, ctx) -> set(a, ctx, Lookup.DYNAMIC_GROUPS, "dynamic distribution group"), dynamic.toArray(Parameter[]::new)),
+                CmdletDefinition.changing("Set-UnifiedGroup", IDENTITY, (a, in, ctx) -> set(a, ctx, Lookup.UNIFIED_GROUPS, "Microsoft 365 Group"),
+                        Parameter.identity(),
+                        Parameter.of("GrantSendOnBehalfTo", Type.MULTI_VALUED),
+                        Parameter.of("HiddenFromAddressListsEnabled", Type.BOOLEAN),
+                        Parameter.of("DisplayName", Type.TEXT)),
                 CmdletDefinition.changing("Set-User", IDENTITY, (a, in, ctx) -> set(a, ctx, Lookup.ACCOUNTS, "user"),
                         user.toArray(Parameter[]::new)));
     }

@@ -107,6 +107,24 @@ public final class RecipientViews {
         return common(b, d.organization(), r).build(View.table("Name", "DisplayName", "GroupType", "PrimarySmtpAddress"));
     }
 
+    /** {@code Get-UnifiedGroup}'s object: a Microsoft 365 Group, its owners as {@code ManagedBy}. */
+    public static ShellObject unifiedGroup(Directory d, Recipient r) {
+        ShellObject.Builder b = ShellObject.builder("Microsoft.Exchange.Data.Directory.Management.UnifiedGroup")
+                .add("Name", r.name())
+                .add("Alias", r.alias())
+                .add("AccessType", "Public")
+                .add("DisplayName", r.displayName())
+                .add("PrimarySmtpAddress", address(r))
+                .add("RecipientType", r.type().recipientType())
+                .add("RecipientTypeDetails", r.type().name())
+                .add("EmailAddresses", emailAddresses(r))
+                .add("ManagedBy", identities(d, r.owners()))
+                .add("GroupMemberCount", r.members().size())
+                .add("GrantSendOnBehalfTo", identities(d, r.grantSendOnBehalfTo()))
+                .add("HiddenFromAddressListsEnabled", r.hiddenFromAddressLists());
+        return common(b, d.organization(), r).build(View.table("Name", "Alias", "AccessType"));
+    }
+
     public static ShellObject dynamicGroup(Directory d, Recipient r) {
         RecipientFilter f = r.filter().orElseThrow(() -> new IllegalStateException(r.name() + " has no filter"));
         ShellObject.Builder b = ShellObject.builder("Microsoft.Exchange.Data.Directory.Management.DynamicDistributionGroup")

@@ -139,6 +139,7 @@ class SendAsCmdletsTest {
                 contoso.com/Users/James Alvord CONTOSO\\pilarp
                 contoso.com/Users/Yan Li       CONTOSO\\karent
                 contoso.com/Users/Help Desk    CONTOSO\\ayla
+                contoso.com/Users/Marketing    CONTOSO\\estherv
 
                 """, out);
     }
