@@ -28,11 +28,13 @@ public final class SignIn {
     private final Supplier<Directory> directory;
     private final SignInThrottle throttle;
     private final Clock clock;
+    private final TokenValidator tokens;
     private final List<Consumer<SignInEvent>> observers = new CopyOnWriteArrayList<>();
 
     private SignIn(Builder b) {
         this.directory = b.directory;
         this.clock = b.clock;
+        this.tokens = b.tokens;
         this.throttle = new SignInThrottle(b.limits, b.clock);
     }
 
@@ -82,7 +84,7 @@ public final class SignIn {
     }
 
     private Admission admit(SignInAttempt attempt) {
-        Claim claim = Claim.of(directory.get(), attempt.credential());
+        Claim claim = Claim.of(directory.get(), attempt.credential(), tokens);
         Optional<SignInThrottle.Ticket> ticket = claim.throttleAccount()
                 .map(account -> throttle.admit(new SignInThrottle.Key(SignInThrottle.client(attempt.client()), account)));
         return new Admission(attempt, ticket);
@@ -105,7 +107,7 @@ public final class SignIn {
         /** Decides on the directory as it is now, after the wait, so a grant removed meanwhile no longer opens. */
         SignInDecision decide() {
             Directory d = directory.get();
-            Claim claim = Claim.of(d, attempt.credential());
+            Claim claim = Claim.of(d, attempt.credential(), tokens);
             SignInDecision decision = SignInRules.decide(d, attempt.surface(), claim, attempt.credential());
             int failures = 0;
             if (ticket.isPresent()) {
@@ -139,11 +141,12 @@ public final class SignIn {
         }
     }
 
-    /** Configures a {@link SignIn}. Defaults: {@link SignInThrottle.Limits#DEFAULTS}, the UTC system clock. */
+    /** Configures a {@link SignIn}. Defaults: {@link SignInThrottle.Limits#DEFAULTS}, the UTC system clock, no tokens. */
     public static final class Builder {
         private final Supplier<Directory> directory;
         private SignInThrottle.Limits limits = SignInThrottle.Limits.DEFAULTS;
         private Clock clock = Clock.systemUTC();
+        private TokenValidator tokens = TokenValidator.NONE;
 
         private Builder(Supplier<Directory> directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -156,6 +159,12 @@ public final class SignIn {
 
         public Builder clock(Clock v) {
             clock = Objects.requireNonNull(v, "clock");
+            return this;
+        }
+
+        /** Checks bearer tokens (XOAUTH2, Graph); without one every token is refused. */
+        public Builder tokens(TokenValidator v) {
+            tokens = Objects.requireNonNull(v, "tokens");
             return this;
         }
 
