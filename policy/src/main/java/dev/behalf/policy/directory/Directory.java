@@ -30,11 +30,13 @@ public final class Directory {
     private final long version;
     /** App registrations by app id (lower case), in registration order. */
     private final LinkedHashMap<String, AppRegistration> apps;
+    private final SmtpClientAuth smtpClientAuth;
     private final ConcurrentHashMap<RecipientId, Membership> memberships = new ConcurrentHashMap<>();
 
     private Directory(Organization organization, LinkedHashMap<RecipientId, Recipient> byId, Indexes indexes, long version,
-                      LinkedHashMap<String, AppRegistration> apps) {
+                      LinkedHashMap<String, AppRegistration> apps, SmtpClientAuth smtpClientAuth) {
         this.organization = organization;
+        this.smtpClientAuth = smtpClientAuth;
         this.apps = apps;
         this.byId = byId;
         this.indexes = indexes;
@@ -70,7 +72,7 @@ public final class Directory {
         if (!problems.isEmpty()) {
             throw new InvalidDirectoryException(problems);
         }
-        return new Directory(organization, byId, indexes, 0, appMap);
+        return new Directory(organization, byId, indexes, 0, appMap, SmtpClientAuth.DEFAULT);
     }
 
     /**
@@ -82,6 +84,7 @@ public final class Directory {
     public Directory apply(List<DirectoryChange> changes) {
         LinkedHashMap<RecipientId, Recipient> next = new LinkedHashMap<>(byId);
         LinkedHashMap<String, AppRegistration> nextApps = apps;
+        SmtpClientAuth nextAuth = smtpClientAuth;
         List<DirectoryProblem> appProblems = new ArrayList<>();
         Set<RecipientId> touched = new LinkedHashSet<>();
         Set<RecipientId> appended = new LinkedHashSet<>();
@@ -100,11 +103,18 @@ public final class Directory {
                 appended.remove(remove.id());
                 dropReferences(next, remove.id(), touched);
                 nextApps = dropAppReferences(nextApps, remove.id());
+                nextAuth = nextAuth.without(remove.id());
             } else if (change instanceof DirectoryChange.PutApp put) {
                 nextApps = new LinkedHashMap<>(nextApps);
                 appProblem(nextApps, put.app()).ifPresent(appProblems::add);
                 // A LinkedHashMap keeps a replaced key's place: a re-registered app keeps its order.
                 nextApps.put(put.app().appId(), put.app());
+            } else if (change instanceof DirectoryChange.SetSmtpClientAuth set) {
+                if (set.mailbox().isPresent() && !next.containsKey(set.mailbox().get())) {
+                    appProblems.add(new DirectoryProblem(set.mailbox(), "SmtpClientAuthenticationDisabled", "no such mailbox " + set.mailbox().get()));
+                } else {
+                    nextAuth = nextAuth.with(set.mailbox(), set.disabled());
+                }
             } else if (change instanceof DirectoryChange.RemoveApp remove) {
                 nextApps = new LinkedHashMap<>(nextApps);
                 nextApps.remove(remove.appId().toLowerCase(java.util.Locale.ROOT));
@@ -133,7 +143,7 @@ public final class Directory {
         if (!problems.isEmpty()) {
             throw new InvalidDirectoryException(problems);
         }
-        return new Directory(organization, next, nextIndexes, version + 1, nextApps);
+        return new Directory(organization, next, nextIndexes, version + 1, nextApps, nextAuth);
     }
 
     /**
@@ -145,7 +155,7 @@ public final class Directory {
         List<DirectoryChange> all = new ArrayList<>();
         lists.forEach(all::addAll);
         Directory d = all.isEmpty() ? this : apply(all);
-        return new Directory(organization, d.byId, d.indexes, version + lists.size(), d.apps);
+        return new Directory(organization, d.byId, d.indexes, version + lists.size(), d.apps, d.smtpClientAuth);
     }
 
     private static void dropReferences(Map<RecipientId, Recipient> recipients, RecipientId gone, Set<RecipientId> touched) {
@@ -185,6 +195,11 @@ public final class Directory {
                     .withSendAs(a.sendAs().stream().filter(m -> !m.equals(gone)).toList()));
         }
         return out;
+    }
+
+    /** The Basic-auth switches for SMTP client submission (organization and per mailbox). */
+    public SmtpClientAuth smtpClientAuth() {
+        return smtpClientAuth;
     }
 
     /** App registrations (service principals), in registration order. */

@@ -18,6 +18,14 @@ public sealed interface DirectoryChange {
     record PutApp(AppRegistration app) implements DirectoryChange {
     }
 
+    /**
+     * Sets {@code SmtpClientAuthenticationDisabled}: the organization's when {@code mailbox} is empty
+     * ({@code Set-TransportConfig}), else the mailbox's ({@code Set-CASMailbox}); an empty {@code disabled}
+     * clears a mailbox's own setting ($null).
+     */
+    record SetSmtpClientAuth(java.util.Optional<RecipientId> mailbox, java.util.Optional<Boolean> disabled) implements DirectoryChange {
+    }
+
     /** Removes the app registration with this app id. */
     record RemoveApp(String appId) implements DirectoryChange {
     }

@@ -29,12 +29,14 @@ public final class SignIn {
     private final SignInThrottle throttle;
     private final Clock clock;
     private final TokenValidator tokens;
+    private final BasicAuth basicAuth;
     private final List<Consumer<SignInEvent>> observers = new CopyOnWriteArrayList<>();
 
     private SignIn(Builder b) {
         this.directory = b.directory;
         this.clock = b.clock;
         this.tokens = b.tokens;
+        this.basicAuth = b.basicAuth;
         this.throttle = new SignInThrottle(b.limits, b.clock);
     }
 
@@ -108,10 +110,12 @@ public final class SignIn {
         SignInDecision decide() {
             Directory d = directory.get();
             Claim claim = Claim.of(d, attempt.credential(), tokens);
-            SignInDecision decision = SignInRules.decide(d, attempt.surface(), claim, attempt.credential());
+            SignInDecision proved = SignInRules.decide(d, attempt.surface(), claim, attempt.credential());
+            SignInDecision decision = SignInRules.basicSwitch(d, attempt.surface(), attempt.credential(), basicAuth, proved);
             int failures = 0;
             if (ticket.isPresent()) {
-                if (decision instanceof SignInDecision.Accepted) {
+                // A right password refused by the Basic-auth switch is no guess: it clears the count.
+                if (proved instanceof SignInDecision.Accepted) {
                     ticket.get().succeeded();
                 } else {
                     failures = ticket.get().failed(SignInRules.secret(attempt.credential()));
@@ -147,6 +151,7 @@ public final class SignIn {
         private SignInThrottle.Limits limits = SignInThrottle.Limits.DEFAULTS;
         private Clock clock = Clock.systemUTC();
         private TokenValidator tokens = TokenValidator.NONE;
+        private BasicAuth basicAuth = BasicAuth.ENABLED;
 
         private Builder(Supplier<Directory> directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -165,6 +170,12 @@ public final class SignIn {
         /** Checks bearer tokens (XOAUTH2, Graph); without one every token is refused. */
         public Builder tokens(TokenValidator v) {
             tokens = Objects.requireNonNull(v, "tokens");
+            return this;
+        }
+
+        /** Where the retirement of Basic authentication for SMTP stands ({@code --basic-auth}); default enabled. */
+        public Builder basicAuth(BasicAuth v) {
+            basicAuth = Objects.requireNonNull(v, "basicAuth");
             return this;
         }
 

@@ -69,6 +69,12 @@ public sealed interface SignInDecision {
         TOKEN_WRONG_AUDIENCE,
         /** A bearer token without the scope ({@code scp}) or app role ({@code roles}) this surface needs. */
         TOKEN_MISSING_SCOPE,
+        /** Basic authentication (PLAIN, LOGIN) on SMTP while the organization's SmtpClientAuthenticationDisabled is on. */
+        SMTP_AUTH_DISABLED_TENANT,
+        /** Basic authentication on SMTP while the mailbox's SmtpClientAuthenticationDisabled is on, or {@code --basic-auth disabled}. */
+        BASIC_AUTH_DISABLED,
+        /** Basic authentication on SMTP with {@code --basic-auth retired}. */
+        BASIC_AUTH_RETIRED,
         /** A token for one user presented for another ({@code user=} is not the token's {@code upn}/{@code oid}), or an app not granted the mailbox. */
         TOKEN_WRONG_USER
     }

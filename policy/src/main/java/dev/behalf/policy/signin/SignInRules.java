@@ -44,6 +44,38 @@ final class SignInRules {
                 "the " + credential.mechanism().label() + " response is unreadable: " + ((Claim.Unreadable) claim).flaw());
     }
 
+    /**
+     * Exchange Online's Basic-auth switch, after the password proved right (so its text tells a guesser
+     * nothing): PLAIN and LOGIN on SMTP are refused while {@code --basic-auth} is {@code retired} or
+     * {@code disabled}, or the mailbox's {@code SmtpClientAuthenticationDisabled} is $true, or it has none and
+     * the organization's is. A mailbox's $false lets it in whatever the organization says.
+     */
+    static SignInDecision basicSwitch(Directory d, SignInSurface surface, Credential credential, BasicAuth stage, SignInDecision decision) {
+        boolean basic = credential instanceof Credential.Password || credential instanceof Credential.Plain;
+        if (surface != SignInSurface.SMTP || !basic || !(decision instanceof SignInDecision.Accepted a)) {
+            return decision;
+        }
+        String who = a.account().name();
+        if (stage == BasicAuth.RETIRED) {
+            return new SignInDecision.Refused(SignInDecision.Reason.BASIC_AUTH_RETIRED,
+                    "Basic authentication for SMTP client submission is retired (--basic-auth retired); " + who + " must use XOAUTH2");
+        }
+        if (stage == BasicAuth.DISABLED) {
+            return new SignInDecision.Refused(SignInDecision.Reason.BASIC_AUTH_DISABLED,
+                    "Basic authentication for SMTP client submission is disabled (--basic-auth disabled); " + who + " must use XOAUTH2");
+        }
+        Optional<Boolean> own = d.smtpClientAuth().mailbox(a.account().id());
+        if (own.orElse(false)) {
+            return new SignInDecision.Refused(SignInDecision.Reason.BASIC_AUTH_DISABLED,
+                    who + " has SmtpClientAuthenticationDisabled $true (Set-CASMailbox)");
+        }
+        if (own.isEmpty() && d.smtpClientAuth().tenantDisabled()) {
+            return new SignInDecision.Refused(SignInDecision.Reason.SMTP_AUTH_DISABLED_TENANT,
+                    "the organization has SmtpClientAuthenticationDisabled $true (Set-TransportConfig) and " + who + " sets none");
+        }
+        return decision;
+    }
+
     /** The password a credential proves, where it carries one. */
     static Optional<String> secret(Credential credential) {
         if (credential instanceof Credential.Password p) {

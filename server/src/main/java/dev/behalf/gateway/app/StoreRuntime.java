@@ -53,7 +53,8 @@ final class StoreRuntime implements AutoCloseable {
             LiveDirectory live = new LiveDirectory(current, journal);
             // One for every surface, so the throttle counts guesses on SMTP, IMAP, POP3 and Autodiscover together.
             IdentityPlatform identity = new IdentityPlatform(live::current, Clock.systemUTC(), IdentityPlatform.DEFAULT_LIFETIME);
-            SignIn signIn = SignIn.builder(live::current).throttle(options.clientLimits().signInThrottle()).tokens(identity).build();
+            SignIn signIn = SignIn.builder(live::current).throttle(options.clientLimits().signInThrottle()).tokens(identity)
+                    .basicAuth(options.basicAuth()).build();
             GreenMailStore store = GreenMailStore.builder(live)
                     .signIn(signIn)
                     .maxConnections(options.clientLimits().maxConnections())

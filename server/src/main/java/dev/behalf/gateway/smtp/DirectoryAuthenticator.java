@@ -81,7 +81,14 @@ final class DirectoryAuthenticator implements AuthenticationHandlerFactory {
                 return Optional.empty();
             }
             boolean notSasl = credential instanceof Credential.Unreadable u && u.flaw().framing();
-            throw RejectMapping.reject((notSasl ? Refusal.BAD_AUTH_RESPONSE : Refusal.AUTH_FAILED).reply(ANY_DIALECT));
+            // The Basic-auth switch has Exchange Online's own texts; every other refusal reads like a wrong password.
+            Refusal refusal = switch (((SignInDecision.Refused) decision).reason()) {
+                case SMTP_AUTH_DISABLED_TENANT -> Refusal.SMTP_AUTH_DISABLED_TENANT;
+                case BASIC_AUTH_DISABLED -> Refusal.BASIC_AUTH_DISABLED;
+                case BASIC_AUTH_RETIRED -> Refusal.BASIC_AUTH_RETIRED;
+                default -> notSasl ? Refusal.BAD_AUTH_RESPONSE : Refusal.AUTH_FAILED;
+            };
+            throw RejectMapping.reject(refusal.reply(ANY_DIALECT));
         }
 
         @Override

@@ -269,4 +269,26 @@ class OAuthSignInIT {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void anAppRegisteredByCmdletOpensAndSendsAsOnlyWhatItWasGranted() throws Exception {
+        String appId = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
+        Http.Reply made = Http.shell(behalf.ports().http(), "New-ServicePrincipal -AppId " + appId
+                + " -ObjectId 9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a -DisplayName 'Fabrikam Sync' -ClientSecret 'Sync~1'");
+        assertEquals(200, made.status(), made.body());
+        assertTrue(made.body().contains("Fabrikam Sync"), made.body());
+        String body = form("grant_type", "client_credentials", "client_id", appId, "client_secret", "Sync~1", "scope", EXCHANGE_DEFAULT);
+        String before = tokenRequest("contoso.com", body).json().get("access_token").asText();
+        assertThrows(AuthenticationFailedException.class, () -> senderOf("seanc@contoso.com", before, true, "x"));
+        assertTrue(lastRefusal().contains("no Full Access to Sean Chai"), lastRefusal());
+
+        Http.Reply granted = Http.shell(behalf.ports().http(),
+                "Add-MailboxPermission -Identity seanc -User 'Fabrikam Sync' -AccessRights FullAccess\n"
+                        + "Add-RecipientPermission -Identity seanc -Trustee " + appId + " -AccessRights SendAs -Confirm:$false");
+        assertEquals(200, granted.status(), granted.body());
+        // The same token works now: the grant is read from the directory in force at each sign-in.
+        assertEquals(Optional.empty(), senderOf("seanc@contoso.com", before, true, "nothing here"));
+        send("seanc@contoso.com", before, "seanc@contoso.com", "raymonds@contoso.com", "sent by an app as Sean");
+        assertEquals(Optional.of(""), senderOf("raymonds@contoso.com", PASSWORD, false, "sent by an app as Sean"));
+    }
 }

@@ -24,6 +24,8 @@ public final class Cmdlets {
         all.addAll(MembershipCmdlets.definitions());
         all.addAll(RemoveRecipientCmdlets.definitions());
         all.addAll(PipelineCmdlets.definitions());
+        all.addAll(ServicePrincipalCmdlets.definitions());
+        all.addAll(SmtpClientAuthCmdlets.definitions());
         return all;
     }
 }
