@@ -113,7 +113,15 @@ final class LongAuthLines {
             if (line.size() == 0) {
                 return -1;
             }
-            pending = rewrite(line.toByteArray());
+            byte[] raw = line.toByteArray();
+            if (raw[raw.length - 1] != '\n') {
+                // Past even AUTH's limit (or the end of the stream): SubEthaSMTP refuses it and ends the session,
+                // and no later fragment of the line may be taken for a command here.
+                passThrough = true;
+                pending = raw;
+            } else {
+                pending = rewrite(raw);
+            }
             pos = 0;
             return read(b, off, len);
         }
