@@ -47,7 +47,7 @@ import java.util.Optional;
  * command's untagged lines in as few writes as it can.
  */
 final class ImapConnection extends ImapHandler {
-    static final String CAPABILITIES = "IMAP4rev1 LITERAL+ UIDPLUS SORT IDLE MOVE SASL-IR AUTH=PLAIN";
+    static final String CAPABILITIES = "IMAP4rev1 LITERAL+ UIDPLUS SORT IDLE MOVE SASL-IR AUTH=PLAIN AUTH=XOAUTH2";
     private static final int MAX_IDLE_LINE = 8192;
 
     private final ImapHostManager host;

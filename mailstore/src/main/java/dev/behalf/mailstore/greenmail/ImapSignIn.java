@@ -83,7 +83,10 @@ final class ImapSignIn {
         request.consumeLine();
     }
 
-    /** {@code AUTHENTICATE PLAIN [initial-response]}; other mechanisms are refused as Exchange does. */
+    /**
+     * {@code AUTHENTICATE PLAIN|XOAUTH2 [initial-response]}; other mechanisms are refused as Exchange does. XOAUTH2's
+     * token is decided by the one {@link SignIn}, never by GreenMail's own XOAUTH2 (which takes any token).
+     */
     void authenticate(InputStream in, OutputStream out, Session session) throws ProtocolException {
         ImapRequestLineReader request = new ImapRequestLineReader(in, out);
         ImapResponse response = new ImapResponse(out);
@@ -111,7 +114,8 @@ final class ImapSignIn {
             return;
         }
         request.consume(); // the command line's LF: what follows is the client's next line
-        Optional<SaslExchange> sasl = "PLAIN".equalsIgnoreCase(mechanism) ? SaslExchange.start(mechanism) : Optional.empty();
+        Optional<SaslExchange> sasl = "PLAIN".equalsIgnoreCase(mechanism) || "XOAUTH2".equalsIgnoreCase(mechanism)
+                ? SaslExchange.start(mechanism) : Optional.empty();
         if (sasl.isEmpty()) {
             response.taggedResponse("NO AUTHENTICATE failed. Unsupported authentication mechanism " + mechanism);
             return;

@@ -52,7 +52,7 @@ final class Pop3Commands extends Pop3CommandRegistry {
             conn.println("USER");
             conn.println("TOP");
             conn.println("UIDL");
-            conn.println("SASL PLAIN");
+            conn.println("SASL PLAIN XOAUTH2");
             conn.println(".");
         }
     }

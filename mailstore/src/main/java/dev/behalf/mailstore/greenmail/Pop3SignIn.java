@@ -113,7 +113,8 @@ final class Pop3SignIn {
                 conn.println("-ERR Required syntax: AUTH mechanism [initial-response]");
                 return;
             }
-            Optional<SaslExchange> sasl = "PLAIN".equalsIgnoreCase(args[1]) ? SaslExchange.start(args[1]) : Optional.empty();
+            Optional<SaslExchange> sasl = "PLAIN".equalsIgnoreCase(args[1]) || "XOAUTH2".equalsIgnoreCase(args[1])
+                    ? SaslExchange.start(args[1]) : Optional.empty();
             if (sasl.isEmpty()) {
                 conn.println("-ERR Unsupported authentication mechanism " + args[1]);
                 return;

@@ -123,6 +123,30 @@ class DirectoryJournalTest {
     }
 
     @Test
+    void appRegistrationsAndTheirMailboxesAreJournaledToo() {
+        Directory base = Demo.directory();
+        Recipient tickets = base.account("ayla").orElseThrow();
+        dev.behalf.policy.directory.AppRegistration app = new dev.behalf.policy.directory.AppRegistration(
+                "11111111-2222-4333-8444-555555555555", "66666666-7777-4888-9999-000000000000", "Fabrikam Sync",
+                java.util.Optional.of(dev.behalf.policy.directory.Secret.of("s3cret")), java.util.Set.of("IMAP.AccessAsApp"),
+                List.of(tickets.id()), List.of());
+        try (DirectoryJournal journal = DirectoryJournal.open(file())) {
+            LiveDirectory live = new LiveDirectory(base, journal);
+            live.apply(new ChangeSet(List.of(new DirectoryChange.PutApp(app)), "New-ServicePrincipal"));
+            live.apply(new ChangeSet(List.of(new DirectoryChange.PutApp(app.withSendAs(List.of(tickets.id())))), "Add-RecipientPermission"));
+        }
+        try (DirectoryJournal journal = DirectoryJournal.open(file())) {
+            dev.behalf.policy.directory.AppRegistration back = journal.replay(base).app(app.appId()).orElseThrow();
+            assertEquals("Fabrikam Sync", back.displayName());
+            assertEquals(app.objectId(), back.objectId());
+            assertTrue(back.clientSecret().orElseThrow().matches("s3cret"));
+            assertEquals(java.util.Set.of("IMAP.AccessAsApp"), back.permissions());
+            assertEquals(List.of(tickets.id()), back.fullAccess());
+            assertEquals(List.of(tickets.id()), back.sendAs());
+        }
+    }
+
+    @Test
     void aRecordThatNoLongerAppliesIsNamed() {
         Directory base = Demo.directory();
         try (DirectoryJournal journal = DirectoryJournal.open(file())) {

@@ -85,7 +85,7 @@ class Pop3IT {
             for (String l = t.line(); !l.equals("."); l = t.line()) {
                 capa.append(l).append('\n');
             }
-            assertEquals("USER\nTOP\nUIDL\nSASL PLAIN\n", capa.toString());
+            assertEquals("USER\nTOP\nUIDL\nSASL PLAIN XOAUTH2\n", capa.toString());
             String[][] attempts = {{"ayla", "wrong"}, {"terrya\\ayla", "P@ssw0rd"}, {"nobody", "P@ssw0rd"},
                     {"helpdesktickets", "P@ssw0rd"}, {"jimh\\nobody", "P@ssw0rd"}};
             for (String[] a : attempts) {

@@ -1,5 +1,6 @@
 package dev.behalf.policy.config;
 
+import dev.behalf.policy.directory.AppRegistration;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.DirectoryProblem;
 import dev.behalf.policy.directory.FullAccessEntry;
@@ -105,7 +106,42 @@ final class Assembly {
             }
         }
         fail();
-        return directory(() -> Directory.of(org, complete));
+        Directory withoutApps = directory(() -> Directory.of(org, complete));
+        List<AppRegistration> apps = new ArrayList<>();
+        for (ConfigModel.AppSpec a : model.apps) {
+            List<RecipientId> fa = new ArrayList<>();
+            for (YamlReader.Located ref : a.fullAccess()) {
+                resolve(withoutApps, ref, a.file()).ifPresent(r -> {
+                    if (r.type().hasMailbox()) {
+                        fa.add(r.id());
+                    } else {
+                        problems.add(new ConfigProblem(a.file(), ref.line(), ref.field(), "Full Access is set on mailboxes, not on a " + r.type()));
+                    }
+                });
+            }
+            List<RecipientId> sa = new ArrayList<>();
+            for (YamlReader.Located ref : a.sendAs()) {
+                resolve(withoutApps, ref, a.file()).ifPresent(r -> sa.add(r.id()));
+            }
+            try {
+                apps.add(new AppRegistration(a.appId(), a.objectId(), a.displayName(), a.clientSecret(),
+                        a.permissions().orElse(AppRegistration.union()), fa, sa));
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(a.file(), a.line(), a.path(), e.getMessage()));
+            }
+        }
+        fail();
+        if (apps.isEmpty()) {
+            return withoutApps;
+        }
+        try {
+            return Directory.of(org, complete, apps);
+        } catch (InvalidDirectoryException e) {
+            for (DirectoryProblem p : e.problems()) {
+                problems.add(new ConfigProblem("config", 0, "apps." + p.field(), p.message()));
+            }
+            throw new InvalidConfigException(problems);
+        }
     }
 
     private Directory directory(java.util.function.Supplier<Directory> make) {

@@ -16,6 +16,13 @@ final class ConfigModel {
     Secret defaultPassword;
     final List<RecipientSpec> recipients = new ArrayList<>();
     final List<GrantSpec> grants = new ArrayList<>();
+    final List<AppSpec> apps = new ArrayList<>();
+
+    /** One app registration as written; {@code permissions} empty means every mail permission. */
+    record AppSpec(String file, int line, String path, String displayName, String appId, String objectId,
+                   java.util.Optional<Secret> clientSecret, java.util.Optional<java.util.Set<String>> permissions,
+                   List<YamlReader.Located> fullAccess, List<YamlReader.Located> sendAs) {
+    }
 
     /** One recipient as written, with where it was written and its unresolved references. */
     record RecipientSpec(String file, int line, String path, Recipient.Builder builder, List<YamlReader.Located> members,

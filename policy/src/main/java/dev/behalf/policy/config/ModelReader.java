@@ -14,7 +14,8 @@ import java.util.Set;
 
 /** Reads the YAML node tree of one config file into the {@link ConfigModel}, reporting every bad field. */
 final class ModelReader {
-    static final Set<String> TOP = orderedSet("organization", "defaults", "recipients", "grants");
+    static final Set<String> TOP = orderedSet("organization", "defaults", "recipients", "grants", "apps");
+    static final Set<String> APP = orderedSet("displayName", "appId", "objectId", "clientSecret", "permissions", "fullAccess", "sendAs");
     static final Set<String> ORGANIZATION = orderedSet("name", "domain", "acceptedDomains");
     static final Set<String> DEFAULTS = orderedSet("password");
     static final Set<String> RECIPIENT = orderedSet("name", "type", "alias", "displayName", "guid",
@@ -67,6 +68,13 @@ final class ModelReader {
                     readGrants(yaml, g.get("fullAccess"), Right.FullAccess, "grants.fullAccess", model);
                     readGrants(yaml, g.get("sendAs"), Right.SendAs, "grants.sendAs", model);
                 });
+            }
+            Node apps = top.get("apps");
+            if (apps != null) {
+                List<Node> items = yaml.list(apps, "apps");
+                for (int i = 0; i < items.size(); i++) {
+                    readApp(yaml, items.get(i), "apps[" + i + "]", model);
+                }
             }
         });
     }
@@ -134,6 +142,31 @@ final class ModelReader {
                 }
             });
         }
+    }
+
+    /** An app registration: the fields of Entra's app and Exchange's service principal, and the mailboxes it may use. */
+    private static void readApp(YamlReader yaml, Node item, String p, ConfigModel model) {
+        yaml.mapping(item, p, APP).ifPresent(a -> {
+            Optional<String> name = a.containsKey("displayName") ? yaml.string(a.get("displayName"), p + ".displayName") : Optional.empty();
+            Optional<String> appId = a.containsKey("appId") ? yaml.string(a.get("appId"), p + ".appId") : Optional.empty();
+            Optional<String> objectId = a.containsKey("objectId") ? yaml.string(a.get("objectId"), p + ".objectId") : Optional.empty();
+            for (String f : List.of("displayName", "appId", "objectId")) {
+                if (!a.containsKey(f)) {
+                    yaml.problem(item, p + "." + f, "missing" + (f.equals("displayName") ? " (e.g. Contoso Mailer)" : " (a GUID)"));
+                }
+            }
+            Optional<Secret> secret = a.containsKey("clientSecret")
+                    ? yaml.string(a.get("clientSecret"), p + ".clientSecret").map(Secret::of) : Optional.empty();
+            Optional<Set<String>> permissions = a.containsKey("permissions")
+                    ? Optional.of(new LinkedHashSet<>(yaml.strings(a.get("permissions"), p + ".permissions").stream().map(YamlReader.Located::value).toList()))
+                    : Optional.empty();
+            List<YamlReader.Located> fullAccess = a.containsKey("fullAccess") ? yaml.strings(a.get("fullAccess"), p + ".fullAccess") : List.of();
+            List<YamlReader.Located> sendAs = a.containsKey("sendAs") ? yaml.strings(a.get("sendAs"), p + ".sendAs") : List.of();
+            if (name.isPresent() && appId.isPresent() && objectId.isPresent()) {
+                model.apps.add(new ConfigModel.AppSpec(yaml.file(), YamlReader.line(item), p, name.get(), appId.get(), objectId.get(), secret,
+                        permissions, fullAccess, sendAs));
+            }
+        });
     }
 
     private static Optional<YamlReader.Located> located(YamlReader yaml, Node node, String field) {

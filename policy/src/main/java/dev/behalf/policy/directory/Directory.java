@@ -28,10 +28,16 @@ public final class Directory {
     private final LinkedHashMap<RecipientId, Recipient> byId;
     private final Indexes indexes;
     private final long version;
+    /** App registrations by app id (lower case), in registration order. */
+    private final LinkedHashMap<String, AppRegistration> apps;
+    private final SmtpClientAuth smtpClientAuth;
     private final ConcurrentHashMap<RecipientId, Membership> memberships = new ConcurrentHashMap<>();
 
-    private Directory(Organization organization, LinkedHashMap<RecipientId, Recipient> byId, Indexes indexes, long version) {
+    private Directory(Organization organization, LinkedHashMap<RecipientId, Recipient> byId, Indexes indexes, long version,
+                      LinkedHashMap<String, AppRegistration> apps, SmtpClientAuth smtpClientAuth) {
         this.organization = organization;
+        this.smtpClientAuth = smtpClientAuth;
+        this.apps = apps;
         this.byId = byId;
         this.indexes = indexes;
         this.version = version;
@@ -39,6 +45,11 @@ public final class Directory {
 
     /** Builds and validates a snapshot; throws {@link InvalidDirectoryException} listing every problem. */
     public static Directory of(Organization organization, Collection<Recipient> recipients) {
+        return of(organization, recipients, List.of());
+    }
+
+    /** A snapshot with app registrations too; an app id or object id used twice is a problem like a duplicate Guid. */
+    public static Directory of(Organization organization, Collection<Recipient> recipients, Collection<AppRegistration> apps) {
         LinkedHashMap<RecipientId, Recipient> byId = new LinkedHashMap<>();
         List<DirectoryProblem> problems = new ArrayList<>();
         for (Recipient r : recipients) {
@@ -49,10 +60,19 @@ public final class Directory {
         }
         Indexes indexes = Indexes.build(organization, byId.values(), problems);
         DirectoryValidation.checkReferences(byId, problems);
+        LinkedHashMap<String, AppRegistration> appMap = new LinkedHashMap<>();
+        for (AppRegistration a : apps) {
+            if (appMap.containsKey(a.appId())) {
+                problems.add(new DirectoryProblem(Optional.empty(), "appId", "AppId " + a.appId() + " of app '"
+                        + a.displayName() + "' is already used by app '" + appMap.get(a.appId()).displayName() + "'"));
+            }
+            appProblem(appMap, a).ifPresent(problems::add);
+            appMap.put(a.appId(), a);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidDirectoryException(problems);
         }
-        return new Directory(organization, byId, indexes, 0);
+        return new Directory(organization, byId, indexes, 0, appMap, SmtpClientAuth.DEFAULT);
     }
 
     /**
@@ -63,6 +83,9 @@ public final class Directory {
      */
     public Directory apply(List<DirectoryChange> changes) {
         LinkedHashMap<RecipientId, Recipient> next = new LinkedHashMap<>(byId);
+        LinkedHashMap<String, AppRegistration> nextApps = apps;
+        SmtpClientAuth nextAuth = smtpClientAuth;
+        List<DirectoryProblem> appProblems = new ArrayList<>();
         Set<RecipientId> touched = new LinkedHashSet<>();
         Set<RecipientId> appended = new LinkedHashSet<>();
         for (DirectoryChange change : changes) {
@@ -79,9 +102,33 @@ public final class Directory {
                 touched.add(remove.id());
                 appended.remove(remove.id());
                 dropReferences(next, remove.id(), touched);
+                nextApps = dropAppReferences(nextApps, remove.id());
+                nextAuth = nextAuth.without(remove.id());
+            } else if (change instanceof DirectoryChange.PutApp put) {
+                nextApps = new LinkedHashMap<>(nextApps);
+                appProblem(nextApps, put.app()).ifPresent(appProblems::add);
+                // A LinkedHashMap keeps a replaced key's place: a re-registered app keeps its order.
+                nextApps.put(put.app().appId(), put.app());
+            } else if (change instanceof DirectoryChange.SetSmtpClientAuth set) {
+                if (set.mailbox().isPresent() && !next.containsKey(set.mailbox().get())) {
+                    appProblems.add(new DirectoryProblem(set.mailbox(), "SmtpClientAuthenticationDisabled", "no such mailbox " + set.mailbox().get()));
+                } else {
+                    nextAuth = nextAuth.with(set.mailbox(), set.disabled());
+                }
+            } else if (change instanceof DirectoryChange.RemoveApp remove) {
+                nextApps = new LinkedHashMap<>(nextApps);
+                nextApps.remove(remove.appId().toLowerCase(java.util.Locale.ROOT));
             }
         }
-        List<DirectoryProblem> problems = new ArrayList<>();
+        for (AppRegistration a : nextApps.values()) {
+            for (RecipientId m : a.fullAccess()) {
+                if (!next.containsKey(m) || !next.get(m).type().hasMailbox()) {
+                    appProblems.add(new DirectoryProblem(Optional.empty(), "fullAccess", "app '" + a.displayName()
+                            + "' is given Full Access to " + m + ", which is not a mailbox"));
+                }
+            }
+        }
+        List<DirectoryProblem> problems = new ArrayList<>(appProblems);
         Indexes nextIndexes = indexes.update(organization, byId, next, touched, appended, problems);
         if (problems.isEmpty()) {
             boolean retyped = touched.stream().anyMatch(id -> byId.containsKey(id) && next.containsKey(id)
@@ -96,7 +143,7 @@ public final class Directory {
         if (!problems.isEmpty()) {
             throw new InvalidDirectoryException(problems);
         }
-        return new Directory(organization, next, nextIndexes, version + 1);
+        return new Directory(organization, next, nextIndexes, version + 1, nextApps, nextAuth);
     }
 
     /**
@@ -108,7 +155,7 @@ public final class Directory {
         List<DirectoryChange> all = new ArrayList<>();
         lists.forEach(all::addAll);
         Directory d = all.isEmpty() ? this : apply(all);
-        return new Directory(organization, d.byId, d.indexes, version + lists.size());
+        return new Directory(organization, d.byId, d.indexes, version + lists.size(), d.apps, d.smtpClientAuth);
     }
 
     private static void dropReferences(Map<RecipientId, Recipient> recipients, RecipientId gone, Set<RecipientId> touched) {
@@ -127,6 +174,54 @@ public final class Directory {
                 touched.add(e.getKey());
             }
         }
+    }
+
+    private static Optional<DirectoryProblem> appProblem(Map<String, AppRegistration> apps, AppRegistration a) {
+        for (AppRegistration other : apps.values()) {
+            if (!other.appId().equals(a.appId()) && other.objectId().equals(a.objectId())) {
+                return Optional.of(new DirectoryProblem(Optional.empty(), "objectId", "ObjectId " + a.objectId() + " of app '"
+                        + a.displayName() + "' is already used by app '" + other.displayName() + "'"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LinkedHashMap<String, AppRegistration> dropAppReferences(LinkedHashMap<String, AppRegistration> apps, RecipientId gone) {
+        if (apps.values().stream().noneMatch(a -> a.fullAccess().contains(gone) || a.sendAs().contains(gone))) {
+            return apps;
+        }
+        LinkedHashMap<String, AppRegistration> out = new LinkedHashMap<>();
+        for (AppRegistration a : apps.values()) {
+            out.put(a.appId(), a.withFullAccess(a.fullAccess().stream().filter(m -> !m.equals(gone)).toList())
+                    .withSendAs(a.sendAs().stream().filter(m -> !m.equals(gone)).toList()));
+        }
+        return out;
+    }
+
+    /** The Basic-auth switches for SMTP client submission (organization and per mailbox). */
+    public SmtpClientAuth smtpClientAuth() {
+        return smtpClientAuth;
+    }
+
+    /** App registrations (service principals), in registration order. */
+    public Collection<AppRegistration> apps() {
+        return Collections.unmodifiableCollection(apps.values());
+    }
+
+    /** The app registered with this client id. */
+    public Optional<AppRegistration> app(String appId) {
+        return Optional.ofNullable(apps.get(appId.strip().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The app whose service principal has this object id (a token's {@code oid}). */
+    public Optional<AppRegistration> appByObjectId(String objectId) {
+        return apps.values().stream().filter(a -> a.objectId().equalsIgnoreCase(objectId.strip())).findFirst();
+    }
+
+    /** The app a cmdlet's identity names: display name, app id or object id; empty when none or several. */
+    public Optional<AppRegistration> findApp(String identity) {
+        List<AppRegistration> found = apps.values().stream().filter(a -> a.isNamedBy(identity)).toList();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     /** 0 for a loaded directory, one more for each {@link #apply}: tells which grants a decision saw. */

@@ -15,6 +15,13 @@ public enum Refusal {
             SmtpReply.of(530, "5.7.1", "Client was not authenticated")),
     /** Bad credentials, or an account that can't sign in. */
     AUTH_FAILED(SmtpReply.of(535, "5.7.3", "Authentication unsuccessful")),
+    /** PLAIN or LOGIN while the organization's SmtpClientAuthenticationDisabled is on (Exchange Online's text). */
+    SMTP_AUTH_DISABLED_TENANT(SmtpReply.of(535, "5.7.139", "Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. "
+            + "Visit https://aka.ms/smtp_auth_disabled for more information.")),
+    /** PLAIN or LOGIN while the mailbox's SmtpClientAuthenticationDisabled is on, or with --basic-auth disabled. */
+    BASIC_AUTH_DISABLED(SmtpReply.of(535, "5.7.139", "Authentication unsuccessful, basic authentication is disabled.")),
+    /** PLAIN or LOGIN after Basic authentication for client submission is retired (--basic-auth retired). */
+    BASIC_AUTH_RETIRED(SmtpReply.of(550, "5.7.30", "Basic authentication is not supported for Client Submission")),
     /** A recipient in an accepted domain that no object owns. */
     RECIPIENT_NOT_FOUND(SmtpReply.of(550, "5.1.10", "RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup")),
     /** A message over the size limit. */

@@ -35,6 +35,17 @@ sealed interface Claim {
         }
     }
 
+    /**
+     * A bearer token, checked for signature and lifetime; {@code user} is the mailbox the client named
+     * (XOAUTH2's {@code user=}, Graph's {@code /users/{id}}), resolved when it names one object.
+     */
+    record Token(Credential.Bearer bearer, TokenValidator.Verified verified, Optional<Recipient> user) implements Claim {
+        @Override
+        public LoginForm form() {
+            return user.map(u -> Claim.form(bearer.user().orElse(""), u)).orElse(LoginForm.UNRESOLVED);
+        }
+    }
+
     /** A response that was not a credential. */
     record Unreadable(Credential.Flaw flaw) implements Claim {
         @Override
@@ -43,7 +54,11 @@ sealed interface Claim {
         }
     }
 
-    static Claim of(Directory d, Credential credential) {
+    static Claim of(Directory d, Credential credential, TokenValidator tokens) {
+        if (credential instanceof Credential.Bearer b) {
+            Optional<Recipient> user = b.user().flatMap(u -> d.resolve(u) instanceof Resolution.Found f ? Optional.of(f.recipient()) : Optional.empty());
+            return new Token(b, tokens.verify(b.token()), user);
+        }
         if (credential instanceof Credential.Password p) {
             return login(d, p.login());
         }
@@ -128,6 +143,11 @@ sealed interface Claim {
         }
         if (this instanceof Delegated dl) {
             return Optional.of("id:" + dl.delegate().id());
+        }
+        if (this instanceof Token t) {
+            // A bad token is no password guess, but a client that keeps presenting new forged ones is slowed
+            // as a guesser is; the same token again counts once (it is the "secret" the throttle remembers).
+            return Optional.of(t.user().map(a -> "id:" + a.id()).orElse("login:" + t.bearer().login().strip().toLowerCase(Locale.ROOT)));
         }
         if (this instanceof Unresolved u) {
             return Optional.of(u.account().map(a -> "id:" + a.id()).orElse("login:" + u.login().strip().toLowerCase(Locale.ROOT)));

@@ -1,9 +1,10 @@
 package dev.behalf.policy.signin;
 
+import java.util.Optional;
+
 /**
  * What a client presented to sign in, decoded from the wire. {@link #toString()} never shows a secret.
- * A new way of signing in (an OAuth2 bearer token, issue 14) is one more record here and one more case
- * in the rules that decide it.
+ * A new way of signing in is one more record here and one more case in the rules that decide it.
  */
 public sealed interface Credential {
 
@@ -45,6 +46,28 @@ public sealed interface Credential {
         }
     }
 
+    /**
+     * An OAuth2 access token (a JWT from the identity platform), with the mailbox the client names:
+     * XOAUTH2's {@code user=}, or Graph's {@code /users/{id}} (empty for {@code /me}). The token, not the
+     * user, says who signs in; the user must be the token's own (delegated) or one the app was granted (app-only).
+     */
+    record Bearer(Mechanism mechanism, Optional<String> user, String token) implements Credential {
+        public Bearer {
+            java.util.Objects.requireNonNull(user, "user");
+            java.util.Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public String login() {
+            return user.orElse("me");
+        }
+
+        @Override
+        public String toString() {
+            return "Bearer[" + mechanism + ", user=" + login() + ", token=******]";
+        }
+    }
+
     /** A response that could not be read as a credential at all; nobody's password was tried. */
     record Unreadable(Mechanism mechanism, Flaw flaw) implements Credential {
         @Override
@@ -64,7 +87,9 @@ public sealed interface Credential {
         /** Bytes that are not UTF-8, which RFC 4616 §2 says must fail the authentication. */
         NOT_UTF8(false),
         /** An empty authentication identity. */
-        EMPTY_LOGIN(false);
+        EMPTY_LOGIN(false),
+        /** Base64, but not XOAUTH2's {@code user=...^Aauth=Bearer ...^A^A}. */
+        NOT_XOAUTH2(true);
 
         private final boolean framing;
 

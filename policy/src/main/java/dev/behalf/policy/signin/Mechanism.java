@@ -11,7 +11,13 @@ public enum Mechanism {
     /** SASL LOGIN (draft-murchison-sasl-login): base64 user name, then base64 password. */
     LOGIN("LOGIN"),
     /** HTTP Basic (RFC 7617), as Outlook's Autodiscover sends it. */
-    BASIC("Basic");
+    BASIC("Basic"),
+    /** SASL XOAUTH2 (Google's and Microsoft's): {@code user=...^Aauth=Bearer token^A^A}, in SMTP AUTH, IMAP AUTHENTICATE, POP3 AUTH. */
+    XOAUTH2("XOAUTH2"),
+    /** An HTTP {@code Authorization: Bearer} token (RFC 6750), as Graph takes it. */
+    BEARER("Bearer"),
+    /** The OAuth2 resource-owner password grant at the token endpoint ({@code grant_type=password}). */
+    PASSWORD_GRANT("password grant");
 
     private final String label;
 

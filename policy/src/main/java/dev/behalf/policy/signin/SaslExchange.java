@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One SASL exchange (RFC 4422) of PLAIN (RFC 4616) or LOGIN, the same for SMTP AUTH, IMAP AUTHENTICATE
+ * One SASL exchange (RFC 4422) of PLAIN (RFC 4616), LOGIN or XOAUTH2, the same for SMTP AUTH, IMAP AUTHENTICATE
  * and POP3 AUTH: feed it the client's responses (the base64 text of one line each), and it answers with
  * the next challenge or, at the end, the {@link Credential}. The protocol adds its own framing ({@code 334 },
  * {@code + }) and handles the client's {@code *} cancel. Not thread-safe: one per exchange.
@@ -45,11 +45,12 @@ public final class SaslExchange {
     public record Done(Credential credential) implements Step {
     }
 
-    /** An exchange of {@code PLAIN} or {@code LOGIN} (any case); empty for any other mechanism. */
+    /** An exchange of {@code PLAIN}, {@code LOGIN} or {@code XOAUTH2} (any case); empty for any other mechanism. */
     public static Optional<SaslExchange> start(String mechanism) {
         return switch (mechanism.toUpperCase(Locale.ROOT)) {
             case "PLAIN" -> Optional.of(new SaslExchange(Mechanism.PLAIN));
             case "LOGIN" -> Optional.of(new SaslExchange(Mechanism.LOGIN));
+            case "XOAUTH2" -> Optional.of(new SaslExchange(Mechanism.XOAUTH2));
             default -> Optional.empty();
         };
     }
@@ -61,7 +62,7 @@ public final class SaslExchange {
     /** The first step, given the initial response if the command carried one ({@code =} is an empty one, RFC 4954 §4). */
     public Step initial(Optional<String> initialResponse) {
         if (initialResponse.isEmpty()) {
-            return new Challenge(mechanism == Mechanism.PLAIN ? "" : USERNAME);
+            return new Challenge(mechanism == Mechanism.LOGIN ? USERNAME : "");
         }
         return respond(initialResponse.get());
     }
@@ -71,6 +72,9 @@ public final class SaslExchange {
         String text = "=".equals(response.strip()) ? "" : response.strip();
         if (mechanism == Mechanism.PLAIN) {
             return new Done(plain(text));
+        }
+        if (mechanism == Mechanism.XOAUTH2) {
+            return new Done(xoauth2(text));
         }
         byte[] bytes = base64(text);
         if (bytes == null) {
@@ -112,6 +116,44 @@ public final class SaslExchange {
             return new Credential.Unreadable(Mechanism.PLAIN, Credential.Flaw.EMPTY_LOGIN);
         }
         return new Credential.Plain(parts[0], parts[1], parts[2]);
+    }
+
+    /**
+     * A whole XOAUTH2 response: base64 of {@code user=} the mailbox {@code ^A auth=Bearer } the token
+     * {@code ^A^A} (Microsoft's and Google's format). The key names are case-insensitive, as Exchange reads them;
+     * the scheme {@code Bearer} too (RFC 6750 §2.1 follows RFC 7235's case-insensitive schemes).
+     */
+    public static Credential xoauth2(String base64) {
+        byte[] bytes = base64(base64.strip());
+        if (bytes == null) {
+            return new Credential.Unreadable(Mechanism.XOAUTH2, Credential.Flaw.NOT_BASE64);
+        }
+        Optional<String> text = utf8(bytes);
+        if (text.isEmpty()) {
+            return new Credential.Unreadable(Mechanism.XOAUTH2, Credential.Flaw.NOT_UTF8);
+        }
+        String user = null;
+        String token = null;
+        for (String field : text.get().split("\u0001", -1)) {
+            int eq = field.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String key = field.substring(0, eq).toLowerCase(Locale.ROOT);
+            String value = field.substring(eq + 1);
+            if (key.equals("user") && user == null) {
+                user = value;
+            } else if (key.equals("auth") && token == null && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                token = value.substring(7).strip();
+            }
+        }
+        if (user == null || token == null || token.isEmpty()) {
+            return new Credential.Unreadable(Mechanism.XOAUTH2, Credential.Flaw.NOT_XOAUTH2);
+        }
+        if (user.isBlank()) {
+            return new Credential.Unreadable(Mechanism.XOAUTH2, Credential.Flaw.EMPTY_LOGIN);
+        }
+        return new Credential.Bearer(Mechanism.XOAUTH2, Optional.of(user.strip()), token);
     }
 
     /** Decodes bytes as UTF-8, refusing malformed input rather than replacing it. */

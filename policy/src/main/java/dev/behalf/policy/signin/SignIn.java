@@ -28,11 +28,15 @@ public final class SignIn {
     private final Supplier<Directory> directory;
     private final SignInThrottle throttle;
     private final Clock clock;
+    private final TokenValidator tokens;
+    private final BasicAuth basicAuth;
     private final List<Consumer<SignInEvent>> observers = new CopyOnWriteArrayList<>();
 
     private SignIn(Builder b) {
         this.directory = b.directory;
         this.clock = b.clock;
+        this.tokens = b.tokens;
+        this.basicAuth = b.basicAuth;
         this.throttle = new SignInThrottle(b.limits, b.clock);
     }
 
@@ -82,7 +86,7 @@ public final class SignIn {
     }
 
     private Admission admit(SignInAttempt attempt) {
-        Claim claim = Claim.of(directory.get(), attempt.credential());
+        Claim claim = Claim.of(directory.get(), attempt.credential(), tokens);
         Optional<SignInThrottle.Ticket> ticket = claim.throttleAccount()
                 .map(account -> throttle.admit(new SignInThrottle.Key(SignInThrottle.client(attempt.client()), account)));
         return new Admission(attempt, ticket);
@@ -105,11 +109,13 @@ public final class SignIn {
         /** Decides on the directory as it is now, after the wait, so a grant removed meanwhile no longer opens. */
         SignInDecision decide() {
             Directory d = directory.get();
-            Claim claim = Claim.of(d, attempt.credential());
-            SignInDecision decision = SignInRules.decide(d, attempt.surface(), claim, attempt.credential());
+            Claim claim = Claim.of(d, attempt.credential(), tokens);
+            SignInDecision proved = SignInRules.decide(d, attempt.surface(), claim, attempt.credential());
+            SignInDecision decision = SignInRules.basicSwitch(d, attempt.surface(), attempt.credential(), basicAuth, proved);
             int failures = 0;
             if (ticket.isPresent()) {
-                if (decision instanceof SignInDecision.Accepted) {
+                // A right password refused by the Basic-auth switch is no guess: it clears the count.
+                if (proved instanceof SignInDecision.Accepted) {
                     ticket.get().succeeded();
                 } else {
                     failures = ticket.get().failed(SignInRules.secret(attempt.credential()));
@@ -139,11 +145,13 @@ public final class SignIn {
         }
     }
 
-    /** Configures a {@link SignIn}. Defaults: {@link SignInThrottle.Limits#DEFAULTS}, the UTC system clock. */
+    /** Configures a {@link SignIn}. Defaults: {@link SignInThrottle.Limits#DEFAULTS}, the UTC system clock, no tokens. */
     public static final class Builder {
         private final Supplier<Directory> directory;
         private SignInThrottle.Limits limits = SignInThrottle.Limits.DEFAULTS;
         private Clock clock = Clock.systemUTC();
+        private TokenValidator tokens = TokenValidator.NONE;
+        private BasicAuth basicAuth = BasicAuth.ENABLED;
 
         private Builder(Supplier<Directory> directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -156,6 +164,18 @@ public final class SignIn {
 
         public Builder clock(Clock v) {
             clock = Objects.requireNonNull(v, "clock");
+            return this;
+        }
+
+        /** Checks bearer tokens (XOAUTH2, Graph); without one every token is refused. */
+        public Builder tokens(TokenValidator v) {
+            tokens = Objects.requireNonNull(v, "tokens");
+            return this;
+        }
+
+        /** Where the retirement of Basic authentication for SMTP stands ({@code --basic-auth}); default enabled. */
+        public Builder basicAuth(BasicAuth v) {
+            basicAuth = Objects.requireNonNull(v, "basicAuth");
             return this;
         }
 

@@ -60,6 +60,22 @@ public sealed interface SignInDecision {
         /** Acting for another mailbox where this surface acts as the signed-in account only (SMTP, Autodiscover). */
         NOT_ON_THIS_SURFACE,
         /** The server stopped while the attempt waited out the throttle. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** A bearer token that is not one of ours: unparseable, not RS256, unknown key, forged signature, other tenant or issuer. */
+        TOKEN_INVALID,
+        /** A bearer token past its {@code exp} (or before its {@code nbf}). */
+        TOKEN_EXPIRED,
+        /** A bearer token for another resource ({@code aud}), e.g. a Graph token on IMAP. */
+        TOKEN_WRONG_AUDIENCE,
+        /** A bearer token without the scope ({@code scp}) or app role ({@code roles}) this surface needs. */
+        TOKEN_MISSING_SCOPE,
+        /** Basic authentication (PLAIN, LOGIN) on SMTP while the organization's SmtpClientAuthenticationDisabled is on. */
+        SMTP_AUTH_DISABLED_TENANT,
+        /** Basic authentication on SMTP while the mailbox's SmtpClientAuthenticationDisabled is on, or {@code --basic-auth disabled}. */
+        BASIC_AUTH_DISABLED,
+        /** Basic authentication on SMTP with {@code --basic-auth retired}. */
+        BASIC_AUTH_RETIRED,
+        /** A token for one user presented for another ({@code user=} is not the token's {@code upn}/{@code oid}), or an app not granted the mailbox. */
+        TOKEN_WRONG_USER
     }
 }

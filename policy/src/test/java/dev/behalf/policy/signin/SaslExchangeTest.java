@@ -55,9 +55,19 @@ class SaslExchangeTest {
     }
 
     @Test
+    void xoauth2StartsWithAnEmptyChallengeAndEndsWithABearer() {
+        SaslExchange x = SaslExchange.start("xoauth2").orElseThrow();
+        assertEquals(new SaslExchange.Challenge(""), x.initial(Optional.empty()));
+        String raw = java.util.Base64.getEncoder().encodeToString("user=ayla@contoso.com\u0001auth=Bearer abc.def.ghi\u0001\u0001"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(new SaslExchange.Done(new Credential.Bearer(Mechanism.XOAUTH2, Optional.of("ayla@contoso.com"), "abc.def.ghi")),
+                x.respond(raw));
+    }
+
+    @Test
     void otherMechanismsAreNotOffered() {
-        assertTrue(SaslExchange.start("XOAUTH2").isEmpty());
         assertTrue(SaslExchange.start("CRAM-MD5").isEmpty());
+        assertTrue(SaslExchange.start("OAUTHBEARER").isEmpty());
     }
 
     @Test

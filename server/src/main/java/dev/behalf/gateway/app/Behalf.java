@@ -1,5 +1,7 @@
 package dev.behalf.gateway.app;
 
+import dev.behalf.policy.signin.BasicAuth;
+
 import dev.behalf.gateway.Defaults;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.reply.Dialect;
@@ -53,6 +55,7 @@ public final class Behalf {
         private Path tlsKeystore;
         private String tlsKeystorePassword;
         private boolean allowPlainAuth;
+        private BasicAuth basicAuth = BasicAuth.ENABLED;
         private Duration idleTimeout = Duration.ofSeconds(Defaults.IDLE_TIMEOUT_SECONDS);
         private Duration sessionTimeout = Duration.ofSeconds(Defaults.SESSION_TIMEOUT_SECONDS);
         private int decisionLogCapacity = Defaults.DECISION_LOG_CAPACITY;
@@ -84,6 +87,8 @@ public final class Behalf {
         public Builder adminToken(String v) { adminToken = v; return this; }
         public Builder tlsKeystore(Path keystore, String password) { tlsKeystore = keystore; tlsKeystorePassword = password; return this; }
         public Builder allowPlainAuth(boolean v) { allowPlainAuth = v; return this; }
+        /** Where the retirement of Basic authentication for SMTP stands ({@code --basic-auth}; default enabled). */
+        public Builder basicAuth(BasicAuth v) { basicAuth = v; return this; }
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
         /** How long an SMTP session may last in all (default 10 minutes, as Exchange's ConnectionTimeout). */
         public Builder sessionTimeout(Duration v) { sessionTimeout = v; return this; }
@@ -109,7 +114,7 @@ public final class Behalf {
                     enforceEnvelope, Optional.ofNullable(adminToken), Optional.ofNullable(tlsKeystore),
                     Optional.ofNullable(tlsKeystorePassword), allowPlainAuth, idleTimeout, sessionTimeout, decisionLogCapacity,
                     new ClientLimits(maxConnections, maxConnectionsPerIp, signInThrottle),
-                    Optional.ofNullable(webhook), webhookQueue, webhookTimeout);
+                    Optional.ofNullable(webhook), webhookQueue, webhookTimeout, basicAuth);
         }
 
         /**

@@ -1,5 +1,7 @@
 package dev.behalf.gateway.app;
 
+import dev.behalf.policy.signin.BasicAuth;
+
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.reply.Dialect;
 
@@ -21,6 +23,7 @@ import java.util.OptionalInt;
  * @param clientLimits   connection caps and the sign-in throttle
  * @param webhook        where each decision record is POSTed as JSON; {@code webhookQueue} records may
  *                       wait for it (more are dropped and counted), each post bounded by {@code webhookTimeout}
+ * @param basicAuth      {@code --basic-auth}: whether SMTP takes PLAIN and LOGIN (enabled, disabled, retired)
  */
 public record BehalfOptions(Path configDir, Optional<Directory> directory, InetAddress bindAddress, String hostName,
                             int smtpPort, OptionalInt smtpsPort, int imapPort, int pop3Port, int httpPort,
@@ -28,13 +31,14 @@ public record BehalfOptions(Path configDir, Optional<Directory> directory, InetA
                             boolean enforceEnvelope, Optional<String> adminToken, Optional<Path> tlsKeystore,
                             Optional<String> tlsKeystorePassword, boolean allowPlainAuth, Duration idleTimeout,
                             Duration sessionTimeout, int decisionLogCapacity, ClientLimits clientLimits, Optional<URI> webhook,
-                            int webhookQueue, Duration webhookTimeout) {
+                            int webhookQueue, Duration webhookTimeout, BasicAuth basicAuth) {
 
     public BehalfOptions {
         Objects.requireNonNull(configDir, "configDir");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(clientLimits, "clientLimits");
+        Objects.requireNonNull(basicAuth, "basicAuth");
         for (int port : new int[] {smtpPort, imapPort, pop3Port, httpPort, smtpsPort.orElse(0)}) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("ports are 0..65535 (0 picks a free one): " + port);

@@ -6,6 +6,7 @@ import dev.behalf.gateway.audit.Webhook;
 import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.http.AutodiscoverRoutes;
 import dev.behalf.gateway.http.HttpServer;
+import dev.behalf.gateway.http.OAuthRoutes;
 import dev.behalf.gateway.http.Json;
 import dev.behalf.gateway.http.ResetRoutes;
 import dev.behalf.gateway.http.Router;
@@ -20,6 +21,7 @@ import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.shell.Shell;
+import dev.behalf.policy.oauth.IdentityPlatform;
 import dev.behalf.policy.signin.SignIn;
 import dev.behalf.policy.signin.SignInEvent;
 import org.slf4j.Logger;
@@ -105,6 +107,7 @@ public final class RunningBehalf implements AutoCloseable {
             Router router = new Router();
             new ApiRoutes(directory, store.mail(), decisions, () -> portsHolder[0].asMap()).install(router);
             new AutodiscoverRoutes(directory, store.signIn(), () -> portsHolder[0].asMap(), clientHost(options)).install(router);
+            new OAuthRoutes(store.identity(), store.signIn(), () -> portsHolder[0].asMap(), clientHost(options)).install(router);
             new WebUi(directory, store.mail(), decisions).install(router);
             new AdminRoutes(directory, options.dialect(), options.hostName()).install(router);
             Shell shell = new Shell(directory);
@@ -171,6 +174,11 @@ public final class RunningBehalf implements AutoCloseable {
      * Who decides every sign-in (SMTP, IMAP, POP3, Autodiscover); {@link SignIn#subscribe} it to observe each
      * decision (surface, login form, result), as metrics and decision records do.
      */
+    /** The mock identity platform (tests mint tokens with it: expired, other audiences). */
+    public IdentityPlatform identity() {
+        return store.identity();
+    }
+
     public SignIn signIn() {
         return store.signIn();
     }

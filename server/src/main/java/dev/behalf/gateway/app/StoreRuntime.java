@@ -7,10 +7,12 @@ import dev.behalf.mailstore.greenmail.InputLimits;
 import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.oauth.IdentityPlatform;
 import dev.behalf.policy.signin.SignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -25,8 +27,10 @@ final class StoreRuntime implements AutoCloseable {
     private final LiveDirectory directory;
     private final GreenMailStore store;
     private final SignIn signIn;
+    private final IdentityPlatform identity;
 
-    private StoreRuntime(Optional<DataDir> dataDir, LiveDirectory directory, GreenMailStore store, SignIn signIn) {
+    private StoreRuntime(Optional<DataDir> dataDir, LiveDirectory directory, GreenMailStore store, SignIn signIn, IdentityPlatform identity) {
+        this.identity = identity;
         this.dataDir = dataDir;
         this.directory = directory;
         this.store = store;
@@ -48,7 +52,9 @@ final class StoreRuntime implements AutoCloseable {
             }
             LiveDirectory live = new LiveDirectory(current, journal);
             // One for every surface, so the throttle counts guesses on SMTP, IMAP, POP3 and Autodiscover together.
-            SignIn signIn = SignIn.builder(live::current).throttle(options.clientLimits().signInThrottle()).build();
+            IdentityPlatform identity = new IdentityPlatform(live::current, Clock.systemUTC(), IdentityPlatform.DEFAULT_LIFETIME);
+            SignIn signIn = SignIn.builder(live::current).throttle(options.clientLimits().signInThrottle()).tokens(identity)
+                    .basicAuth(options.basicAuth()).build();
             GreenMailStore store = GreenMailStore.builder(live)
                     .signIn(signIn)
                     .maxConnections(options.clientLimits().maxConnections())
@@ -62,11 +68,16 @@ final class StoreRuntime implements AutoCloseable {
                     .clientSocketTimeout(Duration.ofMinutes(30))
                     .build()
                     .start();
-            return new StoreRuntime(dataDir, live, store, signIn);
+            return new StoreRuntime(dataDir, live, store, signIn, identity);
         } catch (RuntimeException e) {
             dataDir.ifPresent(DataDir::close);
             throw e;
         }
+    }
+
+    /** The mock identity platform whose tokens the sign-in takes. */
+    IdentityPlatform identity() {
+        return identity;
     }
 
     /** Who decides every sign-in of this Behalf. */

@@ -12,5 +12,14 @@ public enum Access {
      */
     PUBLIC,
     /** With {@code --admin-token}, only requests carrying {@code Authorization: Bearer <token>}. */
-    ADMIN
+    ADMIN,
+    /**
+     * Anyone who can reach the port, authenticated by what the request itself carries, never by the admin
+     * token: the identity platform's token endpoint (a client secret, a password). Its POSTs are
+     * {@code application/x-www-form-urlencoded}, as Entra's are (RFC 6749 §4.4.2), so the cross-site rule
+     * that refuses form-typed POSTs does not apply; the Origin and Sec-Fetch-Site rules still do. That is safe
+     * because such a POST changes nothing: it only answers with a token, which a page on another site can't
+     * read (no CORS), and its password guesses are throttled with every other sign-in.
+     */
+    CREDENTIALED
 }

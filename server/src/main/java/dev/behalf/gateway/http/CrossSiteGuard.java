@@ -40,6 +40,14 @@ final class CrossSiteGuard {
 
     /** Why this state-changing request is refused; empty when it may go on. {@code host} is its checked Host. */
     static Optional<String> refusal(HttpMethod method, HttpHeaders headers, Optional<ServerNames.Authority> host) {
+        return refusal(method, headers, host, false);
+    }
+
+    /**
+     * As {@link #refusal(HttpMethod, HttpHeaders, Optional)}; {@code formsAllowed} lifts the form-type rule only, for a
+     * route that changes nothing and carries its own credentials ({@link Access#CREDENTIALED}).
+     */
+    static Optional<String> refusal(HttpMethod method, HttpHeaders headers, Optional<ServerNames.Authority> host, boolean formsAllowed) {
         String own = host.map(h -> "http://" + h).orElse("(none: the request has no Host)");
         List<String> origins = headers.getAll(HttpHeaderNames.ORIGIN);
         if (origins.size() > 1) {
@@ -55,7 +63,7 @@ final class CrossSiteGuard {
             return Optional.of("the browser marked this request 'Sec-Fetch-Site: " + site.strip() + "': Behalf refuses changes "
                     + "that other sites' pages send. Use the web UI at " + own + "/, or a client that is not a browser");
         }
-        if (method.equals(HttpMethod.POST) && !headers.contains(REQUEST_HEADER)) {
+        if (method.equals(HttpMethod.POST) && !formsAllowed && !headers.contains(REQUEST_HEADER)) {
             List<String> types = headers.getAll(HttpHeaderNames.CONTENT_TYPE);
             String type = types.size() == 1 ? essence(types.get(0)) : "";
             if (type.isEmpty() || FORM_TYPES.contains(type)) {

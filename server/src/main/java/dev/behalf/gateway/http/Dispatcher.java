@@ -167,7 +167,8 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
                     Map.of("WWW-Authenticate", "Bearer realm=\"behalf\"")));
         }
         if (CrossSiteGuard.changesState(r.method())) {
-            return CrossSiteGuard.refusal(r.method(), r.headers(), host).map(why -> Json.error(HttpResponseStatus.FORBIDDEN, why));
+            return CrossSiteGuard.refusal(r.method(), r.headers(), host, access == Access.CREDENTIALED)
+                    .map(why -> Json.error(HttpResponseStatus.FORBIDDEN, why));
         }
         return Optional.empty();
     }

@@ -81,6 +81,11 @@ public final class Router {
         return add(HttpMethod.POST, pattern, Access.PUBLIC, handler);
     }
 
+    /** A POST authenticated by its own credentials, which may be form-encoded ({@link Access#CREDENTIALED}). */
+    public Router credentialedPost(String pattern, Function<Request, Response> handler) {
+        return add(HttpMethod.POST, pattern, Access.CREDENTIALED, handler);
+    }
+
     /** The route for these segments; empty when none matches. {@code allowed} collects methods of same-path routes. */
     Optional<Route> match(HttpMethod method, List<String> segments, List<HttpMethod> allowed) {
         String[] parts = segments.toArray(String[]::new);

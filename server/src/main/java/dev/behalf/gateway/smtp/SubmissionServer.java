@@ -122,13 +122,15 @@ public final class SubmissionServer implements AutoCloseable {
             SignIn auth = signIn != null ? signIn : SignIn.builder(directory::current).clock(clock).build();
             ConnectionLimit limit = new ConnectionLimit(new ConnectionCaps(maxConnections, maxConnectionsPerIp), sessionTimeout,
                     settings.dialect());
-            SMTPServer plain = server(transactions, auth, limit, port).enableTLS(true).requireTLS(requireTls)
+            LongAuthLines longLines = new LongAuthLines();
+            SMTPServer plain = server(transactions, auth, limit, port, longLines).enableTLS(true).requireTLS(requireTls)
+                    .serverSocketFactory(longLines::serverSocket)
                     .startTlsSocketFactory(socket -> startTls(lazyTls.get(), socket))
                     .build();
             SubmissionVerbs.install(plain.getCommandHandler(), context, transactions);
             Optional<SMTPServer> secure = Optional.empty();
             if (smtpsPort.isPresent()) {
-                SMTPServer s = server(transactions, auth, limit, smtpsPort.getAsInt())
+                SMTPServer s = server(transactions, auth, limit, smtpsPort.getAsInt(), longLines)
                         .serverSocketFactory(lazyTls.get()).build();
                 SubmissionVerbs.install(s.getCommandHandler(), context, transactions);
                 secure = Optional.of(s);
@@ -136,7 +138,7 @@ public final class SubmissionServer implements AutoCloseable {
             return new SubmissionServer(plain, secure, limit);
         }
 
-        private SMTPServer.Builder server(Transactions transactions, SignIn auth, ConnectionLimit limit, int p) {
+        private SMTPServer.Builder server(Transactions transactions, SignIn auth, ConnectionLimit limit, int p, LongAuthLines longLines) {
             return SMTPServer.port(p)
                     .bindAddress(bindAddress)
                     .hostName(settings.hostName())
@@ -148,7 +150,7 @@ public final class SubmissionServer implements AutoCloseable {
                     .sessionHandler(new ConnectStage(List.of(limit)))
                     .connectionTimeout((int) idleTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .insertReceivedHeaders(false)
-                    .authenticationHandlerFactory(new DirectoryAuthenticator(auth))
+                    .authenticationHandlerFactory(new DirectoryAuthenticator(auth, longLines))
                     .messageHandlerFactory(transactions);
         }
 

@@ -6,6 +6,7 @@ import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.gateway.metrics.PrometheusMetrics;
 import dev.behalf.policy.config.InvalidConfigException;
 import dev.behalf.policy.reply.Dialect;
+import dev.behalf.policy.signin.BasicAuth;
 import dev.behalf.policy.signin.SignInThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,23 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--no-sign-in-throttle",
             description = "Never delay a sign-in after failed ones (default: after 3 failures of one client and account, 1 s doubling to 15 s).")
     boolean noSignInThrottle;
+    @Option(names = "--basic-auth", defaultValue = "enabled", paramLabel = "STAGE", converter = BasicAuthConverter.class,
+            description = "Basic authentication (PLAIN, LOGIN) on SMTP, as Exchange Online retires it: enabled (the directory's"
+                    + " SmtpClientAuthenticationDisabled switches decide), disabled (535 5.7.139), retired (550 5.7.30) (default: ${DEFAULT-VALUE}).")
+    BasicAuth basicAuth;
+
+    /** {@code enabled}, {@code disabled}, {@code retired}, with the option's own error for anything else. */
+    static final class BasicAuthConverter implements CommandLine.ITypeConverter<BasicAuth> {
+        @Override
+        public BasicAuth convert(String value) {
+            try {
+                return BasicAuth.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Option(names = "--webhook", paramLabel = "URL",
             description = "POST each decision record as JSON to this http(s) URL; never slows SMTP (a full queue drops and counts).")
     URI webhook;
@@ -123,6 +141,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .sessionTimeout(Duration.ofSeconds(sessionTimeoutSeconds))
                 .maxConnections(maxConnections).maxConnectionsPerIp(maxConnectionsPerIp)
+                .basicAuth(basicAuth)
                 .plugin(new PrometheusMetrics());
         if (noSignInThrottle) {
             builder.signInThrottle(SignInThrottle.Limits.off());

@@ -25,6 +25,8 @@ public final class Cmdlets {
         all.addAll(RemoveRecipientCmdlets.definitions());
         all.addAll(UnifiedGroupCmdlets.definitions());
         all.addAll(PipelineCmdlets.definitions());
+        all.addAll(ServicePrincipalCmdlets.definitions());
+        all.addAll(SmtpClientAuthCmdlets.definitions());
         return all;
     }
 }

@@ -2,6 +2,7 @@ package dev.behalf.shell.internal.cmdlets;
 
 import dev.behalf.policy.change.Grant;
 import dev.behalf.policy.change.GrantEdit;
+import dev.behalf.policy.directory.AppRegistration;
 import dev.behalf.policy.directory.FullAccessEntry;
 import dev.behalf.policy.directory.InheritanceType;
 import dev.behalf.policy.directory.Recipient;
@@ -55,6 +56,11 @@ final class MailboxPermissionCmdlets {
     private static List<Item> add(Arguments a, List<Item> in, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.ANY);
+        Optional<AppRegistration> app = ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a.text("User"));
+        if (app.isPresent()) {
+            Grants.rights(a, "AccessRights", RIGHTS_TYPE, RIGHTS, List.of("FullAccess"));
+            return ctx.shouldProcess(a, false, action("Adding", a)) ? ServicePrincipalCmdlets.addFullAccess(a, ctx, target, app.get()) : List.of();
+        }
         Recipient trustee = lookup.one(a.text("User"), Lookup.ANY);
         Grants.rights(a, "AccessRights", RIGHTS_TYPE, RIGHTS, List.of("FullAccess"));
         Grant grant = grant(a);

@@ -2,6 +2,8 @@ package dev.behalf.shell.internal.cmdlets;
 
 import dev.behalf.policy.change.Grant;
 import dev.behalf.policy.change.GrantEdit;
+import dev.behalf.policy.directory.AccessControl;
+import dev.behalf.policy.directory.AppRegistration;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.Right;
@@ -90,6 +92,15 @@ final class SendAsCmdlets {
     private static List<Item> add(Face face, Arguments a, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.ANY);
+        Optional<AppRegistration> app = face == RECIPIENT
+                ? ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a.text(face.trustee())) : Optional.empty();
+        if (app.isPresent()) {
+            if (Grants.control(a) != AccessControl.Allow) {
+                throw new CmdletException(a.at("Deny"), "Behalf grants apps Send As; a Deny entry for a service principal is not simulated.");
+            }
+            return ctx.shouldProcess(a, face.addConfirms(), action(face, "Adding", a))
+                    ? ServicePrincipalCmdlets.addSendAs(a, ctx, target, app.get()) : List.of();
+        }
         Recipient trustee = lookup.one(a.text(face.trustee()), Lookup.ANY);
         Grant grant = Grant.of(Right.SendAs, Grants.control(a));
         GrantEdit.Accepted edit = Grants.add(a, target, grant, face.trustee(), trustee, ctx);

@@ -72,6 +72,23 @@ public final class PermissionViews {
                 .build(RECIPIENT);
     }
 
+    /** Full Access of an app (a service principal, which is no recipient), as Add-MailboxPermission prints it. */
+    public static ShellObject appFullAccess(Directory d, Recipient mailbox, String app) {
+        return mailboxAce(Display.identity(d.organization(), mailbox), app, List.of("FullAccess"), false, "All");
+    }
+
+    /** Send As of an app, as Add-RecipientPermission prints it. */
+    public static ShellObject appRecipientPermission(Directory d, Recipient target, String app) {
+        return ShellObject.builder("Microsoft.Exchange.Management.RecipientTasks.RecipientPermission")
+                .add("Identity", Display.identity(d.organization(), target))
+                .add("Trustee", app)
+                .add("AccessControlType", "Allow")
+                .add("AccessRights", List.of("SendAs"))
+                .add("IsInherited", false)
+                .add("InheritanceType", "None")
+                .build(RECIPIENT);
+    }
+
     static String principal(Directory d, RecipientId id) {
         return d.get(id).map(r -> Display.principal(d.organization(), r)).orElse(id.toString());
     }

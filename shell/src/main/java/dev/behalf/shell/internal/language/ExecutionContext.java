@@ -1,5 +1,6 @@
 package dev.behalf.shell.internal.language;
 
+import dev.behalf.policy.directory.AppRegistration;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.DirectoryChange;
 import dev.behalf.policy.directory.InvalidDirectoryException;
@@ -22,7 +23,8 @@ import java.util.function.Predicate;
 public final class ExecutionContext {
     private Directory directory;
     private final Predicate<String> confirmer;
-    private final Map<RecipientId, DirectoryChange> changes = new LinkedHashMap<>();
+    /** Keyed by the recipient id, or by "app:" and the app id for an app registration. */
+    private final Map<Object, DirectoryChange> changes = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> host = new ArrayList<>();
 
@@ -49,7 +51,21 @@ public final class ExecutionContext {
         change(id, new DirectoryChange.Remove(id));
     }
 
-    private void change(RecipientId id, DirectoryChange change) {
+    /** Registers or replaces an app registration (a service principal). */
+    public void putApp(AppRegistration app) {
+        change("app:" + app.appId(), new DirectoryChange.PutApp(app));
+    }
+
+    public void removeApp(String appId) {
+        change("app:" + appId, new DirectoryChange.RemoveApp(appId));
+    }
+
+    /** Sets SmtpClientAuthenticationDisabled for a mailbox, or for the organization when {@code mailbox} is empty. */
+    public void setSmtpClientAuth(java.util.Optional<RecipientId> mailbox, java.util.Optional<Boolean> disabled) {
+        change("smtpauth:" + mailbox.map(RecipientId::toString).orElse("org"), new DirectoryChange.SetSmtpClientAuth(mailbox, disabled));
+    }
+
+    private void change(Object id, DirectoryChange change) {
         try {
             directory = directory.apply(List.of(change));
         } catch (InvalidDirectoryException e) {

@@ -1,0 +1,156 @@
+package dev.behalf.gateway.smtp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lets an AUTH line be as long as RFC 4954 §4 allows (12,288 octets) on the plain SMTP port, where
+ * SubEthaSMTP reads every line through a reader with a fixed 998-character limit ({@code CRLFTerminatedReader},
+ * not configurable). An XOAUTH2 response carries a JWT of 1.5 to 3 KB, so without this no OAuth2 client could
+ * sign in: Jakarta Mail and Python's smtplib send it as the initial response of {@code AUTH XOAUTH2}.
+ *
+ * <p>Before SubEthaSMTP sees the bytes, an {@code AUTH} command line (or the response line right after one)
+ * longer than 998 characters has its SASL response replaced by {@link #MARKER} and kept here for the
+ * connection; {@link DirectoryAuthenticator} takes it back. Only the sign-in phase is touched: once the
+ * client sends {@code MAIL}, {@code STARTTLS} (whose TLS bytes must pass untouched), {@code DATA} or
+ * {@code BDAT}, the stream is passed through as it is. Longer lines, and every other line, are left to
+ * SubEthaSMTP's own limit. Not used on the implicit-TLS port, and not after STARTTLS (a known limit, README).
+ */
+final class LongAuthLines {
+    /** Not base64, so a client that sends it itself gets an unreadable response, not someone else's. */
+    static final String MARKER = "*behalf-long-auth-response*";
+    static final int SUBETHA_LIMIT = 998;
+    static final int AUTH_LIMIT = 12288;
+
+    private final Map<SocketAddress, String> kept = new ConcurrentHashMap<>();
+
+    /** An unbound server socket whose connections filter their input as described; SubEthaSMTP binds it. */
+    ServerSocket serverSocket() throws IOException {
+        return new ServerSocket() {
+            @Override
+            public Socket accept() throws IOException {
+                Socket s = new Socket() {
+                    private InputStream in;
+
+                    @Override
+                    public synchronized InputStream getInputStream() throws IOException {
+                        if (in == null) {
+                            in = new Filter(super.getInputStream(), getRemoteSocketAddress());
+                        }
+                        return in;
+                    }
+
+                    @Override
+                    public synchronized void close() throws IOException {
+                        kept.remove(getRemoteSocketAddress());
+                        super.close();
+                    }
+                };
+                implAccept(s);
+                return s;
+            }
+        };
+    }
+
+    /** The response a line carried, when SubEthaSMTP got the marker in its place. */
+    String restore(InetSocketAddress client, String response) {
+        if (!response.strip().equals(MARKER)) {
+            return response;
+        }
+        return Optional.ofNullable(kept.remove(client)).orElse(response);
+    }
+
+    private final class Filter extends FilterInputStream {
+        private final SocketAddress client;
+        private boolean passThrough;
+        private boolean afterAuth;
+        private byte[] pending = new byte[0];
+        private int pos;
+
+        Filter(InputStream in, SocketAddress client) {
+            super(in);
+            this.client = client;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos < pending.length) {
+                int n = Math.min(len, pending.length - pos);
+                System.arraycopy(pending, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+            if (passThrough) {
+                return in.read(b, off, len);
+            }
+            // One line at a time while signing in: the commands are short, and a client waits for each reply.
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) >= 0) {
+                line.write(c);
+                if (c == '\n' || line.size() > AUTH_LIMIT + 2) {
+                    break;
+                }
+            }
+            if (line.size() == 0) {
+                return -1;
+            }
+            byte[] raw = line.toByteArray();
+            if (raw[raw.length - 1] != '\n') {
+                // Past even AUTH's limit (or the end of the stream): SubEthaSMTP refuses it and ends the session,
+                // and no later fragment of the line may be taken for a command here.
+                passThrough = true;
+                pending = raw;
+            } else {
+                pending = rewrite(raw);
+            }
+            pos = 0;
+            return read(b, off, len);
+        }
+
+        private byte[] rewrite(byte[] raw) {
+            String text = new String(raw, StandardCharsets.ISO_8859_1);
+            String body = text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+            String verb = body.strip().split(" ", 2)[0].toUpperCase(Locale.ROOT);
+            boolean response = afterAuth;
+            afterAuth = false;
+            if (verb.equals("MAIL") || verb.equals("STARTTLS") || verb.equals("DATA") || verb.equals("BDAT")) {
+                passThrough = true;
+                return raw;
+            }
+            boolean long_ = body.length() > SUBETHA_LIMIT && body.length() <= AUTH_LIMIT && raw[raw.length - 1] == '\n';
+            if (verb.equals("AUTH")) {
+                String[] parts = body.strip().split(" +", 3);
+                afterAuth = parts.length == 2;
+                if (long_ && parts.length == 3) {
+                    kept.put(client, parts[2]);
+                    return ("AUTH " + parts[1] + " " + MARKER + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                }
+                return raw;
+            }
+            if (response && long_) {
+                kept.put(client, body.strip());
+                return (MARKER + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            }
+            return raw;
+        }
+    }
+}
