@@ -6,7 +6,11 @@ import dev.behalf.policy.reply.Dialect;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import dev.behalf.gateway.faults.FaultRule;
+
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,6 +25,9 @@ import java.util.OptionalInt;
  * @param clientLimits   connection caps and the sign-in throttle
  * @param webhook        where each decision record is POSTed as JSON; {@code webhookQueue} records may
  *                       wait for it (more are dropped and counted), each post bounded by {@code webhookTimeout}
+ * @param propagationDelay how long a grant change takes to be in force (zero: at once), as in Exchange Online
+ * @param faults         the fault rules the server starts with (and {@code /api/reset} returns to)
+ * @param clock          the one clock of the server: propagation times and decision record times
  */
 public record BehalfOptions(Path configDir, Optional<Directory> directory, InetAddress bindAddress, String hostName,
                             int smtpPort, OptionalInt smtpsPort, int imapPort, int pop3Port, int httpPort,
@@ -28,7 +35,8 @@ public record BehalfOptions(Path configDir, Optional<Directory> directory, InetA
                             boolean enforceEnvelope, Optional<String> adminToken, Optional<Path> tlsKeystore,
                             Optional<String> tlsKeystorePassword, boolean allowPlainAuth, Duration idleTimeout,
                             Duration sessionTimeout, int decisionLogCapacity, ClientLimits clientLimits, Optional<URI> webhook,
-                            int webhookQueue, Duration webhookTimeout) {
+                            int webhookQueue, Duration webhookTimeout, Duration propagationDelay, List<FaultRule> faults,
+                            Clock clock) {
 
     public BehalfOptions {
         Objects.requireNonNull(configDir, "configDir");
@@ -52,6 +60,11 @@ public record BehalfOptions(Path configDir, Optional<Directory> directory, InetA
             throw new IllegalArgumentException("the webhook queue holds at least 1 record: " + webhookQueue);
         }
         adminToken = adminToken.filter(t -> !t.isBlank());
+        if (propagationDelay == null || propagationDelay.isNegative()) {
+            throw new IllegalArgumentException("the propagation delay is zero (at once) or positive: " + propagationDelay);
+        }
+        faults = List.copyOf(faults);
+        Objects.requireNonNull(clock, "clock");
     }
 
     /** Whether the listeners are reachable from other machines. */
