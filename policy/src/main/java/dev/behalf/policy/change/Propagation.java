@@ -8,6 +8,7 @@ import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.directory.SmtpAddress;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +51,42 @@ public final class Propagation {
         return Optional.of(now == Outcome.Denied
                 ? "granted, not yet in force: " + later + " takes effect at " + at + change
                 : "removed, still in force until " + at + change + ": then " + later);
+    }
+
+    /**
+     * A delay as the command line and the shell write it: {@code 0}, {@code 30s}, {@code 2m}, {@code 1h},
+     * {@code 1d}, or a PowerShell TimeSpan {@code [d.]hh:mm:ss} ({@code 00:02:00}).
+     *
+     * @throws IllegalArgumentException quoting the text and the forms accepted
+     */
+    public static Duration parseDelay(String text) {
+        String t = text.strip();
+        try {
+            if (t.equals("0")) {
+                return Duration.ZERO;
+            }
+            java.util.regex.Matcher unit = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)", java.util.regex.Pattern.CASE_INSENSITIVE)
+                    .matcher(t);
+            if (unit.matches()) {
+                long n = Long.parseLong(unit.group(1));
+                return switch (unit.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
+            java.util.regex.Matcher span = java.util.regex.Pattern.compile("(?:(\\d+)\\.)?(\\d{1,2}):(\\d{2}):(\\d{2})").matcher(t);
+            if (span.matches()) {
+                return Duration.ofDays(span.group(1) == null ? 0 : Long.parseLong(span.group(1)))
+                        .plusHours(Long.parseLong(span.group(2))).plusMinutes(Long.parseLong(span.group(3)))
+                        .plusSeconds(Long.parseLong(span.group(4)));
+            }
+        } catch (NumberFormatException e) {
+            // too many digits: said below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a delay; write 0, 30s, 2m, 1h, 1d or a TimeSpan such as 00:02:00");
     }
 
     /** When the latest pending change on {@code target} is in force; empty when none is pending. */

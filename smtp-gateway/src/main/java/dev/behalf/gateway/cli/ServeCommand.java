@@ -2,6 +2,8 @@ package dev.behalf.gateway.cli;
 
 import dev.behalf.gateway.Defaults;
 import dev.behalf.gateway.app.Behalf;
+import dev.behalf.gateway.faults.FaultRules;
+import dev.behalf.policy.change.Propagation;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.gateway.metrics.PrometheusMetrics;
 import dev.behalf.policy.config.InvalidConfigException;
@@ -17,6 +19,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -107,6 +111,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "POST each decision record as JSON to this http(s) URL; never slows SMTP (a full queue drops and counts).")
     URI webhook;
 
+    @Option(names = "--propagation-delay", paramLabel = "DELAY", defaultValue = "0", converter = DelayConverter.class,
+            description = "A grant change is in force for decisions only after this delay, as in Exchange Online: 30s, 2m, 1h"
+                    + " (default: 0, at once). A cmdlet's -PropagationDelay overrides it per change.")
+    Duration propagationDelay;
+
+    @Option(names = "--faults", paramLabel = "FILE",
+            description = "Fault rules (YAML): answer chosen submissions with Exchange Online's throttling replies (see /api/faults).")
+    Path faults;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -124,6 +137,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 .sessionTimeout(Duration.ofSeconds(sessionTimeoutSeconds))
                 .maxConnections(maxConnections).maxConnectionsPerIp(maxConnectionsPerIp)
                 .plugin(new PrometheusMetrics());
+        builder.propagationDelay(propagationDelay);
+        if (faults != null) {
+            try {
+                builder.faults(FaultRules.parse(Files.readString(faults), faults.toString()));
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("behalf: --faults: can't read " + faults + ": " + e.getMessage());
+                return 2;
+            } catch (FaultRules.BadRules e) {
+                spec.commandLine().getErr().println("behalf: --faults: " + e.getMessage());
+                return 2;
+            }
+        }
         if (noSignInThrottle) {
             builder.signInThrottle(SignInThrottle.Limits.off());
         }
@@ -172,6 +197,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         public Dialect convert(String value) {
             return Dialect.byName(value).orElseThrow(() -> new CommandLine.TypeConversionException(
                     "'" + value + "' is not a dialect; use one of " + Dialect.names()));
+        }
+    }
+
+    static final class DelayConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Propagation.parseDelay(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
