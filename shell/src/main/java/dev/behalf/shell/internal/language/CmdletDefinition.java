@@ -36,7 +36,6 @@ public record CmdletDefinition(String name, List<String> aliases, List<Parameter
     public static CmdletDefinition reading(String name, Input input, Behaviour behaviour, Parameter... parameters) {
         List<Parameter> all = new ArrayList<>(List.of(parameters));
         all.add(Parameter.of("DomainController", Parameter.Type.TEXT));
-        all.add(Parameter.of(PROPAGATION_DELAY, Parameter.Type.TEXT));
         return new CmdletDefinition(name, List.of(), all, input, behaviour);
     }
 
@@ -53,6 +52,7 @@ public record CmdletDefinition(String name, List<String> aliases, List<Parameter
         all.add(new Parameter("Confirm", Parameter.Type.SWITCH, -1, false, false, List.of("cf")));
         all.add(new Parameter("WhatIf", Parameter.Type.SWITCH, -1, false, false, List.of("wi")));
         all.add(Parameter.of("DomainController", Parameter.Type.TEXT));
+        all.add(Parameter.of(PROPAGATION_DELAY, Parameter.Type.TEXT));
         return new CmdletDefinition(name, List.of(), all, input, behaviour);
     }
 
