@@ -28,6 +28,7 @@ class EnvironmentDefaultsTest {
         if (type == Path.class) return "/somewhere/" + o.longestName().substring(2);
         if (type == Dialect.class) return "exchange-server";
         if (type == java.net.URI.class) return "http://127.0.0.1:9/hook";
+        if (type == java.time.Duration.class) return "2m";
         return "value-of-" + o.longestName().substring(2);
     }
 
@@ -54,7 +55,8 @@ class EnvironmentDefaultsTest {
                     : (o.type() == int.class || o.type() == Integer.class) ? 7
                     : o.type() == Path.class ? Path.of(s)
                     : o.type() == Dialect.class ? Dialect.EXCHANGE_SERVER
-                    : o.type() == java.net.URI.class ? java.net.URI.create(s) : s;
+                    : o.type() == java.net.URI.class ? java.net.URI.create(s)
+                    : o.type() == java.time.Duration.class ? java.time.Duration.ofMinutes(2) : s;
             assertEquals(expected, value, o.longestName() + " from " + EnvironmentDefaults.variable(o));
             checked++;
         }
