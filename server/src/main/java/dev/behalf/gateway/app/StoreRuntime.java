@@ -53,7 +53,7 @@ final class StoreRuntime implements AutoCloseable {
             // Grant changes journaled with a time still to come wait for it again.
             live.restorePending(declared, recorded);
             // One for every surface, so the throttle counts guesses on SMTP, IMAP, POP3 and Autodiscover together.
-            SignIn signIn = SignIn.builder(live::current).throttle(options.clientLimits().signInThrottle()).build();
+            SignIn signIn = SignIn.builder(live::inForce).throttle(options.clientLimits().signInThrottle()).build();
             GreenMailStore store = GreenMailStore.builder(live)
                     .signIn(signIn)
                     .maxConnections(options.clientLimits().maxConnections())

@@ -125,7 +125,7 @@ public final class SubmissionServer implements AutoCloseable {
                     SubmissionContext.internalIdCounter(), faults);
             Transactions transactions = new Transactions();
             Supplier<SSLContext> lazyTls = memoize(tls);
-            SignIn auth = signIn != null ? signIn : SignIn.builder(directory::current).clock(clock).build();
+            SignIn auth = signIn != null ? signIn : SignIn.builder(directory::inForce).clock(clock).build();
             ConnectionLimit limit = new ConnectionLimit(new ConnectionCaps(maxConnections, maxConnectionsPerIp), sessionTimeout,
                     settings.dialect());
             SMTPServer plain = server(transactions, auth, limit, port).enableTLS(true).requireTLS(requireTls)

@@ -56,6 +56,14 @@ class PropagationIT {
     }
 
     @Test
+    void fullAccessOverImapWaitsForTheDelayToo() throws Exception {
+        behalf.shell("Add-MailboxPermission -Identity terrya -User raymonds -AccessRights FullAccess -Confirm:$false");
+        assertTrue(!Imap.canSignIn(behalf.imapPort(), "raymonds\\terrya", "P@ssw0rd"), "not yet in force");
+        behalf.advanceClock(Duration.ofHours(1));
+        assertTrue(Imap.canSignIn(behalf.imapPort(), "raymonds\\terrya", "P@ssw0rd"));
+    }
+
+    @Test
     void aRemovedGrantStillSendsUntilTheRemovalIsInForce() throws Exception {
         behalf.shell("Set-Mailbox -Identity seanc@contoso.com -GrantSendOnBehalfTo hollyh -PropagationDelay 0");
         send("hollyh", "seanc@contoso.com", "granted at once");
