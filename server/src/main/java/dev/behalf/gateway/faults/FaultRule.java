@@ -4,6 +4,7 @@ import dev.behalf.policy.reply.Dialect;
 import dev.behalf.policy.reply.Refusal;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -114,7 +115,7 @@ public record FaultRule(String name, Stage stage, Reply reply, Optional<String> 
 
     /** The rule as its JSON/YAML form has it. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("stage", stage.name());
         m.put("reply", reply.fileName());

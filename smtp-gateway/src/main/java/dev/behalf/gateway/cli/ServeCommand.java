@@ -2,10 +2,10 @@ package dev.behalf.gateway.cli;
 
 import dev.behalf.gateway.Defaults;
 import dev.behalf.gateway.app.Behalf;
-import dev.behalf.gateway.faults.FaultRules;
-import dev.behalf.policy.change.Propagation;
 import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.gateway.metrics.PrometheusMetrics;
+import dev.behalf.policy.change.Propagation;
 import dev.behalf.policy.config.InvalidConfigException;
 import dev.behalf.policy.reply.Dialect;
 import dev.behalf.policy.signin.SignInThrottle;
@@ -15,12 +15,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
-import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
