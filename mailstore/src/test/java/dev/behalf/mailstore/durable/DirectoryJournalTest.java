@@ -62,6 +62,19 @@ class DirectoryJournalTest {
     }
 
     @Test
+    void aGrantChangeHeldBackByAPropagationDelayKeepsItsTimeAcrossAReopen() {
+        Directory d = Demo.directory();
+        ChangeSet plain = grant(d, "terrya", "raymonds");
+        ChangeSet delayed = new ChangeSet(plain.changes(), plain.origin(), java.util.Optional.of(java.time.Instant.parse("2026-12-03T12:02:00Z")));
+        try (DirectoryJournal journal = DirectoryJournal.open(file())) {
+            journal.append(delayed);
+        }
+        try (DirectoryJournal journal = DirectoryJournal.open(file())) {
+            assertEquals(List.of(delayed), journal.readAll());
+        }
+    }
+
+    @Test
     void aTornLastRecordIsDroppedAndAppendingContinues() throws IOException {
         List<ChangeSet> written;
         try (DirectoryJournal journal = DirectoryJournal.open(file())) {

@@ -4,6 +4,7 @@ import dev.behalf.mailstore.Delivery;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.message.HeaderSection;
+import dev.behalf.policy.change.Propagation;
 import dev.behalf.policy.decision.Authorization;
 import dev.behalf.policy.decision.Decision;
 import dev.behalf.policy.decision.Outcome;
@@ -40,13 +41,13 @@ final class DataStep {
 
     DataStep(SubmissionContext context) {
         this.context = context;
-        this.checks = DataStage.messageChecks(context.settings());
+        this.checks = DataStage.messageChecks(context.settings(), context.faults());
     }
 
     /** Reads the whole DATA stream (a refusal before its end would desync the session) and answers it. */
     SmtpReply receive(Transaction tx, InputStream data) throws IOException {
         Optional<byte[]> raw = readBounded(data, context.settings().maxMessageSize());
-        DataStage.Submission s = new DataStage.Submission(tx, context.directory().current(), raw);
+        DataStage.Submission s = new DataStage.Submission(tx, context.directory().inForce(), raw);
         Optional<Refused> refused = Check.first(checks, s);
         if (refused.isPresent()) {
             return refuse(s, refused.get());
@@ -56,12 +57,18 @@ final class DataStep {
 
     private SmtpReply refuse(DataStage.Submission s, Refused r) {
         SmtpReply reply = r.refusal().reply(context.settings().dialect());
-        if (r.denied().isPresent()) {
+        if (r.fault().isPresent()) {
+            context.decisions().add(Records.faulted(context, s.tx.account, s.tx.mailFrom(),
+                    s.tx.recipients.stream().map(Object::toString).toList(), s.directory, "DATA", r.detail(), reply));
+            log.info("DATA {}: Fault ({}) -> {}", s.tx.account.login(), r.detail(), reply);
+        } else if (r.denied().isPresent()) {
             Decision.Denied denied = r.denied().get();
             // A refused Resent-From is recorded as a denial with its own grants, shown as the resent decision too.
+            Optional<String> note = Propagation.note(context.directory(), s.attempt(), denied);
             context.decisions().add(Records.decided(context, s.tx, s.directory, s.message, denied,
-                    r.resent() ? Optional.of(denied) : Optional.empty(), Optional.empty(), reply, List.of(), context.ids().get()));
-            log.info("DATA {} From {}: Denied ({}) -> {}", s.tx.account.login(), s.message.from(), r.detail(), reply);
+                    r.resent() ? Optional.of(denied) : Optional.empty(), Optional.empty(), reply, List.of(), context.ids().get(), note));
+            log.info("DATA {} From {}: Denied ({}{}) -> {}", s.tx.account.login(), s.message.from(), r.detail(),
+                    note.map(n -> "; " + n).orElse(""), reply);
         } else {
             context.decisions().add(Records.rejected(context, s.tx, s.directory, s.message, r.detail(), reply));
             log.info("DATA {}: Rejected ({}) -> {}", s.tx.account.login(), r.detail(), reply);
@@ -90,10 +97,11 @@ final class DataStep {
             context.decisions().add(Records.rejected(context, s.tx, s.directory, message, "storing failed: " + e.getMessage(), failed));
             return failed;
         }
+        Optional<String> note = Propagation.note(context.directory(), s.attempt(), verdict.decision());
         context.decisions().add(Records.decided(context, s.tx, s.directory, message, verdict.decision(), verdict.resent(),
-                Optional.of(delivered), reply, reached, id));
-        log.info("DATA {} From {}: {} ({}) -> {}", s.tx.account.login(), message.from(), verdict.decision().outcome(),
-                verdict.decision().because().text(), reply);
+                Optional.of(delivered), reply, reached, id, note));
+        log.info("DATA {} From {}: {} ({}{}) -> {}", s.tx.account.login(), message.from(), verdict.decision().outcome(),
+                verdict.decision().because().text(), note.map(n -> "; " + n).orElse(""), reply);
         return reply;
     }
 

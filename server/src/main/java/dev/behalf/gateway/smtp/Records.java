@@ -23,15 +23,17 @@ final class Records {
      *
      * @param resent    the decision on the Resent-From mailboxes, when the message was being resent
      * @param delivered the header section of the stored copies; empty when refused
+     * @param propagation "granted, not yet in force" and the like, when a pending grant change would decide otherwise
      */
     static DecisionRecord decided(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
                                   Decision decision, Optional<Decision> resent, Optional<HeaderSection> delivered, SmtpReply reply,
-                                  List<String> reached, String id) {
+                                  List<String> reached, String id, Optional<String> propagation) {
+        List<String> because = new java.util.ArrayList<>(decision.authorizations().stream().map(a -> a.because().text()).toList());
+        propagation.ifPresent(because::add);
         return new DecisionRecord(id, context.clock().instant(), accountName(directory, tx), accountAddress(directory, tx),
                 tx.account.login(), tx.mailFrom(), tx.recipients.stream().map(Object::toString).toList(),
                 message.from().stream().map(Mailbox::toString).toList(), message.sender().map(Mailbox::toString),
-                delivered.flatMap(h -> value(h, "Sender")), decision.outcome().name(), "DATA",
-                decision.authorizations().stream().map(a -> a.because().text()).toList(),
+                delivered.flatMap(h -> value(h, "Sender")), decision.outcome().name(), "DATA", because,
                 decision.authorizations().stream().map(Records::grant).toList(),
                 reply.toString(), message.messageId(), message.subject(), reached, directory.version(),
                 message.resentFrom().stream().map(Mailbox::toString).toList(), delivered.flatMap(h -> value(h, "Resent-Sender")),
@@ -65,6 +67,18 @@ final class Records {
                 denied.authorizations().stream().map(Records::grant).toList(), reply.toString(),
                 Optional.empty(), Optional.empty(), List.of(), directory.version(), List.of(), Optional.empty(),
                 Optional.empty(), List.of(), List.of());
+    }
+
+    /**
+     * A fault rule answered a command (issue 14.5): outcome {@code Fault}, the rule in {@code because};
+     * nothing was delivered.
+     */
+    static DecisionRecord faulted(SubmissionContext context, AccountIdentity account, String mailFrom, List<String> rcptTo,
+                                  Directory directory, String stage, String detail, SmtpReply reply) {
+        return new DecisionRecord(context.ids().get(), context.clock().instant(), accountName(directory, account),
+                accountAddress(directory, account), account.login(), mailFrom, rcptTo, List.of(), Optional.empty(),
+                Optional.empty(), "Fault", stage, List.of(detail), List.of(), reply.toString(), Optional.empty(), Optional.empty(),
+                List.of(), directory.version());
     }
 
     private static Optional<String> value(HeaderSection h, String name) {

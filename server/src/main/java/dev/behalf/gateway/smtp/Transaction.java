@@ -19,6 +19,8 @@ final class Transaction {
     final boolean tls;
     final MailParameters parameters;
     final List<SmtpAddress> recipients = new ArrayList<>();
+    /** A fault rule answered a RCPT of this transaction: every later RCPT of it gets the same reply. */
+    Optional<Refused> rcptFault = Optional.empty();
 
     Transaction(AccountIdentity account, String sessionId, InetSocketAddress remote, Optional<String> helo, boolean tls,
                 MailParameters parameters) {

@@ -66,6 +66,55 @@ class DataDirRestartIT {
         }
     }
 
+    @Test
+    void aGrantStillPropagatingWhenTheServerStopsStillWaitsAfterTheRestart(@TempDir Path data) throws Exception {
+        java.time.Instant start = java.time.Instant.now();
+        MovableClock clock = new MovableClock(start);
+        try (RunningBehalf b = server(data).clock(clock).propagationDelay(java.time.Duration.ofHours(1)).start()) {
+            assertTrue(b.shell().run("Add-RecipientPermission -Identity terrya -Trustee raymonds -AccessRights SendAs -Confirm:$false").ok());
+            assertThrows(jakarta.mail.MessagingException.class, () -> send(b, "raymonds", "terrya@contoso.com", "jimh@contoso.com", "too soon"));
+        }
+        clock.set(start.plus(java.time.Duration.ofMinutes(30)));
+        try (RunningBehalf b = server(data).clock(clock).start()) {
+            assertThrows(jakarta.mail.MessagingException.class, () -> send(b, "raymonds", "terrya@contoso.com", "jimh@contoso.com", "still too soon"));
+            var refused = b.decisions().last().orElseThrow();
+            assertEquals("Denied", refused.outcome());
+            assertTrue(refused.because().contains("granted, not yet in force: SendAs takes effect at " + start.plus(java.time.Duration.ofHours(1))
+                    + " (Add-RecipientPermission -Identity terrya -Trustee raymonds -AccessRights SendAs -Confirm:$false)"), refused.because().toString());
+            clock.set(start.plus(java.time.Duration.ofHours(1)));
+            send(b, "raymonds", "terrya@contoso.com", "jimh@contoso.com", "in force now");
+            assertEquals("SendAs", b.decisions().last().orElseThrow().outcome());
+        }
+    }
+
+    /** A clock the test sets; the servers read every propagation time from it. */
+    private static final class MovableClock extends java.time.Clock {
+        private volatile java.time.Instant now;
+
+        MovableClock(java.time.Instant now) {
+            this.now = now;
+        }
+
+        void set(java.time.Instant at) {
+            now = at;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
     private static dev.behalf.policy.directory.RecipientId id(RunningBehalf b, String identity) {
         var r = b.directory().current().resolve(identity);
         return ((dev.behalf.policy.identity.Resolution.Found) r).recipient().id();
