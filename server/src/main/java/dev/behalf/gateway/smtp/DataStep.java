@@ -83,7 +83,7 @@ final class DataStep {
         List<String> reached = placements.stream().map(p -> describe(s.directory, p)).distinct().toList();
         SmtpReply reply = Acceptance.queued(messageId, context.internalIds().getAsLong(), context.settings().hostName());
         try {
-            context.store().deliver(new Delivery(id, delivered.raw(), placements));
+            context.store().deliver(new Delivery(id, delivered, placements));
         } catch (RuntimeException e) {
             SmtpReply failed = Refusal.STORE_FAILED.reply(context.settings().dialect());
             log.error("storing submission {} failed; answered {}", id, failed, e);
