@@ -266,7 +266,7 @@ public final class MessageStore implements MailStore {
     public List<MessageSummary> deliver(Delivery delivery) {
         // Outside the lock, from the gateway's parse: the summary is derived once, for every placement.
         long now = clock.millis();
-        Message message = message(delivery.headers(), now);
+        Message message = new Message(delivery.headers(), now, Summary.of(delivery.headers(), interner, delivery.submissionId()));
         return lock.call(() -> {
             List<Folder> targets = new ArrayList<>(delivery.placements().size());
             for (Placement p : delivery.placements()) {

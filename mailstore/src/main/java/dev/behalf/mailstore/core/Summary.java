@@ -22,29 +22,24 @@ import java.util.function.Function;
 public final class Summary {
     static final String NETWORK_MESSAGE_ID = "X-MS-Exchange-Organization-Network-Message-Id";
     private static final String[] FIELDS = {NETWORK_MESSAGE_ID, "Message-ID", "Subject", "From", "Sender", "To"};
-    private static final byte HAS_SUBMISSION_ID = 1;
-    private static final byte HAS_MESSAGE_ID = 2;
     private static final Function<String, String> MAILBOXES = v -> String.join(", ", addresses(v));
     private static final Function<String, List<String>> ADDRESSES = Summary::addresses;
 
-    // One of these is kept per stored message, so it is small: the values seldom shared (submission id,
-    // Message-ID, subject) in one string, the ones often shared (From, Sender, To) interned.
-    private final String unique;
-    private final int submissionIdEnd;
-    private final int messageIdEnd;
-    private final byte present;
+    // One of these is kept per stored message, so it is small. The values seldom shared between messages
+    // (submission id, Message-ID, subject) are the very strings of the parsed fields, which the decision
+    // record of a submission holds too; the ones often shared (From, Sender, To) are interned.
+    private final String submissionId;
+    private final String messageId;
+    private final String subject;
     private final String from;
     private final String sender;
     private final List<String> to;
 
     private Summary(String submissionId, String messageId, String subject, String from, String sender, List<String> to,
                     Interner interner) {
-        String s = submissionId == null ? "" : submissionId;
-        String m = messageId == null ? "" : messageId;
-        this.unique = s + m + subject;
-        this.submissionIdEnd = s.length();
-        this.messageIdEnd = s.length() + m.length();
-        this.present = (byte) ((submissionId == null ? 0 : HAS_SUBMISSION_ID) | (messageId == null ? 0 : HAS_MESSAGE_ID));
+        this.submissionId = submissionId;
+        this.messageId = messageId;
+        this.subject = Objects.requireNonNull(subject, "subject");
         this.from = interner.intern(Objects.requireNonNull(from, "from"));
         this.sender = interner.intern(sender);
         this.to = interner.intern(List.copyOf(to));
@@ -57,6 +52,11 @@ public final class Summary {
 
     /** As {@link #of(HeaderSection)}, sharing the often repeated values through {@code interner}. */
     static Summary of(HeaderSection section, Interner interner) {
+        return of(section, interner, null);
+    }
+
+    /** As {@link #of(HeaderSection, Interner)}; a submission id equal to {@code known} is kept as that very string. */
+    static Summary of(HeaderSection section, Interner interner, String known) {
         String[] raw = new String[FIELDS.length];
         int missing = FIELDS.length;
         for (HeaderField f : section.fields()) {
@@ -71,7 +71,7 @@ public final class Summary {
                 break;
             }
         }
-        return new Summary(raw[0], raw[1], raw[2] == null ? "" : HeaderText.decode(raw[2]),
+        return new Summary(raw[0] != null && raw[0].equals(known) ? known : raw[0], raw[1], raw[2] == null ? "" : HeaderText.decode(raw[2]),
                 raw[3] == null ? "" : interner.derive(raw[3], MAILBOXES),
                 raw[4] == null ? null : interner.derive(raw[4], MAILBOXES),
                 raw[5] == null ? List.of() : interner.derive(raw[5], ADDRESSES), interner);
@@ -92,15 +92,15 @@ public final class Summary {
     }
 
     public Optional<String> submissionId() {
-        return (present & HAS_SUBMISSION_ID) == 0 ? Optional.empty() : Optional.of(unique.substring(0, submissionIdEnd));
+        return Optional.ofNullable(submissionId);
     }
 
     public Optional<String> messageId() {
-        return (present & HAS_MESSAGE_ID) == 0 ? Optional.empty() : Optional.of(unique.substring(submissionIdEnd, messageIdEnd));
+        return Optional.ofNullable(messageId);
     }
 
     public String subject() {
-        return unique.substring(messageIdEnd);
+        return subject;
     }
 
     public String from() {
@@ -117,18 +117,17 @@ public final class Summary {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Summary h && unique.equals(h.unique) && submissionIdEnd == h.submissionIdEnd
-                && messageIdEnd == h.messageIdEnd && present == h.present && from.equals(h.from)
-                && Objects.equals(sender, h.sender) && to.equals(h.to);
+        return o instanceof Summary h && Objects.equals(submissionId, h.submissionId) && Objects.equals(messageId, h.messageId)
+                && subject.equals(h.subject) && from.equals(h.from) && Objects.equals(sender, h.sender) && to.equals(h.to);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(unique, submissionIdEnd, messageIdEnd, present, from, sender, to);
+        return Objects.hash(submissionId, messageId, subject, from, sender, to);
     }
 
     @Override
     public String toString() {
-        return "Summary[from=" + from + ", to=" + to + ", subject=" + subject() + "]";
+        return "Summary[from=" + from + ", to=" + to + ", subject=" + subject + "]";
     }
 }
