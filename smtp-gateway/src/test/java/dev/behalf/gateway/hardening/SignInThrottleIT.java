@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -191,6 +192,42 @@ class SignInThrottleIT {
             assertEquals(accepted(surface), signIn(surface, 2, accounts.get(s), RIGHT), surface + ": the owner, from 127.0.0.2");
         }
         assertTrue(lines().stream().filter(l -> l.contains("from 127.0.0.2")).noneMatch(l -> l.contains("throttled")), lines().toString());
+    }
+
+    @Test
+    void tenConnectionsOfOneClientSigningInAtOnceWithTheRightPasswordAreNotSpacedOut() throws Exception {
+        // A connection pool, or the load client: presumed failures would hold the fifth back 10 s, past the 5 s timeout.
+        start(new SignInThrottle.Limits(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(10), 1000));
+        List<SmtpClient> pool = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                SmtpClient s = new SmtpClient(behalf.ports().smtp(), Duration.ofSeconds(5), local(1));
+                pool.add(s);
+                s.reply();
+                s.reply("EHLO pool");
+            }
+            for (SmtpClient s : pool) {
+                s.write("AUTH PLAIN " + SmtpClient.plain("", "ayla", RIGHT) + "\r\n");
+            }
+            for (SmtpClient s : pool) {
+                assertEquals(accepted("SMTP"), s.lastLine());
+            }
+        } finally {
+            for (SmtpClient s : pool) {
+                s.close();
+            }
+        }
+        assertTrue(lines().stream().noneMatch(l -> l.contains("throttled")), lines().toString());
+        // ...while guesses from that client are still spaced: the fifth wrong one in a row waits its 10 s.
+        for (int i = 0; i < 4; i++) {
+            assertEquals(refused("SMTP"), signIn("SMTP", 1, "ayla", "guess " + i));
+        }
+        try (SmtpClient s = new SmtpClient(behalf.ports().smtp(), Duration.ofSeconds(5), local(1))) {
+            s.reply();
+            s.reply("EHLO guesser");
+            s.write("AUTH PLAIN " + SmtpClient.plain("", "ayla", "guess 4") + "\r\n");
+            assertThrows(java.net.SocketTimeoutException.class, s::lastLine, "the fifth guess is held back");
+        }
     }
 
     @Test
