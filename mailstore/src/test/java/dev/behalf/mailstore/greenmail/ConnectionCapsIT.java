@@ -1,6 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
-import dev.behalf.mailstore.Demo;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class ConnectionCapsIT {
 
     @BeforeEach
     void start() {
-        store = GreenMailStore.builder(Demo.live()).imapPort(0).pop3Port(0).maxConnections(3).maxConnectionsPerIp(2).build().start();
+        store = GreenMailStore.builder(DemoDirectory.live()).imapPort(0).pop3Port(0).maxConnections(3).maxConnectionsPerIp(2).build().start();
     }
 
     @AfterEach

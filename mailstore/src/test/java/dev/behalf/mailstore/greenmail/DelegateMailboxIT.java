@@ -7,6 +7,8 @@ import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.mailstore.StoreEvent;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -32,7 +34,7 @@ class DelegateMailboxIT {
 
     @BeforeEach
     void start() {
-        live = Demo.live();
+        live = DemoDirectory.live();
         store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
         ayla = Demo.mailbox(live, "ayla");
     }
@@ -64,7 +66,7 @@ class DelegateMailboxIT {
         List<StoreEvent> events = new CopyOnWriteArrayList<>();
         store.subscribe(events::add);
 
-        try (Store imap = Clients.imap(store, "jimh\\ayla", Demo.PASSWORD)) {
+        try (Store imap = Clients.imap(store, "jimh\\ayla", Cast.PASSWORD)) {
             List<String> folders = Arrays.stream(imap.getDefaultFolder().list("*")).map(Folder::getFullName).toList();
             assertEquals(List.of("INBOX", "Sent Items"), folders);
 
@@ -95,7 +97,7 @@ class DelegateMailboxIT {
 
     @Test
     void mailAppendedByADelegateGetsAnIdAndASummary() throws Exception {
-        try (Store imap = Clients.imap(store, "jimh\\ayla", Demo.PASSWORD)) {
+        try (Store imap = Clients.imap(store, "jimh\\ayla", Cast.PASSWORD)) {
             Folder drafts = imap.getFolder("Drafts");
             assertTrue(drafts.create(Folder.HOLDS_MESSAGES));
             jakarta.mail.internet.MimeMessage draft = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
@@ -117,7 +119,7 @@ class DelegateMailboxIT {
     @Test
     void deliveriesAndApiDeletesReachAnOpenSession() throws Exception {
         try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN \"jimh\\\\ayla\" " + Demo.PASSWORD));
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN \"jimh\\\\ayla\" " + Cast.PASSWORD));
             assertTrue(t.imap("a2", "SELECT INBOX").contains("* 0 EXISTS"));
             deliver("live", Placement.inbox(ayla));
             assertTrue(t.imap("a3", "NOOP").contains("* 1 EXISTS"));
@@ -129,7 +131,7 @@ class DelegateMailboxIT {
     @Test
     void anIdleSessionHearsADeliveryAsItHappens() throws Exception {
         try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             t.imap("a2", "SELECT INBOX");
             t.send("a3 IDLE");
             assertTrue(t.line().startsWith("+"));
@@ -149,7 +151,7 @@ class DelegateMailboxIT {
     @Test
     void idleEndsOnlyWithDoneAndTheSessionGoesOn() throws Exception {
         try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             t.imap("a2", "SELECT INBOX");
             t.send("a3 IDLE");
             assertTrue(t.line().startsWith("+"));

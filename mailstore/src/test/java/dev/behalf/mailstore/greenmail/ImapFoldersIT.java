@@ -4,6 +4,8 @@ import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.core.Tokens;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class ImapFoldersIT {
 
     @BeforeEach
     void start() {
-        live = Demo.live();
+        live = DemoDirectory.live();
         store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
         ayla = Demo.mailbox(live, "ayla");
     }
@@ -45,7 +47,7 @@ class ImapFoldersIT {
     @Test
     void wildcardsMatchAnywhereInThePatternAndOnlyInTheSignedInBox() throws Exception {
         try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN \"jimh\\\\ayla\" " + Demo.PASSWORD));
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN \"jimh\\\\ayla\" " + Cast.PASSWORD));
             assertTrue(t.tagged("a2", "CREATE \"Projects.2024.Q1\"").startsWith("a2 OK"));
             assertTrue(t.tagged("a3", "CREATE \"Sent Items.Old\"").startsWith("a3 OK"));
             assertEquals(List.of("INBOX", "Sent Items", "Sent Items.Old", "Projects", "Projects.2024", "Projects.2024.Q1"),
@@ -76,7 +78,7 @@ class ImapFoldersIT {
                 "SUBSCRIBE \"#mail.x\"", "SUBSCRIBE \"nope\"", "UNSUBSCRIBE \"..\"", "APPEND \"nope\" {3+}\r\nabc",
                 "COPY 1 \"nope\"", "MOVE 1 \"nope\""};
         try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             int n = 0;
             for (String c : commands) {
                 if (c.startsWith("COPY") || c.startsWith("MOVE")) {

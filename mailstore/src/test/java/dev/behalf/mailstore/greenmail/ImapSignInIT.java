@@ -6,6 +6,8 @@ import dev.behalf.mailstore.core.Tokens;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.AccessControl;
 import dev.behalf.policy.directory.Secret;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
@@ -32,7 +34,7 @@ class ImapSignInIT {
 
     @BeforeEach
     void start() {
-        live = Demo.live();
+        live = DemoDirectory.live();
         store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
     }
 
@@ -63,8 +65,8 @@ class ImapSignInIT {
     }
 
     private void refused(String login) {
-        assertThrows(AuthenticationFailedException.class, () -> Clients.imap(store, login, Demo.PASSWORD), "AUTHENTICATE as " + login);
-        assertThrows(AuthenticationFailedException.class, () -> Clients.imapLogin(store, login, Demo.PASSWORD), "LOGIN as " + login);
+        assertThrows(AuthenticationFailedException.class, () -> Clients.imap(store, login, Cast.PASSWORD), "AUTHENTICATE as " + login);
+        assertThrows(AuthenticationFailedException.class, () -> Clients.imapLogin(store, login, Cast.PASSWORD), "LOGIN as " + login);
     }
 
     private static String b64(String s) {
@@ -85,14 +87,14 @@ class ImapSignInIT {
     @ValueSource(strings = {"ayla@contoso.com", "ayla", "AYLA", "CONTOSO\\ayla", "contoso.com\\ayla"})
     void anOwnerSignsInByEveryLoginFormWithLoginAndAuthenticate(String login) throws Exception {
         deliverTo("ayla", "for ayla");
-        assertEquals(List.of("for ayla"), inbox(Clients.imapLogin(store, login, Demo.PASSWORD)));
-        assertEquals(List.of("for ayla"), inbox(Clients.imap(store, login, Demo.PASSWORD)));
+        assertEquals(List.of("for ayla"), inbox(Clients.imapLogin(store, login, Cast.PASSWORD)));
+        assertEquals(List.of("for ayla"), inbox(Clients.imap(store, login, Cast.PASSWORD)));
     }
 
     @Test
     void aLinkedMailboxOwnerSignsInWithTheForeignAccount() throws Exception {
         deliverTo("patc", "for pat");
-        assertEquals(List.of("for pat"), inbox(Clients.imapLogin(store, "FABRIKAM\\patc", Demo.PASSWORD)));
+        assertEquals(List.of("for pat"), inbox(Clients.imapLogin(store, "FABRIKAM\\patc", Cast.PASSWORD)));
     }
 
     @Test
@@ -107,17 +109,17 @@ class ImapSignInIT {
     @Test
     void aDelegateWithADirectGrantOpensTheMailbox() throws Exception {
         deliverTo("ayla", "for ayla");
-        assertEquals(List.of("for ayla"), inbox(Clients.imap(store, "jimh\\ayla", Demo.PASSWORD)));
-        assertEquals(List.of("for ayla"), inbox(Clients.imapLogin(store, "jimh@contoso.com\\Ayla Kol", Demo.PASSWORD)));
-        assertEquals(List.of(), inbox(Clients.imap(store, "jimh", Demo.PASSWORD)), "the delegate's own mailbox is separate");
+        assertEquals(List.of("for ayla"), inbox(Clients.imap(store, "jimh\\ayla", Cast.PASSWORD)));
+        assertEquals(List.of("for ayla"), inbox(Clients.imapLogin(store, "jimh@contoso.com\\Ayla Kol", Cast.PASSWORD)));
+        assertEquals(List.of(), inbox(Clients.imap(store, "jimh", Cast.PASSWORD)), "the delegate's own mailbox is separate");
     }
 
     @Test
     void aGrantToANestedSecurityGroupLetsItsMembersIn() throws Exception {
-        Demo.fullAccess(live, "Helpdesk Tickets", "Escalation", AccessControl.Allow);
+        DemoDirectory.fullAccess(live, "Helpdesk Tickets", "Escalation", AccessControl.Allow);
         deliverTo("helpdesktickets", "ticket 1");
-        assertEquals(List.of("ticket 1"), inbox(Clients.imap(store, "ayla\\Helpdesk Tickets", Demo.PASSWORD)));
-        assertEquals(List.of("ticket 1"), inbox(Clients.imapLogin(store, "jimh\\helpdesktickets@contoso.com", Demo.PASSWORD)));
+        assertEquals(List.of("ticket 1"), inbox(Clients.imap(store, "ayla\\Helpdesk Tickets", Cast.PASSWORD)));
+        assertEquals(List.of("ticket 1"), inbox(Clients.imapLogin(store, "jimh\\helpdesktickets@contoso.com", Cast.PASSWORD)));
         refused("terrya\\Helpdesk Tickets");
     }
 
@@ -129,22 +131,22 @@ class ImapSignInIT {
 
     @Test
     void aDenyIsRefused() throws Exception {
-        Demo.fullAccess(live, "Helpdesk Tickets", "Helpdesk", AccessControl.Allow);
-        Demo.fullAccess(live, "Helpdesk Tickets", "jimh", AccessControl.Deny);
+        DemoDirectory.fullAccess(live, "Helpdesk Tickets", "Helpdesk", AccessControl.Allow);
+        DemoDirectory.fullAccess(live, "Helpdesk Tickets", "jimh", AccessControl.Deny);
         refused("jimh\\Helpdesk Tickets");
-        inbox(Clients.imap(store, "ayla\\Helpdesk Tickets", Demo.PASSWORD));
+        inbox(Clients.imap(store, "ayla\\Helpdesk Tickets", Cast.PASSWORD));
     }
 
     @Test
     void aMailboxHiddenFromAddressListsIsRefused() {
-        Demo.fullAccess(live, "DiscoverySearchMailbox{D919BA05-46A6-415f-80AD-7E09334BB852}", "estherv", AccessControl.Allow);
+        DemoDirectory.fullAccess(live, "DiscoverySearchMailbox{D919BA05-46A6-415f-80AD-7E09334BB852}", "estherv", AccessControl.Allow);
         refused("estherv\\DiscoverySearchMailbox{D919BA05-46A6-415f-80AD-7E09334BB852}");
     }
 
     @Test
     void aRemovedGrantIsRefusedAtTheNextSignIn() throws Exception {
-        inbox(Clients.imap(store, "jimh\\ayla", Demo.PASSWORD));
-        Demo.removeFullAccess(live, "ayla", "Jim Hance");
+        inbox(Clients.imap(store, "jimh\\ayla", Cast.PASSWORD));
+        DemoDirectory.removeFullAccess(live, "ayla", "Jim Hance");
         refused("jimh\\ayla");
     }
 
@@ -153,9 +155,9 @@ class ImapSignInIT {
         deliverTo("ayla", "for ayla");
         Properties p = Clients.imapProperties(store.imapPort());
         p.setProperty("mail.imap.sasl.authorizationid", "ayla@contoso.com");
-        assertEquals(List.of("for ayla"), inbox(Clients.connect(p, "imap", "jimh", Demo.PASSWORD)));
+        assertEquals(List.of("for ayla"), inbox(Clients.connect(p, "imap", "jimh", Cast.PASSWORD)));
         p.setProperty("mail.imap.sasl.authorizationid", "Terry Adams");
-        assertThrows(AuthenticationFailedException.class, () -> Clients.connect(p, "imap", "jimh", Demo.PASSWORD));
+        assertThrows(AuthenticationFailedException.class, () -> Clients.connect(p, "imap", "jimh", Cast.PASSWORD));
     }
 
     @Test
@@ -228,7 +230,7 @@ class ImapSignInIT {
         try (GreenMailStore impatient = GreenMailStore.builder(live).imapPort(0).pop3Port(0)
                 .clientSocketTimeout(java.time.Duration.ofMillis(200)).build().start();
              Clients.Transcript t = new Clients.Transcript(impatient.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             // The reader blocks (up to its own 10 s timeout) until the server closes the idle connection.
             assertEquals(null, t.line());
         }
@@ -279,7 +281,7 @@ class ImapSignInIT {
 
     @Test
     void argumentsAreUtf8() throws Exception {
-        Demo.put(live, Demo.recipient(live.current(), "ayla").toBuilder().password(Secret.of("pässwörd")).build(), "Set-Mailbox ayla");
+        DemoDirectory.put(live, DemoDirectory.find(live.current(), "ayla").toBuilder().password(Secret.of("pässwörd")).build(), "Set-Mailbox ayla");
         try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla \"pässwörd\""));
         }

@@ -5,6 +5,8 @@ import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
@@ -28,7 +30,7 @@ class Pop3IT {
 
     @BeforeEach
     void start() {
-        live = Demo.live();
+        live = DemoDirectory.live();
         store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
         ayla = Demo.mailbox(live, "ayla");
         for (String s : new String[]{"first", "second"}) {
@@ -46,7 +48,7 @@ class Pop3IT {
     }
 
     private int count(Properties p, String user) throws Exception {
-        try (Store s = Clients.connect(p, "pop3", user, Demo.PASSWORD)) {
+        try (Store s = Clients.connect(p, "pop3", user, Cast.PASSWORD)) {
             Folder inbox = s.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             int n = inbox.getMessageCount();
@@ -105,7 +107,7 @@ class Pop3IT {
     void messagesDeletedInAPop3SessionAreGoneWhenItQuits() throws Exception {
         try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
             assertEquals("+OK", t.pop3("USER jimh\\ayla"));
-            assertEquals("+OK", t.pop3("PASS " + Demo.PASSWORD));
+            assertEquals("+OK", t.pop3("PASS " + Cast.PASSWORD));
             assertTrue(t.pop3("DELE 1").startsWith("+OK"));
             assertEquals(2, store.list(ayla, Folders.INBOX).size(), "DELE takes effect at QUIT (RFC 1939)");
             assertEquals("+OK Behalf POP3 server signing off", t.pop3("QUIT"));

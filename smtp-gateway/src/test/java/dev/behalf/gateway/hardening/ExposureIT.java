@@ -12,8 +12,8 @@ import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.greenmail.GreenMailStore;
 import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.LiveDirectory;
-import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLContext;
@@ -55,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what a non-loopback bind switches on).
  */
 class ExposureIT {
-    private static final Path CONFIG = Path.of("..", "config");
+    private static final Path CONFIG = DemoDirectory.CONFIG;
 
     @Test
     void bindingEveryInterfaceWithoutAnAdminTokenRefusesToStartWithAClearMessage() throws Exception {
@@ -117,7 +117,7 @@ class ExposureIT {
 
     @Test
     void whereTlsIsRequiredAuthBeforeStartTlsGets538AndAfterStartTlsWorks() throws Exception {
-        LiveDirectory live = new LiveDirectory(DirectoryLoader.load(CONFIG), ChangeJournal.none());
+        LiveDirectory live = new LiveDirectory(DemoDirectory.load(), ChangeJournal.none());
         try (GreenMailStore store = GreenMailStore.builder(live).build();
              SubmissionServer smtp = SubmissionServer.builder().directory(live).store(store).decisions(new DecisionLog(100))
                      .settings(SubmissionSettings.defaults("localhost")).tls(() -> TlsContexts.selfSigned("localhost"))

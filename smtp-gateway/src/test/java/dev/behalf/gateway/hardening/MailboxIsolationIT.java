@@ -4,6 +4,7 @@ import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.seed.Cast;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the next sign-in.
  */
 class MailboxIsolationIT {
-    private static final String PASSWORD = "P@ssw0rd";
+    private static final String PASSWORD = Cast.PASSWORD;
     private static final String SECRET = "terry-secret-subject";
 
     @RegisterExtension

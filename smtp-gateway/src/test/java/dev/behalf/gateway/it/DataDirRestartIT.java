@@ -5,6 +5,7 @@ import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MessageSummary;
+import dev.behalf.policy.seed.DemoDirectory;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class DataDirRestartIT {
 
     private static Behalf.Builder server(Path data) {
-        return Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().dataDir(data);
+        return Behalf.builder().configDir(DemoDirectory.CONFIG).allPortsEphemeral().dataDir(data);
     }
 
     private static void send(RunningBehalf b, String login, String from, String to, String subject) throws Exception {

@@ -3,6 +3,7 @@ package dev.behalf.gateway.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.gateway.junit.BehalfExtension;
+import dev.behalf.policy.seed.Cast;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * effect checked where a user would see it: the next SMTP submission or IMAP sign-in.
  */
 class ShellIT {
-    private static final String PW = "P@ssw0rd";
+    private static final String PW = Cast.PASSWORD;
 
     @RegisterExtension
     static final BehalfExtension behalf = BehalfExtension.withDemoDirectory();

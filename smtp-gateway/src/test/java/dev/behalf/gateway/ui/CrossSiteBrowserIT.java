@@ -8,6 +8,7 @@ import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class CrossSiteBrowserIT {
     }
 
     private static Recipient recipient(String identity) {
-        return Demo.recipient(behalf.directory().current(), identity);
+        return DemoDirectory.find(behalf.directory().current(), identity);
     }
 
     private static boolean kevinMaySendAsAyla() {

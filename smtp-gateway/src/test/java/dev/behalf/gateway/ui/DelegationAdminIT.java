@@ -5,6 +5,7 @@ import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.policy.directory.FullAccessEntry;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.SendAsEntry;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +50,7 @@ class DelegationAdminIT {
     }
 
     private Recipient recipient(String identity) {
-        return Demo.recipient(behalf.directory().current(), identity);
+        return DemoDirectory.find(behalf.directory().current(), identity);
     }
 
     private WebElement row(String displayName) {

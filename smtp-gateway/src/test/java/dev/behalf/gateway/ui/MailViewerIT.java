@@ -5,6 +5,7 @@ import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.directory.DirectoryChange;
 import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,7 +56,7 @@ class MailViewerIT {
     }
 
     private Recipient recipient(String identity) {
-        return Demo.recipient(behalf.directory().current(), identity);
+        return DemoDirectory.find(behalf.directory().current(), identity);
     }
 
     @Test
