@@ -2,6 +2,7 @@ package dev.behalf.gateway.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.behalf.fixtures.Browser;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.gateway.http.Json;
 import dev.behalf.gateway.junit.BehalfExtension;
@@ -51,9 +52,16 @@ class CrossSiteBrowserIT {
 
     @RegisterExtension
     static final BehalfExtension server = BehalfExtension.withDemoDirectory();
+    @RegisterExtension
+    static final Browser browser = Browser.chromium(options -> {
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // The rebinding page: evil.example resolves to 127.0.0.1, as a rebinding DNS server would make it.
+        options.addArguments("--host-resolver-rules=MAP evil.example 127.0.0.1");
+    });
 
     private static RunningBehalf behalf;
-    private static Browser browser;
     private static HttpServer attacker;
     private static String origin;
 
@@ -71,20 +79,10 @@ class CrossSiteBrowserIT {
             }
         });
         attacker.start();
-        browser = Browser.start(options -> {
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.PERFORMANCE, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-            // The rebinding page: evil.example resolves to 127.0.0.1, as a rebinding DNS server would make it.
-            options.addArguments("--host-resolver-rules=MAP evil.example 127.0.0.1");
-        });
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (attacker != null) {
             attacker.stop(0);
         }

@@ -1,12 +1,12 @@
 package dev.behalf.gateway.ui;
 
+import dev.behalf.fixtures.Browser;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.policy.directory.FullAccessEntry;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.SendAsEntry;
 import dev.behalf.policy.seed.DemoDirectory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -28,9 +28,10 @@ class DelegationAdminIT {
 
     @RegisterExtension
     static final BehalfExtension server = BehalfExtension.withDemoDirectory();
+    @RegisterExtension
+    static final Browser browser = Browser.chromium();
 
     private static RunningBehalf behalf;
-    private static Browser browser;
     private static Mail mail;
     private static String base;
 
@@ -39,14 +40,6 @@ class DelegationAdminIT {
         behalf = server.server();
         mail = new Mail(behalf.ports().smtp());
         base = "http://127.0.0.1:" + behalf.ports().http() + "/";
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     private Recipient recipient(String identity) {

@@ -1,12 +1,12 @@
 package dev.behalf.gateway.ui;
 
+import dev.behalf.fixtures.Browser;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.directory.DirectoryChange;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.seed.DemoDirectory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -28,9 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MailViewerIT {
     @RegisterExtension
     static final BehalfExtension server = BehalfExtension.withDemoDirectory();
+    @RegisterExtension
+    static final Browser browser = Browser.chromium();
 
     private static RunningBehalf behalf;
-    private static Browser browser;
     private static Mail mail;
     private static String base;
 
@@ -39,14 +40,6 @@ class MailViewerIT {
         behalf = server.server();
         mail = new Mail(behalf.ports().smtp());
         base = "http://127.0.0.1:" + behalf.ports().http() + "/";
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** Opens a view and waits until the live stream is connected, so later mail arrives without reload. */
