@@ -37,7 +37,7 @@ class MailViewRoutesTest {
             "");
 
     private final LiveDirectory live = new LiveDirectory(DemoDirectory.load(), ChangeJournal.none());
-    private final FakeMailStore store = new FakeMailStore();
+    private final FakeMailStore store = new FakeMailStore(live);
     private final DecisionLog decisions = new DecisionLog(100);
     private final WebUi ui = new WebUi(live, store, decisions);
     private final MailboxKey jim = new MailboxKey.Mailbox(DemoDirectory.id(live.current(), "jimh"));
