@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
@@ -118,7 +119,7 @@ class DelegateMailboxIT {
 
     @Test
     void deliveriesAndApiDeletesReachAnOpenSession() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN \"jimh\\\\ayla\" " + Cast.PASSWORD));
             assertTrue(t.imap("a2", "SELECT INBOX").contains("* 0 EXISTS"));
             deliver("live", Placement.inbox(ayla));
@@ -130,7 +131,7 @@ class DelegateMailboxIT {
 
     @Test
     void anIdleSessionHearsADeliveryAsItHappens() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             t.imap("a2", "SELECT INBOX");
             t.send("a3 IDLE");
@@ -150,7 +151,7 @@ class DelegateMailboxIT {
 
     @Test
     void idleEndsOnlyWithDoneAndTheSessionGoesOn() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             t.imap("a2", "SELECT INBOX");
             t.send("a3 IDLE");

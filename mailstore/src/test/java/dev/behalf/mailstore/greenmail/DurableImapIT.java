@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
@@ -145,7 +146,7 @@ class DurableImapIT {
             for (String s : new String[]{"first", "second"}) {
                 store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", s), Placement.inbox(ayla)));
             }
-            try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+            try (Transcript t = new Transcript(store.pop3Port())) {
                 t.pop3("USER ayla");
                 assertEquals("+OK", t.pop3("PASS " + Cast.PASSWORD));
                 assertTrue(t.pop3("RETR 2").startsWith("+OK"));

@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.core.Tokens;
@@ -46,7 +47,7 @@ class ImapFoldersIT {
 
     @Test
     void wildcardsMatchAnywhereInThePatternAndOnlyInTheSignedInBox() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN \"jimh\\\\ayla\" " + Cast.PASSWORD));
             assertTrue(t.tagged("a2", "CREATE \"Projects.2024.Q1\"").startsWith("a2 OK"));
             assertTrue(t.tagged("a3", "CREATE \"Sent Items.Old\"").startsWith("a3 OK"));
@@ -77,7 +78,7 @@ class ImapFoldersIT {
                 "DELETE \"nope\"", "DELETE \"INBOX\"", "RENAME INBOX \"..\"", "RENAME \"nope\" \"x\"", "RENAME \"Sent Items\" \"INBOX\"",
                 "SUBSCRIBE \"#mail.x\"", "SUBSCRIBE \"nope\"", "UNSUBSCRIBE \"..\"", "APPEND \"nope\" {3+}\r\nabc",
                 "COPY 1 \"nope\"", "MOVE 1 \"nope\""};
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             int n = 0;
             for (String c : commands) {

@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.mailstore.core.Tokens;
@@ -75,7 +76,7 @@ class ImapSignInIT {
 
     @Test
     void theGreetingAndCapabilityAdvertiseAuthPlain() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertTrue(t.greeting.startsWith("* OK [CAPABILITY IMAP4rev1 "), t.greeting);
             List<String> lines = t.imap("a1", "CAPABILITY");
             assertEquals(List.of("* CAPABILITY " + ImapConnection.CAPABILITIES, "a1 OK CAPABILITY completed."), lines);
@@ -162,7 +163,7 @@ class ImapSignInIT {
 
     @Test
     void everyRefusalReadsExactlyLikeAWrongPassword() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             String[] logins = {"ayla@contoso.com wrong", "\"terrya\\\\ayla\" P@ssw0rd", "\"jimh\\\\nobody\" P@ssw0rd",
                     "helpdesktickets P@ssw0rd", "nobody P@ssw0rd", "leeg P@ssw0rd"};
             for (int i = 0; i < logins.length; i++) {
@@ -183,7 +184,7 @@ class ImapSignInIT {
 
     @Test
     void anAuthenticateExchangeCanBeCancelled() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             t.send("a1 AUTHENTICATE PLAIN");
             assertEquals("+ ", t.line());
             t.send("*");
@@ -198,7 +199,7 @@ class ImapSignInIT {
     void aSessionCannotReachAnotherBoxByAnAbsoluteFolderName() throws Exception {
         deliverTo("terrya", "terry's secret");
         String terryInbox = "\"#mail." + Tokens.of(Demo.mailbox(live, "terrya")) + ".INBOX\"";
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla P@ssw0rd"));
             assertTrue(t.tagged("a2", "SELECT " + terryInbox).startsWith("a2 NO"));
             assertTrue(t.tagged("a3", "STATUS " + terryInbox + " (MESSAGES)").startsWith("a3 NO"));
@@ -229,7 +230,7 @@ class ImapSignInIT {
     void aClientSilentLongerThanTheClientSocketTimeoutIsDropped() throws Exception {
         try (GreenMailStore impatient = GreenMailStore.builder(live).imapPort(0).pop3Port(0)
                 .clientSocketTimeout(java.time.Duration.ofMillis(200)).build().start();
-             Clients.Transcript t = new Clients.Transcript(impatient.imapPort())) {
+             Transcript t = new Transcript(impatient.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             // The reader blocks (up to its own 10 s timeout) until the server closes the idle connection.
             assertEquals(null, t.line());
@@ -238,7 +239,7 @@ class ImapSignInIT {
 
     /** Signs in with the raw LOGIN arguments given and returns the tagged reply, then INBOX's subjects. */
     private List<String> login(String arguments) throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             String reply = t.tagged("a1", "LOGIN " + arguments);
             if (!reply.equals("a1 OK LOGIN completed.")) {
                 return List.of(reply);
@@ -271,7 +272,7 @@ class ImapSignInIT {
                 "inside quotes a backslash escapes, as RFC 3501 says");
         assertEquals(List.of("a1 BAD Invalid character: '\"'"), login("ji\"mh P@ssw0rd"));
         assertEquals(List.of("a1 BAD Invalid character: '('"), login("jimh\\(ayla P@ssw0rd"));
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN jimh\\ayla P@ssw0rd"));
             assertEquals("a2 BAD Invalid character: '\\' Command should be '<tag> SELECT mailbox'", t.tagged("a2", "SELECT IN\\BOX"), "other commands keep GreenMail's strict parser");
             assertTrue(t.tagged("a3", "SELECT INBOX").startsWith("a3 OK"));
@@ -282,21 +283,21 @@ class ImapSignInIT {
     @Test
     void argumentsAreUtf8() throws Exception {
         DemoDirectory.put(live, DemoDirectory.find(live.current(), "ayla").toBuilder().password(Secret.of("pässwörd")).build(), "Set-Mailbox ayla");
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla \"pässwörd\""));
         }
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             byte[] pw = "pässwörd".getBytes(StandardCharsets.UTF_8);
             t.write(("a1 LOGIN ayla {" + pw.length + "+}\r\n").getBytes(StandardCharsets.US_ASCII));
             t.write(pw);
             t.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals("a1 OK LOGIN completed.", t.line());
         }
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             String plain = Base64.getEncoder().encodeToString("\0ayla\0pässwörd".getBytes(StandardCharsets.UTF_8));
             assertEquals("a1 OK AUTHENTICATE completed.", t.tagged("a1", "AUTHENTICATE PLAIN " + plain));
         }
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             raw.writeBytes("a1 LOGIN ayla \"p".getBytes(StandardCharsets.US_ASCII));
             raw.write(0xC3);

@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
@@ -63,7 +64,7 @@ class LargeFolderIT {
     void fetchAndStoreBySequenceNumberAndUidReachTheRightMessage() throws Exception {
         int survivors = store.list(ayla, Folders.INBOX).size();
         assertEquals(MESSAGES - (MESSAGES + 2) / 3, survivors);
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             assertTrue(t.imap("a2", "SELECT INBOX").contains("* " + survivors + " EXISTS"));
             for (int msn : new int[] {1, 2, 100, 177, survivors}) {

@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
@@ -156,7 +157,7 @@ class MbsyncIT {
 
     /** Flags as Behalf serves them, read over IMAP by the owner. */
     private String imapFlags(String folder, String subject) throws IOException {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD);
             t.imap("a2", "EXAMINE \"" + folder + "\"");
             List<String> lines = t.imap("a3", "SEARCH SUBJECT \"" + subject + "\"");
@@ -190,7 +191,7 @@ class MbsyncIT {
         Path offlineFile = local.resolve(Folders.SENT_ITEMS).resolve("new").resolve("1700000000.offline.host");
         Files.writeString(offlineFile, written, StandardCharsets.US_ASCII);
         // Behalf to local: a flag set in Behalf (by the owner, over IMAP).
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             t.tagged("b1", "LOGIN ayla " + Cast.PASSWORD);
             t.imap("b2", "SELECT INBOX");
             List<String> hit = t.imap("b3", "SEARCH SUBJECT \"flag me in Behalf\"");

@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
@@ -80,7 +81,7 @@ class Pop3IT {
 
     @Test
     void everyRefusalReadsExactlyLikeAWrongPassword() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+        try (Transcript t = new Transcript(store.pop3Port())) {
             assertEquals("+OK Behalf POP3 service ready", t.greeting);
             assertEquals("+OK Capability list follows", t.pop3("CAPA"));
             StringBuilder capa = new StringBuilder();
@@ -105,7 +106,7 @@ class Pop3IT {
 
     @Test
     void messagesDeletedInAPop3SessionAreGoneWhenItQuits() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+        try (Transcript t = new Transcript(store.pop3Port())) {
             assertEquals("+OK", t.pop3("USER jimh\\ayla"));
             assertEquals("+OK", t.pop3("PASS " + Cast.PASSWORD));
             assertTrue(t.pop3("DELE 1").startsWith("+OK"));

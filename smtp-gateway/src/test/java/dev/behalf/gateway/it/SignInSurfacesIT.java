@@ -1,8 +1,8 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
-import dev.behalf.gateway.hardening.SmtpClient;
 import dev.behalf.policy.seed.Cast;
 import dev.behalf.policy.seed.DemoDirectory;
 import dev.behalf.policy.signin.SignInThrottle;
