@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Placement;
@@ -154,11 +155,11 @@ class ImapSignInIT {
     @Test
     void authenticatePlainWithAnAuthorizationIdentityOpensTheMailbox() throws Exception {
         deliverTo("ayla", "for ayla");
-        Properties p = Clients.imapProperties(store.imapPort());
+        Properties p = JakartaMail.imap(store.imapPort());
         p.setProperty("mail.imap.sasl.authorizationid", "ayla@contoso.com");
-        assertEquals(List.of("for ayla"), inbox(Clients.connect(p, "imap", "jimh", Cast.PASSWORD)));
+        assertEquals(List.of("for ayla"), inbox(JakartaMail.connect(p, "imap", "jimh", Cast.PASSWORD)));
         p.setProperty("mail.imap.sasl.authorizationid", "Terry Adams");
-        assertThrows(AuthenticationFailedException.class, () -> Clients.connect(p, "imap", "jimh", Cast.PASSWORD));
+        assertThrows(AuthenticationFailedException.class, () -> JakartaMail.connect(p, "imap", "jimh", Cast.PASSWORD));
     }
 
     @Test

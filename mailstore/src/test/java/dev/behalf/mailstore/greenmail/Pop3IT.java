@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
@@ -49,7 +50,7 @@ class Pop3IT {
     }
 
     private int count(Properties p, String user) throws Exception {
-        try (Store s = Clients.connect(p, "pop3", user, Cast.PASSWORD)) {
+        try (Store s = JakartaMail.connect(p, "pop3", user, Cast.PASSWORD)) {
             Folder inbox = s.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             int n = inbox.getMessageCount();
@@ -60,7 +61,7 @@ class Pop3IT {
 
     @Test
     void ownersAndDelegatesSignInWithUserAndPass() throws Exception {
-        Properties p = Clients.pop3Properties(store.pop3Port());
+        Properties p = JakartaMail.pop3(store.pop3Port());
         p.setProperty("mail.pop3.auth.mechanisms", "LOGIN");  // Angus's name for USER/PASS
         assertEquals(2, count(p, "ayla@contoso.com"));
         assertEquals(2, count(p, "jimh\\ayla"));
@@ -71,7 +72,7 @@ class Pop3IT {
 
     @Test
     void authPlainWithAnAuthorizationIdentityOpensTheDelegatedMailbox() throws Exception {
-        Properties p = Clients.pop3Properties(store.pop3Port());
+        Properties p = JakartaMail.pop3(store.pop3Port());
         p.setProperty("mail.pop3.auth.mechanisms", "PLAIN");  // Angus tries USER/PASS first otherwise
         p.setProperty("mail.pop3.sasl.authorizationid", "Ayla Kol");
         assertEquals(2, count(p, "jimh@contoso.com"));

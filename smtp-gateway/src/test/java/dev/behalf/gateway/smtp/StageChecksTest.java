@@ -2,7 +2,6 @@ package dev.behalf.gateway.smtp;
 
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
-import dev.behalf.policy.identity.Resolution;
 import dev.behalf.policy.reply.Refusal;
 import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class StageChecksTest {
     private static final AccountIdentity JIM = new AccountIdentity(recipient("jimh").id(), "jimh");
 
     private static Recipient recipient(String identity) {
-        return ((Resolution.Found) DEMO.resolve(identity)).recipient();
+        return DemoDirectory.find(DEMO, identity);
     }
 
     private static SubmissionSettings settings(boolean enforceEnvelope) {
