@@ -3,15 +3,11 @@ package dev.behalf.gateway.hardening;
 import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
-import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.http.Json;
 import dev.behalf.gateway.smtp.SubmissionServer;
-import dev.behalf.gateway.smtp.SubmissionSettings;
-import dev.behalf.gateway.smtp.TlsContexts;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.greenmail.GreenMailStore;
-import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.SmtpAddress;
 import dev.behalf.policy.seed.Cast;
@@ -115,11 +111,9 @@ class ExposureIT {
 
     @Test
     void whereTlsIsRequiredAuthBeforeStartTlsGets538AndAfterStartTlsWorks() throws Exception {
-        LiveDirectory live = new LiveDirectory(DemoDirectory.load(), ChangeJournal.none());
+        LiveDirectory live = DemoDirectory.live();
         try (GreenMailStore store = GreenMailStore.builder(live).build();
-             SubmissionServer smtp = SubmissionServer.builder().directory(live).store(store).decisions(new DecisionLog(100))
-                     .settings(SubmissionSettings.defaults("localhost")).tls(() -> TlsContexts.selfSigned("localhost"))
-                     .port(0).requireTls(true).build()) {
+             SubmissionServer smtp = Submission.over(live, store).requireTls(true).build()) {
             smtp.start();
             try (SmtpClient s = new SmtpClient(smtp.port(), Duration.ofSeconds(20))) {
                 s.reply();

@@ -3,13 +3,9 @@ package dev.behalf.gateway.hardening;
 import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
-import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.smtp.SubmissionServer;
-import dev.behalf.gateway.smtp.SubmissionSettings;
-import dev.behalf.gateway.smtp.TlsContexts;
 import dev.behalf.mailstore.MailboxSummary;
 import dev.behalf.mailstore.greenmail.GreenMailStore;
-import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
@@ -119,11 +115,9 @@ class SessionLimitsIT {
 
     @Test
     void connectionsPastEitherCapGetExchanges421_4_3_2AndASlotFreesWhenOneCloses() throws Exception {
-        LiveDirectory live = new LiveDirectory(DemoDirectory.load(), ChangeJournal.none());
+        LiveDirectory live = DemoDirectory.live();
         try (GreenMailStore store = GreenMailStore.builder(live).build();
-             SubmissionServer smtp = SubmissionServer.builder().directory(live).store(store).decisions(new DecisionLog(100))
-                     .settings(SubmissionSettings.defaults("localhost")).tls(() -> TlsContexts.selfSigned("localhost"))
-                     .port(0).maxConnections(3).maxConnectionsPerIp(2).build()) {
+             SubmissionServer smtp = Submission.over(live, store).maxConnections(3).maxConnectionsPerIp(2).build()) {
             smtp.start();
             List<SmtpClient> open = new ArrayList<>();
             try {

@@ -50,6 +50,10 @@ final class FakeMailStore implements MailStore {
         this.directory = directory;
     }
 
+    LiveDirectory directory() {
+        return directory;
+    }
+
     /** Stores one copy with the given header values and raw text; returns its summary. */
     MessageSummary put(Placement placement, String submissionId, String subject, String from, Optional<String> sender,
                        String raw) {

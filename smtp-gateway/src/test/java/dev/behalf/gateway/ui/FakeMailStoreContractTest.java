@@ -10,8 +10,7 @@ import dev.behalf.policy.seed.DemoDirectory;
  * passes over the fake then says something about the real store too.
  */
 class FakeMailStoreContractTest implements MailStoreContract {
-    private final LiveDirectory live = DemoDirectory.live();
-    private final FakeMailStore store = new FakeMailStore(live);
+    private final FakeMailStore store = new FakeMailStore(DemoDirectory.live());
 
     @Override
     public MailStore testee() {
@@ -20,6 +19,6 @@ class FakeMailStoreContractTest implements MailStoreContract {
 
     @Override
     public LiveDirectory directory() {
-        return live;
+        return store.directory();
     }
 }

@@ -9,7 +9,6 @@ import dev.behalf.gateway.http.ui.WebUi;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.Placement;
-import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class MailViewRoutesTest {
             "<p>Moved.</p><script>parent.x=1</script>",
             "");
 
-    private final LiveDirectory live = new LiveDirectory(DemoDirectory.load(), ChangeJournal.none());
+    private final LiveDirectory live = DemoDirectory.live();
     private final FakeMailStore store = new FakeMailStore(live);
     private final DecisionLog decisions = new DecisionLog(100);
     private final WebUi ui = new WebUi(live, store, decisions);
