@@ -8,8 +8,6 @@ import dev.behalf.gateway.http.Json;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
-import dev.behalf.policy.directory.Recipient;
-import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,20 +86,16 @@ class CrossSiteBrowserIT {
         }
     }
 
-    private static Recipient recipient(String identity) {
-        return DemoDirectory.find(behalf.directory().current(), identity);
-    }
-
     private static boolean kevinMaySendAsAyla() {
-        return recipient("ayla").sendAs().stream().anyMatch(g -> g.trustee().equals(recipient("kevink").id()));
+        return server.recipient("ayla").sendAs().stream().anyMatch(g -> g.trustee().equals(server.recipient("kevink").id()));
     }
 
     private static int jimsInbox() {
-        return behalf.store().list(new MailboxKey.Mailbox(recipient("jimh").id()), Folders.INBOX).size();
+        return behalf.store().list(new MailboxKey.Mailbox(server.recipient("jimh").id()), Folders.INBOX).size();
     }
 
     private static String edit() {
-        return "{\"targets\": [\"" + recipient("ayla").id() + "\"], \"add\": {\"SendAs\": [\"" + recipient("kevink").id() + "\"]}}";
+        return "{\"targets\": [\"" + server.recipient("ayla").id() + "\"], \"add\": {\"SendAs\": [\"" + server.recipient("kevink").id() + "\"]}}";
     }
 
     @Test
