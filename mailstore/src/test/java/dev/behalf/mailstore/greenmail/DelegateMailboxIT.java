@@ -3,20 +3,15 @@ package dev.behalf.mailstore.greenmail;
 import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
-import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.mailstore.StoreEvent;
-import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.seed.Cast;
-import dev.behalf.policy.seed.DemoDirectory;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Store;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -28,23 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A Full Access delegate works in the mailbox over IMAP; the store's API sees every change. */
-class DelegateMailboxIT {
-    private LiveDirectory live;
-    private GreenMailStore store;
-    private MailboxKey ayla;
-
-    @BeforeEach
-    void start() {
-        live = DemoDirectory.live();
-        store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
-        ayla = Demo.mailbox(live, "ayla");
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
+class DelegateMailboxIT extends StartedDemoStore {
     private MessageSummary deliver(String subject, Placement placement) {
         return store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", subject), placement)).get(0);
     }

@@ -1,14 +1,9 @@
 package dev.behalf.mailstore.greenmail;
 
 import dev.behalf.fixtures.Transcript;
-import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.core.Tokens;
-import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.seed.Cast;
-import dev.behalf.policy.seed.DemoDirectory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,23 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** IMAP LIST patterns over the store's folders, and no reply naming the box's internal token. */
-class ImapFoldersIT {
-    private LiveDirectory live;
-    private GreenMailStore store;
-    private MailboxKey ayla;
-
-    @BeforeEach
-    void start() {
-        live = DemoDirectory.live();
-        store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
-        ayla = Demo.mailbox(live, "ayla");
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
+class ImapFoldersIT extends StartedDemoStore {
     private static List<String> names(List<String> reply) {
         List<String> out = new ArrayList<>();
         for (String l : reply) {

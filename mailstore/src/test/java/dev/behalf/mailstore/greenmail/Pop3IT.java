@@ -4,15 +4,11 @@ import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
-import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.Placement;
-import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.seed.Cast;
-import dev.behalf.policy.seed.DemoDirectory;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,24 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POP3 sign-in and deletion over real sockets. */
-class Pop3IT {
-    private LiveDirectory live;
-    private GreenMailStore store;
-    private MailboxKey ayla;
-
+class Pop3IT extends StartedDemoStore {
     @BeforeEach
-    void start() {
-        live = DemoDirectory.live();
-        store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
-        ayla = Demo.mailbox(live, "ayla");
+    void deliverTwoToAyla() {
         for (String s : new String[]{"first", "second"}) {
             store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", s), Placement.inbox(ayla)));
         }
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
     }
 
     private static String b64(String s) {
