@@ -4,8 +4,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import dev.behalf.policy.signin.SignInThrottle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attempt holds no thread that other clients need. Clients come from 127.0.0.1 and 127.0.0.2.
  */
 class SignInThrottleIT {
-    private static final String RIGHT = "P@ssw0rd";
+    private static final String RIGHT = Cast.PASSWORD;
     private static final String IMAP_NO = "a1 NO LOGIN failed.";
     private static final String POP3_NO = "-ERR Logon failure: unknown user name or bad password.";
 
@@ -64,7 +66,7 @@ class SignInThrottleIT {
     }
 
     private void start(SignInThrottle.Limits limits) {
-        behalf = Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().signInThrottle(limits).start();
+        behalf = Behalf.builder().configDir(DemoDirectory.CONFIG).allPortsEphemeral().signInThrottle(limits).start();
     }
 
     private static InetAddress local(int last) throws IOException {

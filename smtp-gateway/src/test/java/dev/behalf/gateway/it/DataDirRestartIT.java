@@ -1,18 +1,18 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MessageSummary;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -20,21 +20,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class DataDirRestartIT {
 
     private static Behalf.Builder server(Path data) {
-        return Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().dataDir(data);
+        return Behalf.builder().configDir(DemoDirectory.CONFIG).allPortsEphemeral().dataDir(data);
     }
 
     private static void send(RunningBehalf b, String login, String from, String to, String subject) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", String.valueOf(b.ports().smtp()));
-        p.put("mail.smtp.auth", "true");
-        Session s = Session.getInstance(p, new jakarta.mail.Authenticator() {
-            @Override
-            protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
-                return new jakarta.mail.PasswordAuthentication(login, "P@ssw0rd");
-            }
-        });
-        Transport.send(Mails.message(s, from, to, subject));
+        JakartaMail.send(JakartaMail.smtpSession(b.ports().smtp(), login, Cast.PASSWORD), from, to, subject);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.behalf.gateway.it;
 
 import dev.behalf.gateway.audit.DecisionRecord;
-import dev.behalf.gateway.hardening.SmtpClient;
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.junit.BehalfExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

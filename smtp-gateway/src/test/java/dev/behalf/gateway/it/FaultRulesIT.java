@@ -4,7 +4,7 @@ import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.gateway.faults.FaultRule;
 import dev.behalf.gateway.faults.FaultRule.Reply;
 import dev.behalf.gateway.faults.FaultRule.Stage;
-import dev.behalf.gateway.hardening.SmtpClient;
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;

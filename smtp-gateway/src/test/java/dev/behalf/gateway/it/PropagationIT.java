@@ -1,5 +1,6 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.JakartaMail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.gateway.junit.BehalfExtension;
@@ -24,7 +25,7 @@ class PropagationIT {
     static final BehalfExtension behalf = BehalfExtension.withDemoDirectory().configure(b -> b.propagationDelay(Duration.ofHours(1)));
 
     private static void send(String login, String from, String subject) throws Exception {
-        Transport.send(Mails.message(behalf.session(login), from, "jimh@contoso.com", subject));
+        Transport.send(JakartaMail.message(behalf.session(login), from, "jimh@contoso.com", subject));
     }
 
     @Test
