@@ -1,5 +1,6 @@
 package dev.behalf.gateway.smtp;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -46,7 +47,10 @@ final class LongAuthLines {
                     @Override
                     public synchronized InputStream getInputStream() throws IOException {
                         if (in == null) {
-                            in = new Filter(super.getInputStream(), getRemoteSocketAddress());
+                            // Buffered, because the sign-in phase reads a byte at a time to find line ends: unbuffered,
+                            // that is a system call per byte of EHLO and AUTH. Bytes read ahead (a pipelining client's
+                            // next commands) stay in this buffer, which every later read, TLS's included, goes through.
+                            in = new Filter(new BufferedInputStream(super.getInputStream(), 4096), getRemoteSocketAddress());
                         }
                         return in;
                     }
