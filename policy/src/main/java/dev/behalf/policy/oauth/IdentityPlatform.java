@@ -44,8 +44,9 @@ import java.util.function.Supplier;
  * issues v1 access tokens as Entra does for Exchange Online and Graph (RS256 JWTs with {@code aud},
  * {@code iss}, {@code tid}, {@code appid}, {@code oid}, {@code upn}, {@code scp} or {@code roles},
  * {@code exp}) through the client-credentials and password grants, publishes its key as a JWKS, and
- * checks tokens presented back ({@link TokenValidator}). The signing key is generated when the platform
- * is made, so tokens do not outlive the server. Apps are the directory's {@link AppRegistration}s, read
+ * checks tokens presented back ({@link TokenValidator}). The signing key is generated on first use (an
+ * RSA key generation, which start-up should not wait for) and lives as long as the platform, so tokens
+ * do not outlive the server. Apps are the directory's {@link AppRegistration}s, read
  * from the directory in force at each request. No sockets: the HTTP routes speak for it. Thread-safe.
  */
 public final class IdentityPlatform implements TokenValidator {
@@ -66,9 +67,10 @@ public final class IdentityPlatform implements TokenValidator {
     private final Supplier<Directory> directory;
     private final Clock clock;
     private final Duration lifetime;
-    private final RSAKey key;
-    private final RSASSASigner signer;
-    private final RSASSAVerifier verifier;
+    private volatile Keys keys;
+
+    private record Keys(RSAKey key, RSASSASigner signer, RSASSAVerifier verifier) {
+    }
 
     /**
      * Checks a password for the password grant, through the one sign-in decider (so the throttle counts it
@@ -86,14 +88,26 @@ public final class IdentityPlatform implements TokenValidator {
             throw new IllegalArgumentException("token lifetime must be positive: " + lifetime);
         }
         this.lifetime = lifetime;
-        try {
-            this.key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
-            this.signer = new RSASSASigner(key);
-            this.verifier = new RSASSAVerifier(key.toRSAPublicKey());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("can't make the identity platform's RSA key", e);
+    }
+
+    private Keys keys() {
+        Keys k = keys;
+        if (k == null) {
+            synchronized (this) {
+                k = keys;
+                if (k == null) {
+                    try {
+                        RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                                .keyID(UUID.randomUUID().toString()).generate();
+                        k = new Keys(key, new RSASSASigner(key), new RSASSAVerifier(key.toRSAPublicKey()));
+                    } catch (JOSEException e) {
+                        throw new IllegalStateException("can't make the identity platform's RSA key", e);
+                    }
+                    keys = k;
+                }
+            }
         }
+        return k;
     }
 
     /** One hour, as Entra's default access token lifetime is (it varies 60 to 90 minutes there). */
@@ -126,12 +140,12 @@ public final class IdentityPlatform implements TokenValidator {
 
     /** The public key set ({@code {"keys":[...]}}), never the private part. */
     public String jwks() {
-        return new JWKSet(key.toPublicJWK()).toString(true);
+        return new JWKSet(keys().key().toPublicJWK()).toString(true);
     }
 
     /** The key id tokens name in their header. */
     public String keyId() {
-        return key.getKeyID();
+        return keys().key().getKeyID();
     }
 
     /**
@@ -281,9 +295,9 @@ public final class IdentityPlatform implements TokenValidator {
                 b.claim("roles", List.copyOf(new TreeSet<>(c.roles())));
             }
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), b.build());
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keys().key().getKeyID()).build(), b.build());
         try {
-            jwt.sign(signer);
+            jwt.sign(keys().signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("can't sign a token", e);
         }
@@ -304,11 +318,11 @@ public final class IdentityPlatform implements TokenValidator {
             // Checked before the signature: "none" and HS256 with the public key as secret are the classic forgeries.
             return invalid("the token is signed with " + jwt.getHeader().getAlgorithm() + ", not RS256");
         }
-        if (!key.getKeyID().equals(jwt.getHeader().getKeyID())) {
+        if (!keys().key().getKeyID().equals(jwt.getHeader().getKeyID())) {
             return invalid("the token names key '" + jwt.getHeader().getKeyID() + "', which is not this tenant's (JWKS)");
         }
         try {
-            if (!jwt.verify(verifier)) {
+            if (!jwt.verify(keys().verifier())) {
                 return invalid("the token's signature does not verify with the tenant's key (forged or altered)");
             }
         } catch (JOSEException e) {
