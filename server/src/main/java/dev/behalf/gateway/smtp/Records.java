@@ -1,6 +1,7 @@
 package dev.behalf.gateway.smtp;
 
 import dev.behalf.gateway.audit.DecisionRecord;
+import dev.behalf.gateway.audit.Surface;
 import dev.behalf.message.HeaderField;
 import dev.behalf.message.HeaderSection;
 import dev.behalf.policy.decision.Authorization;
@@ -30,14 +31,14 @@ final class Records {
         return new DecisionRecord(id, context.clock().instant(), accountName(directory, tx), accountAddress(directory, tx),
                 tx.account.login(), tx.mailFrom(), tx.recipients.stream().map(Object::toString).toList(),
                 message.from().stream().map(Mailbox::toString).toList(), message.sender().map(Mailbox::toString),
-                delivered.flatMap(h -> value(h, "Sender")), decision.outcome().name(), "DATA",
+                delivered.flatMap(h -> value(h, "Sender")), decision.outcome().name(), stage(tx),
                 decision.authorizations().stream().map(a -> a.because().text()).toList(),
                 decision.authorizations().stream().map(Records::grant).toList(),
                 reply.toString(), message.messageId(), message.subject(), reached, directory.version(),
                 message.resentFrom().stream().map(Mailbox::toString).toList(), delivered.flatMap(h -> value(h, "Resent-Sender")),
                 resent.map(d -> d.outcome().name()),
                 resent.map(d -> d.authorizations().stream().map(Records::grant).toList()).orElse(List.of()),
-                lookAlikes(message));
+                lookAlikes(message), tx.surface.label());
     }
 
     /** A refusal that is not about delegation: malformed, too big, or the store failed. */
@@ -49,10 +50,10 @@ final class Records {
                 tx.recipients.stream().map(Object::toString).toList(),
                 m.map(p -> p.from().stream().map(Mailbox::toString).toList()).orElse(List.of()),
                 m.flatMap(ParsedMessage::sender).map(Mailbox::toString), Optional.empty(),
-                "Rejected", "DATA", List.of(detail), List.of(), reply.toString(),
+                "Rejected", stage(tx), List.of(detail), List.of(), reply.toString(),
                 m.flatMap(ParsedMessage::messageId), m.flatMap(ParsedMessage::subject), List.of(), directory.version(),
                 m.map(p -> p.resentFrom().stream().map(Mailbox::toString).toList()).orElse(List.of()), Optional.empty(),
-                Optional.empty(), List.of(), m.map(Records::lookAlikes).orElse(List.of()));
+                Optional.empty(), List.of(), m.map(Records::lookAlikes).orElse(List.of()), tx.surface.label());
     }
 
     /** The envelope refused at MAIL FROM (with {@code --enforce-envelope}). */
@@ -64,7 +65,12 @@ final class Records {
                 denied.authorizations().stream().map(a -> a.because().text()).toList(),
                 denied.authorizations().stream().map(Records::grant).toList(), reply.toString(),
                 Optional.empty(), Optional.empty(), List.of(), directory.version(), List.of(), Optional.empty(),
-                Optional.empty(), List.of(), List.of());
+                Optional.empty(), List.of(), List.of(), Surface.SMTP.label());
+    }
+
+    /** The step that decided: SMTP's end of DATA, or Graph's sendMail. */
+    private static String stage(Transaction tx) {
+        return tx.surface == Surface.GRAPH ? "sendMail" : "DATA";
     }
 
     private static Optional<String> value(HeaderSection h, String name) {
