@@ -9,13 +9,11 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -139,6 +137,8 @@ record GraphMessage(Optional<Mailbox> from, Optional<Mailbox> sender, List<SmtpA
                 m.setContent(mixed);
             }
             m.saveChanges();
+            // Angus stamps a Date from the system clock; the pipeline dates the message with Behalf's, as for SMTP.
+            m.removeHeader("Date");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             m.writeTo(out);
             return out.toByteArray();
@@ -252,12 +252,33 @@ record GraphMessage(Optional<Mailbox> from, Optional<Mailbox> sender, List<SmtpA
         return true;
     }
 
-    private static String encoded(String text) {
-        try {
-            return MimeUtility.encodeWord(text, "UTF-8", "B");
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException("UTF-8", e);
+    /**
+     * RFC 2047 B encoded-words of UTF-8, each at most 75 characters (§2), split between code points (§5), folded.
+     * Written here because Jakarta's {@code MimeUtility.encodeWord} leaves text it counts as ASCII as it is, and
+     * it counts CR and LF as ASCII.
+     */
+    static String encoded(String text) {
+        StringBuilder out = new StringBuilder();
+        ByteArrayOutputStream word = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+            if (word.size() + b.length > 45) {
+                flush(out, word);
+            }
+            word.write(b, 0, b.length);
+            i += Character.charCount(cp);
         }
+        flush(out, word);
+        return out.toString();
+    }
+
+    private static void flush(StringBuilder out, ByteArrayOutputStream word) {
+        if (word.size() == 0) {
+            return;
+        }
+        out.append(out.isEmpty() ? "" : "\r\n ").append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(word.toByteArray())).append("?=");
+        word.reset();
     }
 
     private static Optional<String> text(JsonNode node, String field) throws Invalid {
