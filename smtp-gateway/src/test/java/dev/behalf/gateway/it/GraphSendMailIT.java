@@ -5,6 +5,7 @@ import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.gateway.http.Json;
 import dev.behalf.policy.config.DirectoryLoader;
+import dev.behalf.policy.oauth.IdentityPlatform;
 import dev.behalf.policy.signin.SignInThrottle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +15,11 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -244,6 +247,45 @@ class GraphSendMailIT {
         Curl me = sendMail("/v1.0/me/sendMail", Optional.of(token), message(subject("x"), null, "jimh@contoso.com", ""));
         assertEquals(400, me.status(), me.body());
         assertEquals("/me request is only valid with delegated authentication flow.", me.json().at("/error/message").asText());
+    }
+
+    @Test
+    void usersSharedSendsFromTheSharedMailboxAndSavesInItsSentItems() {
+        // Ayla Kol has Send As on Help Desk (demo directory).
+        String s = subject("graph shared");
+        Curl c = sendMail("/v1.0/users/helpdeskteam@contoso.com/sendMail", Optional.of(userToken("ayla@contoso.com", SHARED)),
+                message(s, null, "terrya@contoso.com", ""));
+        assertEquals(202, c.status(), c.body());
+        List<JsonNode> inbox = stored("terrya@contoso.com", "Inbox", s);
+        assertEquals(1, inbox.size());
+        assertTrue(inbox.get(0).get("from").asText().contains("helpdeskteam@contoso.com"), "from absent is the mailbox of the path: " + inbox.get(0));
+        assertFalse(inbox.get(0).has("sender"), inbox.get(0).toString());
+        assertEquals("SendAs", decision(s).get("outcome").asText());
+        assertEquals(1, stored("helpdeskteam@contoso.com", "Sent Items", s).size());
+        assertEquals(0, stored("ayla@contoso.com", "Sent Items", s).size());
+
+        String without = subject("graph shared without scope");
+        Curl refused = sendMail("/v1.0/users/helpdeskteam@contoso.com/sendMail",
+                Optional.of(userToken("ayla@contoso.com", "https://graph.microsoft.com/Mail.Send")), message(without, null, "terrya@contoso.com", ""));
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals("ErrorSendAsDenied", refused.json().at("/error/code").asText());
+        assertEquals(0, stored("terrya@contoso.com", "Inbox", without).size());
+    }
+
+    @Test
+    void expiredAndOtherAudienceTokensAre401() {
+        IdentityPlatform idp = behalf.identity();
+        String ayId = behalf.directory().current().account("ayla").orElseThrow().id().toString();
+        Instant now = Instant.now();
+        String expired = idp.sign(new IdentityPlatform.Claims("https://graph.microsoft.com", idp.tenantId(), MAILER, ayId,
+                Optional.of("ayla@contoso.com"), Optional.empty(), Set.of("Mail.Send"), Set.of(), now.minusSeconds(7200), now.minusSeconds(3600)));
+        Curl old = sendMail("/v1.0/me/sendMail", Optional.of(expired), message(subject("x"), null, "jimh@contoso.com", ""));
+        assertEquals(401, old.status(), old.body());
+        assertEquals("Lifetime validation failed, the token is expired.", old.json().at("/error/message").asText());
+        Curl exchange = sendMail("/v1.0/me/sendMail", Optional.of(userToken("ayla@contoso.com", "https://outlook.office365.com/.default")),
+                message(subject("x"), null, "jimh@contoso.com", ""));
+        assertEquals(401, exchange.status(), exchange.body());
+        assertEquals("Access token validation failure. Invalid audience.", exchange.json().at("/error/message").asText());
     }
 
     @Test
