@@ -107,6 +107,11 @@ record GraphMessage(Optional<Mailbox> from, Optional<Mailbox> sender, List<SmtpA
 
     /** The RFC 5322 message, with {@code from} (the request's, or the caller's default) as its From. */
     byte[] mime(Mailbox effectiveFrom) throws Invalid {
+        return mime(effectiveFrom, sender);
+    }
+
+    /** As {@link #mime(Mailbox)}, with the Sender as the caller completed it. */
+    byte[] mime(Mailbox effectiveFrom, Optional<Mailbox> sender) throws Invalid {
         try {
             MimeMessage m = new MimeMessage(SESSION) {
                 @Override

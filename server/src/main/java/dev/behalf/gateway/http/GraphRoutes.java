@@ -99,7 +99,10 @@ public final class GraphRoutes {
         Directory d = directory.current();
         Recipient account = signedIn.account();
         Recipient mailbox = signedIn.mailbox();
-        GraphMessage.Mailbox from = message.from().orElseGet(() -> new GraphMessage.Mailbox(Optional.of(mailbox.displayName()), address(mailbox)));
+        // Exchange writes a directory object's display name when the request gives none.
+        GraphMessage.Mailbox from = message.from().map(m -> named(d, m))
+                .orElseGet(() -> new GraphMessage.Mailbox(Optional.of(mailbox.displayName()), address(mailbox)));
+        Optional<GraphMessage.Mailbox> sender = message.sender().map(m -> named(d, m));
         AccessToken token = signedIn.token().orElseThrow(() -> new IllegalStateException("a Graph sign-in without its token"));
         boolean others = !mailbox.id().equals(account.id()) || !isOwn(d, account, from.address())
                 || message.sender().map(s -> !isOwn(d, account, s.address())).orElse(false);
@@ -112,7 +115,7 @@ public final class GraphRoutes {
         }
         byte[] mime;
         try {
-            mime = message.mime(from);
+            mime = message.mime(from, sender);
         } catch (GraphMessage.Invalid e) {
             return error(HttpResponseStatus.BAD_REQUEST, e.code(), e.getMessage());
         }
@@ -132,6 +135,13 @@ public final class GraphRoutes {
         }
         return error(HttpResponseStatus.BAD_REQUEST, "ErrorInvalidRequest",
                 "The message can't be submitted: " + String.join("; ", record.because()) + " (" + record.reply() + ")");
+    }
+
+    private static GraphMessage.Mailbox named(Directory d, GraphMessage.Mailbox m) {
+        if (m.name().filter(n -> !n.isBlank()).isPresent()) {
+            return m;
+        }
+        return d.byAddress(m.address()).map(r -> new GraphMessage.Mailbox(Optional.of(r.displayName()), m.address())).orElse(m);
     }
 
     private static boolean isOwn(Directory d, Recipient account, SmtpAddress address) {
