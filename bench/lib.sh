@@ -73,6 +73,9 @@ wait_http() {
   return 1
 }
 
+# cpu_ticks PID: user + system CPU time the process has used, in clock ticks (getconf CLK_TCK a second).
+cpu_ticks() { awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
+
 vmhwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 
 # start_behalf NAME [extra serve options]: sets NAME_PID, NAME_SMTP, NAME_IMAP, NAME_HTTP, and

@@ -1,23 +1,37 @@
 package dev.behalf.mailstore;
 
+import dev.behalf.message.HeaderSection;
+
 import java.util.List;
 import java.util.Objects;
 
 /**
  * An accepted submission ready to store: the final RFC 5322 bytes (headers rewritten, Received and
- * Return-Path added) and every place a copy goes.
+ * Return-Path added) with their header section as the gateway parsed and decided on it, and every place
+ * a copy goes. The store reads its summary from {@code headers} and stores {@code headers.raw()}: the
+ * bytes decided on are the bytes stored, and they are not parsed a second time.
  *
  * @param submissionId the id that links every copy to its decision record; the message carries it as
  *                     {@code X-MS-Exchange-Organization-Network-Message-Id}, as Exchange does
  */
-public record Delivery(String submissionId, byte[] message, List<Placement> placements) {
+public record Delivery(String submissionId, HeaderSection headers, List<Placement> placements) {
 
     public Delivery {
         Objects.requireNonNull(submissionId, "submissionId");
-        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(headers, "headers");
         placements = List.copyOf(placements);
         if (placements.isEmpty()) {
             throw new IllegalArgumentException("a delivery needs at least one placement");
         }
+    }
+
+    /** A delivery of bytes nobody has parsed yet (tests, benchmarks): read with {@link HeaderSection#read}. */
+    public Delivery(String submissionId, byte[] message, List<Placement> placements) {
+        this(submissionId, HeaderSection.read(Objects.requireNonNull(message, "message")), placements);
+    }
+
+    /** The bytes to store (not copied). */
+    public byte[] message() {
+        return headers.raw();
     }
 }

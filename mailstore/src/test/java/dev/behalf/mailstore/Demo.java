@@ -1,70 +1,22 @@
 package dev.behalf.mailstore;
 
-import dev.behalf.policy.change.ChangeJournal;
-import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.change.LiveDirectory;
-import dev.behalf.policy.config.DirectoryLoader;
-import dev.behalf.policy.directory.AccessControl;
-import dev.behalf.policy.directory.Directory;
-import dev.behalf.policy.directory.DirectoryChange;
-import dev.behalf.policy.directory.FullAccessEntry;
-import dev.behalf.policy.directory.InheritanceType;
-import dev.behalf.policy.directory.Recipient;
-import dev.behalf.policy.identity.Resolution;
+import dev.behalf.policy.seed.DemoDirectory;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The demo directory ({@code config/directory.yaml}) and the cast the tests use. */
+/**
+ * The store's side of the demo: its mailboxes as keys, and messages and deliveries for them. The
+ * directory itself and its people are {@link DemoDirectory} and {@code Cast}.
+ */
 public final class Demo {
-    public static final String PASSWORD = "P@ssw0rd";
-
     private Demo() {
     }
 
-    public static Directory directory() {
-        return DirectoryLoader.load(Path.of("..", "config"));
-    }
-
-    /** A fresh live directory over the demo, journaling nowhere. */
-    public static LiveDirectory live() {
-        return new LiveDirectory(directory(), ChangeJournal.none());
-    }
-
-    public static Recipient recipient(Directory d, String identity) {
-        if (d.resolve(identity) instanceof Resolution.Found f) {
-            return f.recipient();
-        }
-        throw new IllegalArgumentException("the demo has no single '" + identity + "'");
-    }
-
     public static MailboxKey mailbox(LiveDirectory live, String identity) {
-        return new MailboxKey.Mailbox(recipient(live.current(), identity).id());
-    }
-
-    /** Add-MailboxPermission -Identity mailbox -User trustee -AccessRights FullAccess [-Deny]. */
-    public static void fullAccess(LiveDirectory live, String mailbox, String trustee, AccessControl control) {
-        Directory d = live.current();
-        Recipient m = recipient(d, mailbox);
-        List<FullAccessEntry> entries = new ArrayList<>(m.fullAccess());
-        entries.add(new FullAccessEntry(recipient(d, trustee).id(), control, InheritanceType.All, true));
-        put(live, m.toBuilder().fullAccess(entries).build(), "Add-MailboxPermission " + mailbox + " " + trustee);
-    }
-
-    /** Remove-MailboxPermission -Identity mailbox -User trustee -AccessRights FullAccess. */
-    public static void removeFullAccess(LiveDirectory live, String mailbox, String trustee) {
-        Directory d = live.current();
-        Recipient m = recipient(d, mailbox);
-        Recipient t = recipient(d, trustee);
-        put(live, m.toBuilder().fullAccess(m.fullAccess().stream().filter(e -> !e.trustee().equals(t.id())).toList()).build(),
-                "Remove-MailboxPermission " + mailbox + " " + trustee);
-    }
-
-    public static void put(LiveDirectory live, Recipient r, String origin) {
-        live.apply(new ChangeSet(List.of(new DirectoryChange.Put(r)), origin));
+        return new MailboxKey.Mailbox(DemoDirectory.id(live.current(), identity));
     }
 
     /** A small RFC 5322 message with CRLF line ends. */

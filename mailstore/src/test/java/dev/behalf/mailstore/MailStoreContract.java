@@ -6,6 +6,8 @@ import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.directory.RecipientTypeDetails;
 import dev.behalf.policy.directory.Secret;
 import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -174,8 +176,8 @@ public interface MailStoreContract {
     @Test
     default void aMailboxAddedToTheDirectoryCanReceiveAtOnce() {
         Recipient created = Recipient.builder(RecipientTypeDetails.UserMailbox, "Nestor Wilke").alias("nestorw")
-                .password(Secret.of(Demo.PASSWORD)).build(directory().current().organization());
-        Demo.put(directory(), created, "New-Mailbox Nestor Wilke");
+                .password(Secret.of(Cast.PASSWORD)).build(directory().current().organization());
+        DemoDirectory.put(directory(), created, "New-Mailbox Nestor Wilke");
         MailboxKey nestor = new MailboxKey.Mailbox(created.id());
         assertTrue(testee().mailboxes().stream().anyMatch(b -> b.key().equals(nestor)));
         testee().deliver(Demo.delivery(Demo.message("terrya@contoso.com", "nestorw@contoso.com", "welcome"), Placement.inbox(nestor)));
@@ -190,7 +192,7 @@ public interface MailStoreContract {
         directory().apply(new dev.behalf.policy.change.ChangeSet(
                 List.of(new dev.behalf.policy.directory.DirectoryChange.Remove(saraRecipient.id())), "Remove-Mailbox sarad"));
         assertTrue(testee().mailboxes().stream().noneMatch(b -> b.key().equals(sara)));
-        directory().resetTo(Demo.directory(), "reset");
+        directory().resetTo(DemoDirectory.load(), "reset");
         assertTrue(testee().mailboxes().stream().anyMatch(b -> b.key().equals(sara)));
         assertEquals(List.of("before"), testee().list(sara, Folders.INBOX).stream().map(MessageSummary::subject).toList());
     }

@@ -2,6 +2,7 @@ package dev.behalf.mailstore;
 
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@link MailboxKey#of} names the box an address's mail lands in, exactly as SMTP's routing sends it there. */
 class MailboxKeyTest {
-    private final Directory directory = Demo.directory();
+    private final Directory directory = DemoDirectory.load();
 
     private Optional<MailboxKey> of(String address) {
         return MailboxKey.of(directory, SmtpAddress.parse(address));
@@ -18,11 +19,11 @@ class MailboxKeyTest {
 
     @Test
     void aMailboxAMailUserAndAnOutsideAddressNameOneBoxEachAndAGroupOrAnUnknownAddressNone() {
-        assertEquals(Optional.of(new MailboxKey.Mailbox(Demo.recipient(directory, "ayla").id())), of("ayla@contoso.com"));
-        assertEquals(Optional.of(new MailboxKey.Mailbox(Demo.recipient(directory, "Helpdesk Tickets").id())),
+        assertEquals(Optional.of(new MailboxKey.Mailbox(DemoDirectory.find(directory, "ayla").id())), of("ayla@contoso.com"));
+        assertEquals(Optional.of(new MailboxKey.Mailbox(DemoDirectory.find(directory, "Helpdesk Tickets").id())),
                 of("helpdesktickets@contoso.com"));
         assertEquals(Optional.of(new MailboxKey.External(SmtpAddress.parse("lee.gu@fabrikam.com"))),
-                of(Demo.recipient(directory, "Lee Gu").primarySmtpAddress().orElseThrow().toString()));
+                of(DemoDirectory.find(directory, "Lee Gu").primarySmtpAddress().orElseThrow().toString()));
         assertEquals(Optional.of(new MailboxKey.External(SmtpAddress.parse("someone@example.org"))), of("someone@example.org"));
         assertEquals(Optional.empty(), of("nobody@contoso.com"), "unknown in an accepted domain: refused at RCPT");
         assertEquals(Optional.empty(), of("sales@contoso.com"), "a group names its members' boxes, not one");

@@ -86,6 +86,47 @@ public final class HeaderSection {
         return bodyStart;
     }
 
+    /**
+     * A field as Jakarta Mail's {@code InternetHeaders} holds it, and so as GreenMail writes it for a header
+     * FETCH: its lines without their line ends, joined by CR LF (a continuation line that opens the section
+     * trimmed, as it is read).
+     */
+    public String line(HeaderField f) {
+        StringBuilder out = new StringBuilder(f.end() - f.start());
+        int pos = f.start();
+        while (pos < f.end()) {
+            int contentEnd = pos;
+            while (contentEnd < f.end() && raw[contentEnd] != '\r' && raw[contentEnd] != '\n') {
+                contentEnd++;
+            }
+            String line = new String(raw, pos, contentEnd - pos, StandardCharsets.UTF_8);
+            if (pos == f.start()) {
+                out.append(line.isEmpty() || (line.charAt(0) != ' ' && line.charAt(0) != '\t') ? line : line.trim());
+            } else {
+                out.append("\r\n").append(line);
+            }
+            pos = lineEnd(raw, contentEnd);
+        }
+        return out.toString();
+    }
+
+    /** Where the line whose content ends at {@code contentEnd} is over: after LF, CR LF, CR CR LF or a lone CR. */
+    private static int lineEnd(byte[] raw, int contentEnd) {
+        if (contentEnd >= raw.length) {
+            return contentEnd;
+        }
+        if (raw[contentEnd] == '\n') {
+            return contentEnd + 1;
+        }
+        if (contentEnd + 1 < raw.length && raw[contentEnd + 1] == '\n') {
+            return contentEnd + 2;
+        }
+        if (contentEnd + 2 < raw.length && raw[contentEnd + 1] == '\r' && raw[contentEnd + 2] == '\n') {
+            return contentEnd + 3;
+        }
+        return contentEnd + 1;
+    }
+
     /** The first field with this name. */
     public Optional<HeaderField> first(String name) {
         for (HeaderField f : fields) {
@@ -236,21 +277,8 @@ public final class HeaderSection {
             return new HeaderSection(raw, unreadable ? List.of() : fields, bodyStart);
         }
 
-        /** Where the line whose content ends at {@code contentEnd} is over: after LF, CR LF, CR CR LF or a lone CR. */
         private int lineEnd(int contentEnd) {
-            if (contentEnd >= raw.length) {
-                return contentEnd;
-            }
-            if (raw[contentEnd] == '\n') {
-                return contentEnd + 1;
-            }
-            if (contentEnd + 1 < raw.length && raw[contentEnd + 1] == '\n') {
-                return contentEnd + 2;
-            }
-            if (contentEnd + 2 < raw.length && raw[contentEnd + 1] == '\r' && raw[contentEnd + 2] == '\n') {
-                return contentEnd + 3;
-            }
-            return contentEnd + 1;
+            return HeaderSection.lineEnd(raw, contentEnd);
         }
 
         private void continuation(String line, int pos, int next, boolean first, int lineNo) throws HeaderSyntaxException {

@@ -22,6 +22,8 @@ class HeaderSectionFuzzTest {
         JakartaReading.headers(raw).ifPresent(jakarta -> assertEquals(
                 jakarta.stream().map(h -> h[0] + ": " + h[1]).toList(),
                 read.fields().stream().map(f -> f.name() + ": " + f.value()).toList()));
+        JakartaReading.headerLines(raw).ifPresent(jakarta -> assertEquals(jakarta, read.fields().stream().map(read::line).toList(),
+                "each field as the IMAP layer hands it to GreenMail"));
         HeaderSection parsed;
         try {
             parsed = HeaderSection.parse(raw, HeaderSection.Rules.SUBMISSION.withUtf8(utf8));

@@ -191,4 +191,13 @@ class HeaderSectionTest {
             assertThrows(IllegalArgumentException.class, () -> h.edit().append(bad), bad);
         }
     }
+
+    @Test
+    void eachFieldReadsAsJakartaMailHoldsItWhateverItsLineEnds() {
+        byte[] raw = "Subject:x\r\n y\rFrom:  a@b.c\n\tz\r\r\nTo: t@u.v\r\n\r\nbody".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HeaderSection h = HeaderSection.read(raw);
+        List<String> lines = h.fields().stream().map(h::line).toList();
+        assertEquals(List.of("Subject:x\r\n y", "From:  a@b.c\r\n\tz", "To: t@u.v"), lines);
+        assertEquals(JakartaReading.headerLines(raw).orElseThrow(), lines);
+    }
 }

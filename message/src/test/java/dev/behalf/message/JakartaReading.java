@@ -43,6 +43,16 @@ final class JakartaReading {
         }
     }
 
+    /** Each header as Jakarta Mail holds it ({@code getAllHeaderLines}), or empty when it fails on the bytes. */
+    static Optional<List<String>> headerLines(byte[] raw) {
+        try {
+            MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            return Optional.of(Collections.list(m.getAllHeaderLines()));
+        } catch (MessagingException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The From mailboxes as GreenMail's ENVELOPE lists them: each From value parsed, concatenated. */
     static Optional<List<String>> envelopeFrom(byte[] raw) {
         try {

@@ -78,7 +78,7 @@ public final class Shell {
         ExecutionContext context = new ExecutionContext(directory.current(), confirmer::confirm);
         try {
             List<Item> items = new PipelineRunner(context).run(line);
-            directory.apply(new ChangeSet(context.changes(), line.text()));
+            directory.apply(new ChangeSet(context.changes(), line.text()), context.propagationDelay().orElse(directory.propagationDelay()));
             context.hostLines().forEach(l -> output.append(l).append('\n'));
             output.append(Output.render(items));
         } catch (CmdletException e) {

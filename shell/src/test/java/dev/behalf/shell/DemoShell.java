@@ -2,7 +2,6 @@ package dev.behalf.shell;
 
 import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.change.LiveDirectory;
-import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.decision.Decision;
 import dev.behalf.policy.decision.DelegationPolicy;
 import dev.behalf.policy.decision.MailboxAccess;
@@ -10,9 +9,8 @@ import dev.behalf.policy.decision.SendAttempt;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.SmtpAddress;
-import dev.behalf.policy.identity.Resolution;
+import dev.behalf.policy.seed.DemoDirectory;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +20,7 @@ import java.util.Optional;
  * change sets it journals. The loaded snapshot is immutable, so tests share it safely.
  */
 public final class DemoShell {
-    private static final Directory DEMO = DirectoryLoader.load(Path.of("..", "config"));
+    private static final Directory DEMO = DemoDirectory.load();
 
     public final List<ChangeSet> journal = new ArrayList<>();
     public final LiveDirectory live = new LiveDirectory(DEMO, journal::add);
@@ -47,10 +45,7 @@ public final class DemoShell {
 
     /** The one recipient {@code identity} names (any identity form of spec §2). */
     public Recipient get(String identity) {
-        if (directory().resolve(identity) instanceof Resolution.Found found) {
-            return found.recipient();
-        }
-        throw new AssertionError("'" + identity + "' names no single recipient of the demo directory");
+        return DemoDirectory.find(directory(), identity);
     }
 
     /** The decision for {@code account} (any identity) sending with header From {@code from}. */

@@ -3,10 +3,8 @@ package dev.behalf.shell;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.LiveDirectory;
-import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.Directory;
-
-import java.nio.file.Path;
+import dev.behalf.policy.seed.DemoDirectory;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -17,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * {@code JAZZER_FUZZ=1} (docs/reliability.md).
  */
 class ShellFuzzTest {
-    private static final Directory DEMO = DirectoryLoader.load(Path.of("..", "config"));
+    private static final Directory DEMO = DemoDirectory.load();
 
     @FuzzTest(maxDuration = "10s")
     void anyTextGivesAShellResultAndNeverThrows(String text) {

@@ -38,6 +38,26 @@ class ShellTest {
     }
 
     @Test
+    void propagationDelayHoldsTheLinesGrantChangesBackAndTheJournalSaysUntilWhen() {
+        demo.ok("Set-Mailbox seanc -GrantSendOnBehalfTo hollyh -PropagationDelay 00:02:00");
+
+        assertEquals(List.of(demo.get("hollyh").id()), demo.get("seanc").grantSendOnBehalfTo(), "written at once");
+        assertEquals(1, demo.live.pending().size());
+        assertTrue(demo.journal.get(0).inForceAt().isPresent());
+        assertEquals(List.of(), demo.live.inForce().require(demo.get("seanc").id()).grantSendOnBehalfTo(), "not yet in force");
+    }
+
+    @Test
+    void aPropagationDelayThatIsNotOneIsRefusedAndChangesNothing() {
+        ShellResult r = demo.run("Set-Mailbox seanc -GrantSendOnBehalfTo hollyh -PropagationDelay soon");
+
+        assertEquals(1, r.errors().size());
+        assertTrue(r.errors().get(0).contains("Cannot bind parameter 'PropagationDelay': 'soon' is not a delay; write 0, 30s, 2m, 1h, 1d"
+                + " or a TimeSpan such as 00:02:00"), r.errors().get(0));
+        assertTrue(demo.journal.isEmpty());
+    }
+
+    @Test
     void aSyntaxErrorAnywhereRunsNothing() {
         ShellResult r = demo.run("Set-Mailbox seanc -GrantSendOnBehalfTo hollyh\nSet-Mailbox seanc -GrantSendOnBehalfTo @{Add=");
 

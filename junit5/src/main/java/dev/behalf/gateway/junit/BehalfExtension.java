@@ -1,6 +1,7 @@
 package dev.behalf.gateway.junit;
 
 import dev.behalf.gateway.app.Behalf;
+import dev.behalf.gateway.faults.FaultRule;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.mailstore.Folders;
@@ -54,6 +55,8 @@ public final class BehalfExtension implements BeforeAllCallback, AfterAllCallbac
     private final Object arrivals = new Object();
     private boolean perClass;
     private Duration timeout = Duration.ofSeconds(10);
+    /** The server's clock: the system's plus what {@link #advanceClock} added, so a propagation delay passes at once. */
+    private final AdvancingClock clock = new AdvancingClock();
 
     private BehalfExtension(DirectorySpec directory, UnaryOperator<Behalf.Builder> configure) {
         this.directory = directory;
@@ -108,7 +111,8 @@ public final class BehalfExtension implements BeforeAllCallback, AfterAllCallbac
     }
 
     private void start() {
-        Behalf.Builder builder = configure.apply(Behalf.builder().directory(directory.build()));
+        clock.rewind();
+        Behalf.Builder builder = configure.apply(Behalf.builder().directory(directory.build()).clock(clock));
         running = builder.allPortsEphemeral().bindAddress(java.net.InetAddress.getLoopbackAddress()).start();
         running.store().subscribe(event -> {
             synchronized (arrivals) {
@@ -282,6 +286,29 @@ public final class BehalfExtension implements BeforeAllCallback, AfterAllCallbac
      */
     public Optional<DecisionRecord> assertRefused(Send send, String expectedReply) {
         return BehalfAssertions.assertRefused(send, expectedReply, this);
+    }
+
+    /**
+     * Answers the submissions {@code rule} matches with its throttling reply until the test ends, e.g.
+     * {@code behalf.addFault(FaultRule.of("busy", Stage.MAIL, Reply.SERVER_BUSY).account("raymonds").next(2))}:
+     * Raymond's next two MAIL FROM get {@code 451 4.7.500 Server busy. Please try again later.}
+     */
+    public void addFault(FaultRule rule) {
+        server().faults().add(List.of(rule));
+    }
+
+    /** Removes every fault rule (each test starts with the configured ones anyway). */
+    public void clearFaults() {
+        server().faults().clear();
+    }
+
+    /**
+     * Moves the server's clock forward: grant changes made with a propagation delay
+     * ({@code -PropagationDelay 00:02:00}, {@code configure(b -> b.propagationDelay(...))}) come in force
+     * without the test waiting. The clock goes back to the real time when the server restarts.
+     */
+    public void advanceClock(Duration by) {
+        clock.advance(by);
     }
 
     /** Runs cmdlets against the live directory; fails the test when a command errors. Returns the output. */

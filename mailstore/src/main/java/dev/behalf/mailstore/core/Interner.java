@@ -5,9 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One shared instance of each equal value, for the summary fields many messages have in common (the
  * From and To of a test's messages are a handful of addresses): a reference per message instead of
- * a string. Bounded: past {@link #LIMIT} distinct values, new ones are kept as they are.
+ * a string. Bounded: past {@link #LIMIT} distinct values, new ones are kept as they are. The gateway's
+ * decision records share their repeated values through one too.
  */
-final class Interner {
+public final class Interner {
     static final int LIMIT = 16_384;
 
     private final ConcurrentHashMap<Object, Object> values = new ConcurrentHashMap<>();
@@ -31,8 +32,9 @@ final class Interner {
     private record Derived(String raw, Class<?> how) {
     }
 
+    /** The shared instance equal to {@code value} (an immutable value: strings, immutable lists, records). */
     @SuppressWarnings("unchecked")
-    <T> T intern(T value) {
+    public <T> T intern(T value) {
         if (value == null) {
             return null;
         }

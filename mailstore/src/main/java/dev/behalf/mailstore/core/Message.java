@@ -1,5 +1,7 @@
 package dev.behalf.mailstore.core;
 
+import dev.behalf.message.HeaderSection;
+
 import java.util.Objects;
 
 /**
@@ -13,15 +15,18 @@ public final class Message {
     private final byte[] bytes;
     private final int bodyOffset;
     private final long received;
-    private final Headers headers;
+    private final Summary summary;
     private volatile Object protocolView;
 
-    /** {@code bytes} become the store's: the caller must not change them afterwards. */
-    public Message(byte[] bytes, long received, Headers headers) {
-        this.bytes = Objects.requireNonNull(bytes, "bytes");
-        this.headers = Objects.requireNonNull(headers, "headers");
+    /**
+     * The message {@code headers} were read from ({@code headers.raw()}, which become the store's: the caller
+     * must not change them afterwards); its body starts where that reading ended the header section.
+     */
+    public Message(HeaderSection headers, long received, Summary summary) {
+        this.bytes = headers.raw();
+        this.summary = Objects.requireNonNull(summary, "summary");
         this.received = received;
-        this.bodyOffset = Headers.bodyOffset(bytes);
+        this.bodyOffset = headers.bodyStart();
     }
 
     /** The stored bytes, shared: read them, never change them. */
@@ -42,8 +47,8 @@ public final class Message {
         return received;
     }
 
-    public Headers headers() {
-        return headers;
+    public Summary summary() {
+        return summary;
     }
 
     public Object protocolView() {

@@ -11,6 +11,7 @@ import dev.behalf.mailstore.StoreEvent;
 import dev.behalf.mailstore.StoredMessage;
 import dev.behalf.mailstore.durable.Maildir;
 import dev.behalf.mailstore.durable.Maildir.MessageFile;
+import dev.behalf.message.HeaderSection;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.RecipientId;
@@ -263,9 +264,9 @@ public final class MessageStore implements MailStore {
      */
     @Override
     public List<MessageSummary> deliver(Delivery delivery) {
-        // Parsed before the lock: the summary is read once, for every placement.
+        // Outside the lock, from the gateway's parse: the summary is derived once, for every placement.
         long now = clock.millis();
-        Message message = message(delivery.message(), now);
+        Message message = new Message(delivery.headers(), now, Summary.of(delivery.headers(), interner, delivery.submissionId()));
         return lock.call(() -> {
             List<Folder> targets = new ArrayList<>(delivery.placements().size());
             for (Placement p : delivery.placements()) {
@@ -468,9 +469,17 @@ public final class MessageStore implements MailStore {
 
     // ---- what IMAP and POP3 clients do
 
-    /** A message to store: its summary read from {@code bytes}, which become the store's. Call outside the lock. */
+    /**
+     * A message to store from bytes nobody has parsed (IMAP APPEND, a restart), read with the one header
+     * parser; {@code bytes} become the store's. Call outside the lock.
+     */
     public Message message(byte[] bytes, long internalDate) {
-        return new Message(bytes, internalDate, Headers.parse(bytes, interner));
+        return message(HeaderSection.read(bytes), internalDate);
+    }
+
+    /** A message to store from its parsed header section; its bytes become the store's. Call outside the lock. */
+    public Message message(HeaderSection headers, long internalDate) {
+        return new Message(headers, internalDate, Summary.of(headers, interner));
     }
 
     /** IMAP APPEND: a new message in one folder, on disk before this returns. */
@@ -663,7 +672,7 @@ public final class MessageStore implements MailStore {
 
     /** What a list view shows of a placement. Call under the lock. */
     public MessageSummary summary(Slot s) {
-        Headers h = s.message.headers();
+        Summary h = s.message.summary();
         return new MessageSummary(s.id(), s.folder.box.key(), s.folder.pathName(), h.submissionId(), h.messageId(),
                 h.subject(), h.from(), h.sender(), h.to(), Instant.ofEpochMilli(s.message.received()), s.message.size(),
                 FlagSet.has(s.flags, FlagSet.SEEN));

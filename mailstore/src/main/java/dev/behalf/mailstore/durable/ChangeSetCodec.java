@@ -12,12 +12,16 @@ import dev.behalf.policy.directory.Secret;
 import java.util.Optional;
 import dev.behalf.policy.directory.RecipientId;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One {@link ChangeSet} as one line of JSON: {@code {"v":1,"origin":...,"changes":[{"put":{...}} |
- * {"remove":"<guid>"}]}}. Jackson's escaping keeps every record on a single line, which is what the
+ * {"remove":"<guid>"}], "inForceAt": "<instant>"}} ({@code inForceAt} only for grant changes held back
+ * by a propagation delay; records without it read as in force at once). Jackson's escaping keeps every record on a single line, which is what the
  * journal's framing relies on.
  */
 final class ChangeSetCodec {
@@ -29,6 +33,7 @@ final class ChangeSetCodec {
         ObjectNode o = mapper.createObjectNode();
         o.put("v", VERSION);
         o.put("origin", changes.origin());
+        changes.inForceAt().ifPresent(at -> o.put("inForceAt", at.toString()));
         ArrayNode list = o.putArray("changes");
         for (DirectoryChange c : changes.changes()) {
             if (c instanceof DirectoryChange.Put put) {
@@ -82,7 +87,13 @@ final class ChangeSetCodec {
                 throw new IllegalArgumentException("change is neither put nor remove: " + c);
             }
         }
-        return new ChangeSet(changes, RecipientCodec.text(o, "origin"));
+        Optional<Instant> inForceAt;
+        try {
+            inForceAt = o.hasNonNull("inForceAt") ? Optional.of(Instant.parse(o.get("inForceAt").asText())) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("inForceAt is not an instant: " + o.get("inForceAt"), e);
+        }
+        return new ChangeSet(changes, RecipientCodec.text(o, "origin"), inForceAt);
     }
 
     /** An app registration as the journal keeps it (the secret in clear, as recipients' passwords are). */

@@ -1,11 +1,12 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.message.HeaderField;
+import dev.behalf.message.HeaderSection;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 
@@ -17,18 +18,16 @@ import java.util.Enumeration;
  */
 final class LazyHeaders extends InternetHeaders {
     private byte[] source;
-    private final int length;
 
-    /** {@code length}: the header block, up to and including the empty line that ends it. */
-    LazyHeaders(byte[] message, int length) {
+    /** The header section of {@code message}, read on first use. */
+    LazyHeaders(byte[] message) {
         this.source = message;
-        this.length = length;
     }
 
     /**
-     * Splits the header block into fields as {@link InternetHeaders#load(InputStream, boolean)} does (a
-     * field's continuation lines joined to it with CRLF, UTF-8 allowed), without its per-call lookup of
-     * Jakarta Mail's {@code StreamProvider} (a ServiceLoader scan unless a system property names one).
+     * The fields as {@link InternetHeaders#load(InputStream, boolean)} would give them, read by the one
+     * header parser ({@link HeaderSection#read}, which reads as Jakarta Mail does) without its per-call lookup
+     * of Jakarta Mail's {@code StreamProvider} (a ServiceLoader scan unless a system property names one).
      */
     private void load() {
         byte[] b = source;
@@ -36,38 +35,10 @@ final class LazyHeaders extends InternetHeaders {
             return;
         }
         source = null;
-        headers = new ArrayList<>(24);
-        StringBuilder field = null;
-        int i = 0;
-        while (i < length) {
-            int end = i;
-            while (end < length && b[end] != '\n') {
-                end++;
-            }
-            int stop = end > i && b[end - 1] == '\r' ? end - 1 : end;
-            String line = new String(b, i, stop - i, StandardCharsets.UTF_8);
-            i = end + 1;
-            if (line.isEmpty()) {
-                break;
-            }
-            if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                if (field == null) {
-                    String trimmed = line.trim();
-                    if (!trimmed.isEmpty()) {
-                        field = new StringBuilder(trimmed);
-                    }
-                } else {
-                    field.append("\r\n").append(line);
-                }
-                continue;
-            }
-            if (field != null) {
-                super.addHeaderLine(field.toString());
-            }
-            field = new StringBuilder(line);
-        }
-        if (field != null) {
-            super.addHeaderLine(field.toString());
+        HeaderSection section = HeaderSection.read(b);
+        headers = new ArrayList<>(section.fields().size() + 4);
+        for (HeaderField f : section.fields()) {
+            super.addHeaderLine(section.line(f));
         }
     }
 

@@ -29,7 +29,7 @@ final class SlotMime extends StoredMessage.UidAwareMimeMessage {
         this.owner = owner;
         Message m = owner.slot().message();
         this.bytes = m.bytes();
-        this.headers = new LazyHeaders(bytes, m.bodyOffset());
+        this.headers = new LazyHeaders(bytes);
         this.contentStream = new SharedByteArrayInputStream(bytes, m.bodyOffset(), bytes.length - m.bodyOffset());
         this.content = null;
     }

@@ -8,6 +8,7 @@ import dev.behalf.mailstore.Placement;
 import dev.behalf.mailstore.durable.Maildir;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class MessageStoreTest {
     @TempDir
     Path dir;
 
-    private final Directory directory = Demo.directory();
+    private final Directory directory = DemoDirectory.load();
 
     private MessageStore memory() {
         return new MessageStore(Optional.empty(), () -> directory, Clock.systemUTC());
@@ -45,7 +46,7 @@ class MessageStoreTest {
     }
 
     private MailboxKey box(String identity) {
-        return new MailboxKey.Mailbox(Demo.recipient(directory, identity).id());
+        return new MailboxKey.Mailbox(DemoDirectory.find(directory, identity).id());
     }
 
     private static byte[] message(String subject) {
@@ -162,7 +163,7 @@ class MessageStoreTest {
     @Test
     void watchersHearAddsFlagChangesExpungesHighestFirstAndDeletion() {
         MessageStore store = memory();
-        Box ayla = store.box(Demo.recipient(directory, "ayla"));
+        Box ayla = store.box(DemoDirectory.find(directory, "ayla"));
         Folder projects = store.createFolder(ayla.root(), "Projects", true);
         Heard heard = new Heard();
         Heard silent = new Heard();

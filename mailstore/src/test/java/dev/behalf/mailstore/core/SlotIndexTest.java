@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.core;
 
+import dev.behalf.message.HeaderSection;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class SlotIndexTest {
-    private static final Message MESSAGE = new Message(new byte[0], 0, Headers.parse(new byte[0]));
+    private static final Message MESSAGE = new Message(HeaderSection.read(new byte[0]), 0, Summary.of(HeaderSection.read(new byte[0])));
 
     @Test
     void addsFindsAndRemovesLikeAMapThroughGrowthAndCollidingIds() {

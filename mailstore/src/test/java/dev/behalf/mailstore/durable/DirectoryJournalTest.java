@@ -1,6 +1,5 @@
 package dev.behalf.mailstore.durable;
 
-import dev.behalf.mailstore.Demo;
 import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.AccessControl;
@@ -8,6 +7,7 @@ import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.DirectoryChange;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.RecipientTypeDetails;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,17 +34,17 @@ class DirectoryJournalTest {
     }
 
     private static ChangeSet grant(Directory d, String mailbox, String trustee) {
-        Recipient m = Demo.recipient(d, mailbox);
+        Recipient m = DemoDirectory.find(d, mailbox);
         List<dev.behalf.policy.directory.FullAccessEntry> entries = new java.util.ArrayList<>(m.fullAccess());
-        entries.add(dev.behalf.policy.directory.FullAccessEntry.allow(Demo.recipient(d, trustee).id()));
+        entries.add(dev.behalf.policy.directory.FullAccessEntry.allow(DemoDirectory.find(d, trustee).id()));
         return new ChangeSet(List.of(new DirectoryChange.Put(m.toBuilder().fullAccess(entries).build())),
                 "Add-MailboxPermission -Identity " + mailbox + " -User " + trustee);
     }
 
     private List<ChangeSet> three(DirectoryJournal journal) {
-        Directory d = Demo.directory();
+        Directory d = DemoDirectory.load();
         List<ChangeSet> sets = List.of(grant(d, "terrya", "raymonds"), grant(d, "Helpdesk Tickets", "Helpdesk"),
-                new ChangeSet(List.of(new DirectoryChange.Remove(Demo.recipient(d, "Lee Gu").id())), "Remove-MailUser leeg"));
+                new ChangeSet(List.of(new DirectoryChange.Remove(DemoDirectory.find(d, "Lee Gu").id())), "Remove-MailUser leeg"));
         sets.forEach(journal::append);
         return sets;
     }
@@ -62,18 +62,31 @@ class DirectoryJournalTest {
     }
 
     @Test
+    void aGrantChangeHeldBackByAPropagationDelayKeepsItsTimeAcrossAReopen() {
+        Directory d = DemoDirectory.load();
+        ChangeSet plain = grant(d, "terrya", "raymonds");
+        ChangeSet delayed = new ChangeSet(plain.changes(), plain.origin(), java.util.Optional.of(java.time.Instant.parse("2026-12-03T12:02:00Z")));
+        try (DirectoryJournal journal = DirectoryJournal.open(file())) {
+            journal.append(delayed);
+        }
+        try (DirectoryJournal journal = DirectoryJournal.open(file())) {
+            assertEquals(List.of(delayed), journal.readAll());
+        }
+    }
+
+    @Test
     void aTornLastRecordIsDroppedAndAppendingContinues() throws IOException {
         List<ChangeSet> written;
         try (DirectoryJournal journal = DirectoryJournal.open(file())) {
             written = three(journal);
         }
         long intact = Files.size(file());
-        byte[] next = DirectoryJournal.frame(new ChangeSetCodec().encode(grant(Demo.directory(), "ayla", "sarad")).getBytes(StandardCharsets.UTF_8));
+        byte[] next = DirectoryJournal.frame(new ChangeSetCodec().encode(grant(DemoDirectory.load(), "ayla", "sarad")).getBytes(StandardCharsets.UTF_8));
         Files.write(file(), Arrays.copyOf(next, next.length / 2), StandardOpenOption.APPEND);
         try (DirectoryJournal journal = DirectoryJournal.open(file())) {
             assertEquals(written, journal.readAll());
             assertEquals(intact, Files.size(file()), "the torn tail is cut off");
-            journal.append(grant(Demo.directory(), "ayla", "sarad"));
+            journal.append(grant(DemoDirectory.load(), "ayla", "sarad"));
         }
         try (DirectoryJournal journal = DirectoryJournal.open(file())) {
             assertEquals(4, journal.readAll().size());
@@ -106,12 +119,12 @@ class DirectoryJournalTest {
 
     @Test
     void replayRebuildsTheLiveDirectory() {
-        Directory base = Demo.directory();
+        Directory base = DemoDirectory.load();
         Directory expected;
         try (DirectoryJournal journal = DirectoryJournal.open(file())) {
             LiveDirectory live = new LiveDirectory(base, journal);
-            Demo.fullAccess(live, "Helpdesk Tickets", "Escalation", AccessControl.Allow);
-            Demo.removeFullAccess(live, "ayla", "Jim Hance");
+            DemoDirectory.fullAccess(live, "Helpdesk Tickets", "Escalation", AccessControl.Allow);
+            DemoDirectory.removeFullAccess(live, "ayla", "Jim Hance");
             live.apply(new ChangeSet(List.of(new DirectoryChange.Put(Recipient.builder(RecipientTypeDetails.SharedMailbox, "Payroll")
                     .build(base.organization()))), "New-Mailbox Payroll -Shared"));
             expected = live.current();
@@ -124,7 +137,7 @@ class DirectoryJournalTest {
 
     @Test
     void appRegistrationsAndTheirMailboxesAreJournaledToo() {
-        Directory base = Demo.directory();
+        Directory base = DemoDirectory.load();
         Recipient tickets = base.account("ayla").orElseThrow();
         dev.behalf.policy.directory.AppRegistration app = new dev.behalf.policy.directory.AppRegistration(
                 "11111111-2222-4333-8444-555555555555", "66666666-7777-4888-9999-000000000000", "Fabrikam Sync",
@@ -148,7 +161,7 @@ class DirectoryJournalTest {
 
     @Test
     void aRecordThatNoLongerAppliesIsNamed() {
-        Directory base = Demo.directory();
+        Directory base = DemoDirectory.load();
         try (DirectoryJournal journal = DirectoryJournal.open(file())) {
             journal.append(new ChangeSet(List.of(new DirectoryChange.Put(Recipient.builder(RecipientTypeDetails.SharedMailbox, "Payroll")
                     .build(base.organization()))), "New-Mailbox Payroll"));

@@ -1,6 +1,7 @@
 package dev.behalf.mailstore.greenmail;
 
-import dev.behalf.mailstore.Demo;
+import dev.behalf.fixtures.Transcript;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ConnectionCapsIT {
 
     @BeforeEach
     void start() {
-        store = GreenMailStore.builder(Demo.live()).imapPort(0).pop3Port(0).maxConnections(3).maxConnectionsPerIp(2).build().start();
+        store = GreenMailStore.builder(DemoDirectory.live()).imapPort(0).pop3Port(0).maxConnections(3).maxConnectionsPerIp(2).build().start();
     }
 
     @AfterEach
@@ -36,23 +37,23 @@ class ConnectionCapsIT {
     }
 
     /** Connects from 127.0.0.{last} and returns the greeting line. */
-    private static Clients.Transcript connect(int port, int last) throws IOException {
-        return new Clients.Transcript(port, local(last));
+    private static Transcript connect(int port, int last) throws IOException {
+        return new Transcript(port, local(last));
     }
 
     private void capsHold(int port, String ready, String perIp, String total) throws Exception {
-        List<Clients.Transcript> open = new ArrayList<>();
+        List<Transcript> open = new ArrayList<>();
         try {
             open.add(connect(port, 1));
             open.add(connect(port, 1));
             open.forEach(t -> assertTrue(t.greeting.startsWith(ready), t.greeting));
-            try (Clients.Transcript third = connect(port, 1)) {
+            try (Transcript third = connect(port, 1)) {
                 assertEquals(perIp, third.greeting);
                 assertTrue(third.closedByServer());
             }
             open.add(connect(port, 2));
             assertTrue(open.get(2).greeting.startsWith(ready), "another address still gets in: " + open.get(2).greeting);
-            try (Clients.Transcript fourth = connect(port, 3)) {
+            try (Transcript fourth = connect(port, 3)) {
                 assertEquals(total, fourth.greeting);
                 assertTrue(fourth.closedByServer());
             }
@@ -60,13 +61,13 @@ class ConnectionCapsIT {
             // The slot is given back when the server's connection thread ends: poll, bounded.
             String greeting = "";
             for (int attempt = 0; attempt < 200 && !greeting.startsWith(ready); attempt++) {
-                try (Clients.Transcript again = connect(port, 4)) {
+                try (Transcript again = connect(port, 4)) {
                     greeting = again.greeting;
                 }
             }
             assertTrue(greeting.startsWith(ready), greeting);
         } finally {
-            for (Clients.Transcript t : open) {
+            for (Transcript t : open) {
                 t.close();
             }
         }

@@ -7,6 +7,7 @@ import dev.behalf.mailstore.Placement;
 import dev.behalf.mailstore.durable.DataDir;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.seed.DemoDirectory;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class CrashChild {
         String run = args[1];
         PrintStream out = System.out;
         DataDir data = DataDir.open(dir);
-        LiveDirectory live = new LiveDirectory(data.journal().replay(Demo.directory()), data.journal());
+        LiveDirectory live = new LiveDirectory(data.journal().replay(DemoDirectory.load()), data.journal());
         GreenMailStore store = GreenMailStore.builder(live).dataDir(data).build();
         MailboxKey ayla = Demo.mailbox(live, "ayla");
         MailboxKey terry = Demo.mailbox(live, "terrya");
@@ -48,8 +49,8 @@ public final class CrashChild {
                 out.flush();
             }
             if (i % 3 == 0) {
-                Recipient t = Demo.recipient(live.current(), "terrya");
-                Demo.put(live, t.toBuilder().attributes(t.attributes().with("CustomAttribute1", subject)).build(), "crash test " + subject);
+                Recipient t = DemoDirectory.find(live.current(), "terrya");
+                DemoDirectory.put(live, t.toBuilder().attributes(t.attributes().with("CustomAttribute1", subject)).build(), "crash test " + subject);
                 out.println("jack " + subject + " .");
                 out.flush();
             }

@@ -9,6 +9,7 @@ import dev.behalf.mailstore.durable.DataDir;
 import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,7 +94,7 @@ class CrashIT {
 
     private void verify() {
         try (DataDir data = DataDir.open(dir)) {
-            Directory replayed = data.journal().replay(Demo.directory());
+            Directory replayed = data.journal().replay(DemoDirectory.load());
             List<ChangeSet> changes = data.journal().readAll();
             Set<String> origins = changes.stream().map(c -> c.origin().substring("crash test ".length())).collect(Collectors.toSet());
             assertTrue(origins.containsAll(journaled), "every acknowledged directory change is in the journal");

@@ -1,19 +1,17 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
-import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.mailstore.StoreEvent;
-import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.Cast;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Store;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -25,23 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A Full Access delegate works in the mailbox over IMAP; the store's API sees every change. */
-class DelegateMailboxIT {
-    private LiveDirectory live;
-    private GreenMailStore store;
-    private MailboxKey ayla;
-
-    @BeforeEach
-    void start() {
-        live = Demo.live();
-        store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
-        ayla = Demo.mailbox(live, "ayla");
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
+class DelegateMailboxIT extends StartedDemoStore {
     private MessageSummary deliver(String subject, Placement placement) {
         return store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", subject), placement)).get(0);
     }
@@ -64,7 +46,7 @@ class DelegateMailboxIT {
         List<StoreEvent> events = new CopyOnWriteArrayList<>();
         store.subscribe(events::add);
 
-        try (Store imap = Clients.imap(store, "jimh\\ayla", Demo.PASSWORD)) {
+        try (Store imap = Clients.imap(store, "jimh\\ayla", Cast.PASSWORD)) {
             List<String> folders = Arrays.stream(imap.getDefaultFolder().list("*")).map(Folder::getFullName).toList();
             assertEquals(List.of("INBOX", "Sent Items"), folders);
 
@@ -95,7 +77,7 @@ class DelegateMailboxIT {
 
     @Test
     void mailAppendedByADelegateGetsAnIdAndASummary() throws Exception {
-        try (Store imap = Clients.imap(store, "jimh\\ayla", Demo.PASSWORD)) {
+        try (Store imap = Clients.imap(store, "jimh\\ayla", Cast.PASSWORD)) {
             Folder drafts = imap.getFolder("Drafts");
             assertTrue(drafts.create(Folder.HOLDS_MESSAGES));
             jakarta.mail.internet.MimeMessage draft = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
@@ -116,8 +98,8 @@ class DelegateMailboxIT {
 
     @Test
     void deliveriesAndApiDeletesReachAnOpenSession() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN \"jimh\\\\ayla\" " + Demo.PASSWORD));
+        try (Transcript t = new Transcript(store.imapPort())) {
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN \"jimh\\\\ayla\" " + Cast.PASSWORD));
             assertTrue(t.imap("a2", "SELECT INBOX").contains("* 0 EXISTS"));
             deliver("live", Placement.inbox(ayla));
             assertTrue(t.imap("a3", "NOOP").contains("* 1 EXISTS"));
@@ -128,8 +110,8 @@ class DelegateMailboxIT {
 
     @Test
     void anIdleSessionHearsADeliveryAsItHappens() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+        try (Transcript t = new Transcript(store.imapPort())) {
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             t.imap("a2", "SELECT INBOX");
             t.send("a3 IDLE");
             assertTrue(t.line().startsWith("+"));
@@ -148,8 +130,8 @@ class DelegateMailboxIT {
 
     @Test
     void idleEndsOnlyWithDoneAndTheSessionGoesOn() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+        try (Transcript t = new Transcript(store.imapPort())) {
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             t.imap("a2", "SELECT INBOX");
             t.send("a3 IDLE");
             assertTrue(t.line().startsWith("+"));

@@ -1,10 +1,10 @@
 package dev.behalf.mailstore.greenmail;
 
-import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.mailstore.MailStoreContract;
 import dev.behalf.mailstore.durable.DataDir;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,7 @@ class DurableGreenMailStoreTest implements MailStoreContract {
     @BeforeEach
     void open() {
         data = DataDir.open(dir);
-        live = Demo.live();
+        live = DemoDirectory.live();
         store = GreenMailStore.builder(live).dataDir(data).build();
     }
 

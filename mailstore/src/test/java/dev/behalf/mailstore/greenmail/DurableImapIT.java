@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
@@ -9,6 +10,8 @@ import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.mailstore.durable.DataDir;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -35,7 +38,7 @@ class DurableImapIT {
     @TempDir
     Path dir;
 
-    private final LiveDirectory live = Demo.live();
+    private final LiveDirectory live = DemoDirectory.live();
 
     private interface Work {
         void run(GreenMailStore store) throws Exception;
@@ -72,7 +75,7 @@ class DurableImapIT {
                 ids.put(s, store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", s),
                         Placement.inbox(ayla))).get(0).id());
             }
-            try (Store imap = Clients.imap(store, "jimh\\ayla", Demo.PASSWORD)) {
+            try (Store imap = Clients.imap(store, "jimh\\ayla", Cast.PASSWORD)) {
                 IMAPFolder inbox = (IMAPFolder) imap.getFolder("INBOX");
                 inbox.open(Folder.READ_WRITE);
                 bySubject(inbox, "read").getContent();
@@ -108,7 +111,7 @@ class DurableImapIT {
             MailboxSummary box = store.mailboxes().stream().filter(b -> b.key().equals(ayla)).findFirst().orElseThrow();
             assertEquals(List.of("INBOX", "Sent Items", "Archive", "Archive.2024"),
                     box.folders().stream().map(MailboxSummary.FolderSummary::name).toList());
-            try (Store imap = Clients.imap(store, "ayla", Demo.PASSWORD)) {
+            try (Store imap = Clients.imap(store, "ayla", Cast.PASSWORD)) {
                 Folder f = imap.getFolder("INBOX");
                 f.open(Folder.READ_ONLY);
                 assertTrue(bySubject(f, "flag").isSet(Flags.Flag.FLAGGED));
@@ -125,7 +128,7 @@ class DurableImapIT {
         session(store -> {
             id[0] = store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", "old"),
                     Placement.inbox(ayla))).get(0).id();
-            try (Store imap = Clients.imap(store, "ayla", Demo.PASSWORD)) {
+            try (Store imap = Clients.imap(store, "ayla", Cast.PASSWORD)) {
                 assertTrue(imap.getFolder("INBOX").renameTo(imap.getFolder("Old Inbox")));
             }
             assertEquals(List.of(), store.list(ayla, Folders.INBOX));
@@ -143,9 +146,9 @@ class DurableImapIT {
             for (String s : new String[]{"first", "second"}) {
                 store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", s), Placement.inbox(ayla)));
             }
-            try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+            try (Transcript t = new Transcript(store.pop3Port())) {
                 t.pop3("USER ayla");
-                assertEquals("+OK", t.pop3("PASS " + Demo.PASSWORD));
+                assertEquals("+OK", t.pop3("PASS " + Cast.PASSWORD));
                 assertTrue(t.pop3("RETR 2").startsWith("+OK"));
                 for (String l = t.line(); !l.equals("."); l = t.line()) {
                     // the message body

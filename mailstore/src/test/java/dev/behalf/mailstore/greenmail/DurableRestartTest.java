@@ -8,6 +8,7 @@ import dev.behalf.mailstore.Placement;
 import dev.behalf.mailstore.durable.DataDir;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class DurableRestartTest {
     @TempDir
     Path dir;
 
-    private final LiveDirectory live = Demo.live();
+    private final LiveDirectory live = DemoDirectory.live();
 
     private void session(Consumer<GreenMailStore> work) {
         try (DataDir data = DataDir.open(dir); GreenMailStore store = GreenMailStore.builder(live).dataDir(data).build()) {

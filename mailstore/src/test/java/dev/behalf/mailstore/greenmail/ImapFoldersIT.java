@@ -1,11 +1,9 @@
 package dev.behalf.mailstore.greenmail;
 
-import dev.behalf.mailstore.Demo;
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.core.Tokens;
-import dev.behalf.policy.change.LiveDirectory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.behalf.policy.seed.Cast;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,23 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** IMAP LIST patterns over the store's folders, and no reply naming the box's internal token. */
-class ImapFoldersIT {
-    private LiveDirectory live;
-    private GreenMailStore store;
-    private MailboxKey ayla;
-
-    @BeforeEach
-    void start() {
-        live = Demo.live();
-        store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
-        ayla = Demo.mailbox(live, "ayla");
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
+class ImapFoldersIT extends StartedDemoStore {
     private static List<String> names(List<String> reply) {
         List<String> out = new ArrayList<>();
         for (String l : reply) {
@@ -44,8 +26,8 @@ class ImapFoldersIT {
 
     @Test
     void wildcardsMatchAnywhereInThePatternAndOnlyInTheSignedInBox() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN \"jimh\\\\ayla\" " + Demo.PASSWORD));
+        try (Transcript t = new Transcript(store.imapPort())) {
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN \"jimh\\\\ayla\" " + Cast.PASSWORD));
             assertTrue(t.tagged("a2", "CREATE \"Projects.2024.Q1\"").startsWith("a2 OK"));
             assertTrue(t.tagged("a3", "CREATE \"Sent Items.Old\"").startsWith("a3 OK"));
             assertEquals(List.of("INBOX", "Sent Items", "Sent Items.Old", "Projects", "Projects.2024", "Projects.2024.Q1"),
@@ -75,8 +57,8 @@ class ImapFoldersIT {
                 "DELETE \"nope\"", "DELETE \"INBOX\"", "RENAME INBOX \"..\"", "RENAME \"nope\" \"x\"", "RENAME \"Sent Items\" \"INBOX\"",
                 "SUBSCRIBE \"#mail.x\"", "SUBSCRIBE \"nope\"", "UNSUBSCRIBE \"..\"", "APPEND \"nope\" {3+}\r\nabc",
                 "COPY 1 \"nope\"", "MOVE 1 \"nope\""};
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+        try (Transcript t = new Transcript(store.imapPort())) {
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             int n = 0;
             for (String c : commands) {
                 if (c.startsWith("COPY") || c.startsWith("MOVE")) {

@@ -1,11 +1,15 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.JakartaMail;
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.mailstore.core.Tokens;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.AccessControl;
 import dev.behalf.policy.directory.Secret;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
@@ -32,7 +36,7 @@ class ImapSignInIT {
 
     @BeforeEach
     void start() {
-        live = Demo.live();
+        live = DemoDirectory.live();
         store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
     }
 
@@ -63,8 +67,8 @@ class ImapSignInIT {
     }
 
     private void refused(String login) {
-        assertThrows(AuthenticationFailedException.class, () -> Clients.imap(store, login, Demo.PASSWORD), "AUTHENTICATE as " + login);
-        assertThrows(AuthenticationFailedException.class, () -> Clients.imapLogin(store, login, Demo.PASSWORD), "LOGIN as " + login);
+        assertThrows(AuthenticationFailedException.class, () -> Clients.imap(store, login, Cast.PASSWORD), "AUTHENTICATE as " + login);
+        assertThrows(AuthenticationFailedException.class, () -> Clients.imapLogin(store, login, Cast.PASSWORD), "LOGIN as " + login);
     }
 
     private static String b64(String s) {
@@ -73,7 +77,7 @@ class ImapSignInIT {
 
     @Test
     void theGreetingAndCapabilityAdvertiseAuthPlain() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertTrue(t.greeting.startsWith("* OK [CAPABILITY IMAP4rev1 "), t.greeting);
             List<String> lines = t.imap("a1", "CAPABILITY");
             assertEquals(List.of("* CAPABILITY " + ImapConnection.CAPABILITIES, "a1 OK CAPABILITY completed."), lines);
@@ -85,14 +89,14 @@ class ImapSignInIT {
     @ValueSource(strings = {"ayla@contoso.com", "ayla", "AYLA", "CONTOSO\\ayla", "contoso.com\\ayla"})
     void anOwnerSignsInByEveryLoginFormWithLoginAndAuthenticate(String login) throws Exception {
         deliverTo("ayla", "for ayla");
-        assertEquals(List.of("for ayla"), inbox(Clients.imapLogin(store, login, Demo.PASSWORD)));
-        assertEquals(List.of("for ayla"), inbox(Clients.imap(store, login, Demo.PASSWORD)));
+        assertEquals(List.of("for ayla"), inbox(Clients.imapLogin(store, login, Cast.PASSWORD)));
+        assertEquals(List.of("for ayla"), inbox(Clients.imap(store, login, Cast.PASSWORD)));
     }
 
     @Test
     void aLinkedMailboxOwnerSignsInWithTheForeignAccount() throws Exception {
         deliverTo("patc", "for pat");
-        assertEquals(List.of("for pat"), inbox(Clients.imapLogin(store, "FABRIKAM\\patc", Demo.PASSWORD)));
+        assertEquals(List.of("for pat"), inbox(Clients.imapLogin(store, "FABRIKAM\\patc", Cast.PASSWORD)));
     }
 
     @Test
@@ -107,17 +111,17 @@ class ImapSignInIT {
     @Test
     void aDelegateWithADirectGrantOpensTheMailbox() throws Exception {
         deliverTo("ayla", "for ayla");
-        assertEquals(List.of("for ayla"), inbox(Clients.imap(store, "jimh\\ayla", Demo.PASSWORD)));
-        assertEquals(List.of("for ayla"), inbox(Clients.imapLogin(store, "jimh@contoso.com\\Ayla Kol", Demo.PASSWORD)));
-        assertEquals(List.of(), inbox(Clients.imap(store, "jimh", Demo.PASSWORD)), "the delegate's own mailbox is separate");
+        assertEquals(List.of("for ayla"), inbox(Clients.imap(store, "jimh\\ayla", Cast.PASSWORD)));
+        assertEquals(List.of("for ayla"), inbox(Clients.imapLogin(store, "jimh@contoso.com\\Ayla Kol", Cast.PASSWORD)));
+        assertEquals(List.of(), inbox(Clients.imap(store, "jimh", Cast.PASSWORD)), "the delegate's own mailbox is separate");
     }
 
     @Test
     void aGrantToANestedSecurityGroupLetsItsMembersIn() throws Exception {
-        Demo.fullAccess(live, "Helpdesk Tickets", "Escalation", AccessControl.Allow);
+        DemoDirectory.fullAccess(live, "Helpdesk Tickets", "Escalation", AccessControl.Allow);
         deliverTo("helpdesktickets", "ticket 1");
-        assertEquals(List.of("ticket 1"), inbox(Clients.imap(store, "ayla\\Helpdesk Tickets", Demo.PASSWORD)));
-        assertEquals(List.of("ticket 1"), inbox(Clients.imapLogin(store, "jimh\\helpdesktickets@contoso.com", Demo.PASSWORD)));
+        assertEquals(List.of("ticket 1"), inbox(Clients.imap(store, "ayla\\Helpdesk Tickets", Cast.PASSWORD)));
+        assertEquals(List.of("ticket 1"), inbox(Clients.imapLogin(store, "jimh\\helpdesktickets@contoso.com", Cast.PASSWORD)));
         refused("terrya\\Helpdesk Tickets");
     }
 
@@ -129,38 +133,38 @@ class ImapSignInIT {
 
     @Test
     void aDenyIsRefused() throws Exception {
-        Demo.fullAccess(live, "Helpdesk Tickets", "Helpdesk", AccessControl.Allow);
-        Demo.fullAccess(live, "Helpdesk Tickets", "jimh", AccessControl.Deny);
+        DemoDirectory.fullAccess(live, "Helpdesk Tickets", "Helpdesk", AccessControl.Allow);
+        DemoDirectory.fullAccess(live, "Helpdesk Tickets", "jimh", AccessControl.Deny);
         refused("jimh\\Helpdesk Tickets");
-        inbox(Clients.imap(store, "ayla\\Helpdesk Tickets", Demo.PASSWORD));
+        inbox(Clients.imap(store, "ayla\\Helpdesk Tickets", Cast.PASSWORD));
     }
 
     @Test
     void aMailboxHiddenFromAddressListsIsRefused() {
-        Demo.fullAccess(live, "DiscoverySearchMailbox{D919BA05-46A6-415f-80AD-7E09334BB852}", "estherv", AccessControl.Allow);
+        DemoDirectory.fullAccess(live, "DiscoverySearchMailbox{D919BA05-46A6-415f-80AD-7E09334BB852}", "estherv", AccessControl.Allow);
         refused("estherv\\DiscoverySearchMailbox{D919BA05-46A6-415f-80AD-7E09334BB852}");
     }
 
     @Test
     void aRemovedGrantIsRefusedAtTheNextSignIn() throws Exception {
-        inbox(Clients.imap(store, "jimh\\ayla", Demo.PASSWORD));
-        Demo.removeFullAccess(live, "ayla", "Jim Hance");
+        inbox(Clients.imap(store, "jimh\\ayla", Cast.PASSWORD));
+        DemoDirectory.removeFullAccess(live, "ayla", "Jim Hance");
         refused("jimh\\ayla");
     }
 
     @Test
     void authenticatePlainWithAnAuthorizationIdentityOpensTheMailbox() throws Exception {
         deliverTo("ayla", "for ayla");
-        Properties p = Clients.imapProperties(store.imapPort());
+        Properties p = JakartaMail.imap(store.imapPort());
         p.setProperty("mail.imap.sasl.authorizationid", "ayla@contoso.com");
-        assertEquals(List.of("for ayla"), inbox(Clients.connect(p, "imap", "jimh", Demo.PASSWORD)));
+        assertEquals(List.of("for ayla"), inbox(JakartaMail.connect(p, "imap", "jimh", Cast.PASSWORD)));
         p.setProperty("mail.imap.sasl.authorizationid", "Terry Adams");
-        assertThrows(AuthenticationFailedException.class, () -> Clients.connect(p, "imap", "jimh", Demo.PASSWORD));
+        assertThrows(AuthenticationFailedException.class, () -> JakartaMail.connect(p, "imap", "jimh", Cast.PASSWORD));
     }
 
     @Test
     void everyRefusalReadsExactlyLikeAWrongPassword() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             String[] logins = {"ayla@contoso.com wrong", "\"terrya\\\\ayla\" P@ssw0rd", "\"jimh\\\\nobody\" P@ssw0rd",
                     "helpdesktickets P@ssw0rd", "nobody P@ssw0rd", "leeg P@ssw0rd"};
             for (int i = 0; i < logins.length; i++) {
@@ -181,7 +185,7 @@ class ImapSignInIT {
 
     @Test
     void anAuthenticateExchangeCanBeCancelled() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             t.send("a1 AUTHENTICATE PLAIN");
             assertEquals("+ ", t.line());
             t.send("*");
@@ -199,7 +203,7 @@ class ImapSignInIT {
     void aSessionCannotReachAnotherBoxByAnAbsoluteFolderName() throws Exception {
         deliverTo("terrya", "terry's secret");
         String terryInbox = "\"#mail." + Tokens.of(Demo.mailbox(live, "terrya")) + ".INBOX\"";
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla P@ssw0rd"));
             assertTrue(t.tagged("a2", "SELECT " + terryInbox).startsWith("a2 NO"));
             assertTrue(t.tagged("a3", "STATUS " + terryInbox + " (MESSAGES)").startsWith("a3 NO"));
@@ -230,8 +234,8 @@ class ImapSignInIT {
     void aClientSilentLongerThanTheClientSocketTimeoutIsDropped() throws Exception {
         try (GreenMailStore impatient = GreenMailStore.builder(live).imapPort(0).pop3Port(0)
                 .clientSocketTimeout(java.time.Duration.ofMillis(200)).build().start();
-             Clients.Transcript t = new Clients.Transcript(impatient.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+             Transcript t = new Transcript(impatient.imapPort())) {
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             // The reader blocks (up to its own 10 s timeout) until the server closes the idle connection.
             assertEquals(null, t.line());
         }
@@ -239,7 +243,7 @@ class ImapSignInIT {
 
     /** Signs in with the raw LOGIN arguments given and returns the tagged reply, then INBOX's subjects. */
     private List<String> login(String arguments) throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             String reply = t.tagged("a1", "LOGIN " + arguments);
             if (!reply.equals("a1 OK LOGIN completed.")) {
                 return List.of(reply);
@@ -272,7 +276,7 @@ class ImapSignInIT {
                 "inside quotes a backslash escapes, as RFC 3501 says");
         assertEquals(List.of("a1 BAD Invalid character: '\"'"), login("ji\"mh P@ssw0rd"));
         assertEquals(List.of("a1 BAD Invalid character: '('"), login("jimh\\(ayla P@ssw0rd"));
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN jimh\\ayla P@ssw0rd"));
             assertEquals("a2 BAD Invalid character: '\\' Command should be '<tag> SELECT mailbox'", t.tagged("a2", "SELECT IN\\BOX"), "other commands keep GreenMail's strict parser");
             assertTrue(t.tagged("a3", "SELECT INBOX").startsWith("a3 OK"));
@@ -282,22 +286,22 @@ class ImapSignInIT {
 
     @Test
     void argumentsAreUtf8() throws Exception {
-        Demo.put(live, Demo.recipient(live.current(), "ayla").toBuilder().password(Secret.of("pässwörd")).build(), "Set-Mailbox ayla");
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        DemoDirectory.put(live, DemoDirectory.find(live.current(), "ayla").toBuilder().password(Secret.of("pässwörd")).build(), "Set-Mailbox ayla");
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla \"pässwörd\""));
         }
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             byte[] pw = "pässwörd".getBytes(StandardCharsets.UTF_8);
             t.write(("a1 LOGIN ayla {" + pw.length + "+}\r\n").getBytes(StandardCharsets.US_ASCII));
             t.write(pw);
             t.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals("a1 OK LOGIN completed.", t.line());
         }
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             String plain = Base64.getEncoder().encodeToString("\0ayla\0pässwörd".getBytes(StandardCharsets.UTF_8));
             assertEquals("a1 OK AUTHENTICATE completed.", t.tagged("a1", "AUTHENTICATE PLAIN " + plain));
         }
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             raw.writeBytes("a1 LOGIN ayla \"p".getBytes(StandardCharsets.US_ASCII));
             raw.write(0xC3);

@@ -1,9 +1,9 @@
 package dev.behalf.mailstore.greenmail;
 
-import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.mailstore.MailStoreContract;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -14,7 +14,7 @@ class InMemoryGreenMailStoreTest implements MailStoreContract {
 
     @BeforeEach
     void open() {
-        live = Demo.live();
+        live = DemoDirectory.live();
         store = GreenMailStore.builder(live).build();
     }
 

@@ -1,7 +1,8 @@
 package dev.behalf.mailstore.greenmail;
 
-import dev.behalf.mailstore.Demo;
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class InputLimitsIT {
 
     @BeforeEach
     void start() {
-        live = Demo.live();
+        live = DemoDirectory.live();
         store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).inputLimits(SMALL).build().start();
     }
 
@@ -42,7 +43,7 @@ class InputLimitsIT {
     }
 
     /** Sends {@code bytes} (a failed write is fine: the server may close before reading them all), then reads what came back. */
-    private static String refusedAfter(Clients.Transcript t, byte[] bytes) throws IOException {
+    private static String refusedAfter(Transcript t, byte[] bytes) throws IOException {
         try {
             t.write(bytes);
         } catch (IOException closedWhileWriting) {
@@ -54,7 +55,7 @@ class InputLimitsIT {
     }
 
     private void stillServes() throws IOException {
-        try (Clients.Transcript next = new Clients.Transcript(store.imapPort())) {
+        try (Transcript next = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", next.tagged("a1", "LOGIN ayla P@ssw0rd"));
         }
     }
@@ -62,7 +63,7 @@ class InputLimitsIT {
     @Test
     void aHugeLiteralBeforeSignInIsRefusedWhenAnnounced() throws Exception {
         for (String literal : List.of("{999999999+}", "{999999999}", "{1025}", "{99999999999999999999999999}")) {
-            try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+            try (Transcript t = new Transcript(store.imapPort())) {
                 assertEquals("* BYE Literal size too large", refusedAfter(t, ascii("a LOGIN " + literal + "\r\n")), literal);
             }
         }
@@ -72,7 +73,7 @@ class InputLimitsIT {
     @Test
     void aLongCommandLineBeforeSignInIsRefused() throws Exception {
         for (String start : List.of("a LOGIN ", "a ", "", "a NOOP ", "a AUTHENTICATE PLAIN ")) {
-            try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+            try (Transcript t = new Transcript(store.imapPort())) {
                 assertEquals("* BYE Input buffer full, aborting", refusedAfter(t, ascii(start + "x".repeat(200_000) + "\r\n")), start);
             }
         }
@@ -81,7 +82,7 @@ class InputLimitsIT {
 
     @Test
     void aLongSaslResponseBeforeSignInIsRefused() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             t.send("a AUTHENTICATE PLAIN");
             assertEquals("+ ", t.line());
             assertEquals("* BYE Input buffer full, aborting", refusedAfter(t, ascii("QUFB".repeat(50_000) + "\r\n")));
@@ -91,7 +92,7 @@ class InputLimitsIT {
 
     @Test
     void loginArgumentsAsLiteralsWithinTheLimitSignIn() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             t.send("a LOGIN {9}");
             assertEquals("+ OK", t.line());
             t.write(ascii("jimh\\ayla {8+}\r\nP@ssw0rd\r\n"));
@@ -101,7 +102,7 @@ class InputLimitsIT {
 
     @Test
     void afterSignInLongerLinesPassUpToTheirOwnLimit() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla P@ssw0rd"));
             assertTrue(t.tagged("a2", "SELECT INBOX").startsWith("a2 OK"));
             String search = "a3 SEARCH OR SUBJECT " + "y".repeat(2000) + " ALL";
@@ -113,7 +114,7 @@ class InputLimitsIT {
 
     @Test
     void afterSignInALiteralOtherThanAnAppendsIsBoundedToo() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla P@ssw0rd"));
             assertTrue(t.tagged("a2", "SELECT INBOX").startsWith("a2 OK"));
             assertEquals("* BYE Literal size too large", refusedAfter(t, ascii("a3 SEARCH SUBJECT {5000+}\r\n")));
@@ -124,7 +125,7 @@ class InputLimitsIT {
     @Test
     void anAppendMayCarryAMessageUpToItsLimit() throws Exception {
         String body = "From: ayla@contoso.com\r\nSubject: big\r\n\r\n" + "b".repeat(10_000) + "\r\n";
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
+        try (Transcript t = new Transcript(store.imapPort())) {
             assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla P@ssw0rd"));
             t.write(ascii("a2 APPEND INBOX {" + body.length() + "+}\r\n" + body + "\r\n"));
             String reply = t.line();
@@ -137,17 +138,17 @@ class InputLimitsIT {
     @Test
     void aLongPop3LineIsRefusedBeforeAndAfterSignIn() throws Exception {
         for (String start : List.of("USER ", "PASS ", "AUTH PLAIN ", "")) {
-            try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+            try (Transcript t = new Transcript(store.pop3Port())) {
                 assertEquals("-ERR Input buffer full, aborting", refusedAfter(t, ascii(start + "u".repeat(200_000) + "\r\n")), start);
             }
         }
-        try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+        try (Transcript t = new Transcript(store.pop3Port())) {
             assertEquals("+OK", t.pop3("USER ayla"));
             assertEquals("+OK", t.pop3("PASS P@ssw0rd"));
             assertEquals("-ERR Command not recognized", t.pop3("X" + "y".repeat(2000)), "2 KB is fine after sign-in");
             assertEquals("-ERR Input buffer full, aborting", refusedAfter(t, ascii("NOOP " + "n".repeat(10_000) + "\r\n")));
         }
-        try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+        try (Transcript t = new Transcript(store.pop3Port())) {
             assertEquals("+ ", t.pop3("AUTH PLAIN"));
             assertEquals("+OK", t.pop3(Base64.getEncoder().encodeToString(ascii("\0ayla\0P@ssw0rd"))));
         }

@@ -1,11 +1,14 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,7 @@ class LargeFolderIT {
 
     @BeforeEach
     void start() {
-        LiveDirectory live = Demo.live();
+        LiveDirectory live = DemoDirectory.live();
         store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
         ayla = Demo.mailbox(live, "ayla");
         List<MessageSummary> delivered = new ArrayList<>();
@@ -61,8 +64,8 @@ class LargeFolderIT {
     void fetchAndStoreBySequenceNumberAndUidReachTheRightMessage() throws Exception {
         int survivors = store.list(ayla, Folders.INBOX).size();
         assertEquals(MESSAGES - (MESSAGES + 2) / 3, survivors);
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD));
+        try (Transcript t = new Transcript(store.imapPort())) {
+            assertEquals("a1 OK LOGIN completed.", t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD));
             assertTrue(t.imap("a2", "SELECT INBOX").contains("* " + survivors + " EXISTS"));
             for (int msn : new int[] {1, 2, 100, 177, survivors}) {
                 List<String> lines = t.imap("f" + msn, "FETCH " + msn + " (UID BODY.PEEK[HEADER.FIELDS (SUBJECT)])");

@@ -1,11 +1,14 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +48,7 @@ class MbsyncIT {
     @BeforeEach
     void start() throws IOException {
         Assumptions.assumeTrue(installed(), "mbsync (Debian package isync) is not installed");
-        live = Demo.live();
+        live = DemoDirectory.live();
         store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
         ayla = Demo.mailbox(live, "ayla");
         local = dir.resolve("mail");
@@ -56,7 +59,7 @@ class MbsyncIT {
                 "Host 127.0.0.1",
                 "Port " + store.imapPort(),
                 "User \"jimh\\\\ayla\"",
-                "Pass " + Demo.PASSWORD,
+                "Pass " + Cast.PASSWORD,
                 "SSLType None",
                 "AuthMechs LOGIN",
                 "",
@@ -154,8 +157,8 @@ class MbsyncIT {
 
     /** Flags as Behalf serves them, read over IMAP by the owner. */
     private String imapFlags(String folder, String subject) throws IOException {
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            t.tagged("a1", "LOGIN ayla " + Demo.PASSWORD);
+        try (Transcript t = new Transcript(store.imapPort())) {
+            t.tagged("a1", "LOGIN ayla " + Cast.PASSWORD);
             t.imap("a2", "EXAMINE \"" + folder + "\"");
             List<String> lines = t.imap("a3", "SEARCH SUBJECT \"" + subject + "\"");
             String msn = lines.get(0).replace("* SEARCH ", "").strip();
@@ -188,8 +191,8 @@ class MbsyncIT {
         Path offlineFile = local.resolve(Folders.SENT_ITEMS).resolve("new").resolve("1700000000.offline.host");
         Files.writeString(offlineFile, written, StandardCharsets.US_ASCII);
         // Behalf to local: a flag set in Behalf (by the owner, over IMAP).
-        try (Clients.Transcript t = new Clients.Transcript(store.imapPort())) {
-            t.tagged("b1", "LOGIN ayla " + Demo.PASSWORD);
+        try (Transcript t = new Transcript(store.imapPort())) {
+            t.tagged("b1", "LOGIN ayla " + Cast.PASSWORD);
             t.imap("b2", "SELECT INBOX");
             List<String> hit = t.imap("b3", "SEARCH SUBJECT \"flag me in Behalf\"");
             String msn = hit.get(0).replace("* SEARCH ", "").strip();

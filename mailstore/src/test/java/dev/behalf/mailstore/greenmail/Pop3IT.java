@@ -1,14 +1,14 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.JakartaMail;
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Folders;
-import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.Placement;
-import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.Cast;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,24 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POP3 sign-in and deletion over real sockets. */
-class Pop3IT {
-    private LiveDirectory live;
-    private GreenMailStore store;
-    private MailboxKey ayla;
-
+class Pop3IT extends StartedDemoStore {
     @BeforeEach
-    void start() {
-        live = Demo.live();
-        store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
-        ayla = Demo.mailbox(live, "ayla");
+    void deliverTwoToAyla() {
         for (String s : new String[]{"first", "second"}) {
             store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", s), Placement.inbox(ayla)));
         }
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
     }
 
     private static String b64(String s) {
@@ -46,7 +34,7 @@ class Pop3IT {
     }
 
     private int count(Properties p, String user) throws Exception {
-        try (Store s = Clients.connect(p, "pop3", user, Demo.PASSWORD)) {
+        try (Store s = JakartaMail.connect(p, "pop3", user, Cast.PASSWORD)) {
             Folder inbox = s.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             int n = inbox.getMessageCount();
@@ -57,7 +45,7 @@ class Pop3IT {
 
     @Test
     void ownersAndDelegatesSignInWithUserAndPass() throws Exception {
-        Properties p = Clients.pop3Properties(store.pop3Port());
+        Properties p = JakartaMail.pop3(store.pop3Port());
         p.setProperty("mail.pop3.auth.mechanisms", "LOGIN");  // Angus's name for USER/PASS
         assertEquals(2, count(p, "ayla@contoso.com"));
         assertEquals(2, count(p, "jimh\\ayla"));
@@ -68,7 +56,7 @@ class Pop3IT {
 
     @Test
     void authPlainWithAnAuthorizationIdentityOpensTheDelegatedMailbox() throws Exception {
-        Properties p = Clients.pop3Properties(store.pop3Port());
+        Properties p = JakartaMail.pop3(store.pop3Port());
         p.setProperty("mail.pop3.auth.mechanisms", "PLAIN");  // Angus tries USER/PASS first otherwise
         p.setProperty("mail.pop3.sasl.authorizationid", "Ayla Kol");
         assertEquals(2, count(p, "jimh@contoso.com"));
@@ -78,7 +66,7 @@ class Pop3IT {
 
     @Test
     void everyRefusalReadsExactlyLikeAWrongPassword() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+        try (Transcript t = new Transcript(store.pop3Port())) {
             assertEquals("+OK Behalf POP3 service ready", t.greeting);
             assertEquals("+OK Capability list follows", t.pop3("CAPA"));
             StringBuilder capa = new StringBuilder();
@@ -103,9 +91,9 @@ class Pop3IT {
 
     @Test
     void messagesDeletedInAPop3SessionAreGoneWhenItQuits() throws Exception {
-        try (Clients.Transcript t = new Clients.Transcript(store.pop3Port())) {
+        try (Transcript t = new Transcript(store.pop3Port())) {
             assertEquals("+OK", t.pop3("USER jimh\\ayla"));
-            assertEquals("+OK", t.pop3("PASS " + Demo.PASSWORD));
+            assertEquals("+OK", t.pop3("PASS " + Cast.PASSWORD));
             assertTrue(t.pop3("DELE 1").startsWith("+OK"));
             assertEquals(2, store.list(ayla, Folders.INBOX).size(), "DELE takes effect at QUIT (RFC 1939)");
             assertEquals("+OK Behalf POP3 server signing off", t.pop3("QUIT"));

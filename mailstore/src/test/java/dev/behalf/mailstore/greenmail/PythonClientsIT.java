@@ -3,6 +3,8 @@ package dev.behalf.mailstore.greenmail;
 import dev.behalf.mailstore.Demo;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,7 @@ class PythonClientsIT {
     @BeforeEach
     void start() {
         Assumptions.assumeTrue(python() == 0, "python3 is not installed");
-        live = Demo.live();
+        live = DemoDirectory.live();
         store = GreenMailStore.builder(live).imapPort(0).pop3Port(0).build().start();
         store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", "for ayla"),
                 Placement.inbox(Demo.mailbox(live, "ayla"))));
@@ -68,19 +70,19 @@ class PythonClientsIT {
 
     @Test
     void imaplibSignsInAsADelegateWithLogin() throws Exception {
-        Run r = run("imap-login", String.valueOf(store.imapPort()), "jimh\\ayla", Demo.PASSWORD);
+        Run r = run("imap-login", String.valueOf(store.imapPort()), "jimh\\ayla", Cast.PASSWORD);
         assertEquals(new Run(0, "INBOX 1 for ayla\nFOLDERS INBOX|Sent Items"), r);
     }
 
     @Test
     void imaplibsOwnLoginSendsTheDelegateMailboxUnquotedAndSignsIn() throws Exception {
         // Issue 13's report, verbatim: imaplib.login("raymonds@contoso.com\\terrya@contoso.com", pw).
-        Demo.fullAccess(live, "terrya", "raymonds", dev.behalf.policy.directory.AccessControl.Allow);
+        DemoDirectory.fullAccess(live, "terrya", "raymonds", dev.behalf.policy.directory.AccessControl.Allow);
         store.deliver(Demo.delivery(Demo.message("ayla@contoso.com", "terrya@contoso.com", "for terry"),
                 Placement.inbox(Demo.mailbox(live, "terrya"))));
         assertEquals(new Run(0, "INBOX 1 for terry\nFOLDERS INBOX|Sent Items"),
-                run("imap-login-raw", String.valueOf(store.imapPort()), "raymonds@contoso.com\\terrya@contoso.com", Demo.PASSWORD));
-        Run refused = run("imap-login-raw", String.valueOf(store.imapPort()), "raymonds@contoso.com\\ayla@contoso.com", Demo.PASSWORD);
+                run("imap-login-raw", String.valueOf(store.imapPort()), "raymonds@contoso.com\\terrya@contoso.com", Cast.PASSWORD));
+        Run refused = run("imap-login-raw", String.valueOf(store.imapPort()), "raymonds@contoso.com\\ayla@contoso.com", Cast.PASSWORD);
         assertEquals(1, refused.exit());
         assertTrue(refused.output().contains("LOGIN failed."), refused.output());
     }
@@ -88,16 +90,16 @@ class PythonClientsIT {
     @Test
     void imaplibAuthenticatesWithPlainAndAnAuthorizationIdentity() throws Exception {
         assertEquals(new Run(0, "INBOX 1 for ayla\nFOLDERS INBOX|Sent Items"),
-                run("imap-plain", String.valueOf(store.imapPort()), "ayla@contoso.com", "jimh", Demo.PASSWORD));
-        Run refused = run("imap-plain", String.valueOf(store.imapPort()), "ayla@contoso.com", "terrya", Demo.PASSWORD);
+                run("imap-plain", String.valueOf(store.imapPort()), "ayla@contoso.com", "jimh", Cast.PASSWORD));
+        Run refused = run("imap-plain", String.valueOf(store.imapPort()), "ayla@contoso.com", "terrya", Cast.PASSWORD);
         assertEquals(1, refused.exit());
         assertTrue(refused.output().contains("AUTHENTICATE failed."), refused.output());
     }
 
     @Test
     void poplibSignsInAsADelegate() throws Exception {
-        assertEquals(new Run(0, "STAT 1"), run("pop3", String.valueOf(store.pop3Port()), "jimh\\ayla", Demo.PASSWORD));
-        Run refused = run("pop3", String.valueOf(store.pop3Port()), "terrya\\ayla", Demo.PASSWORD);
+        assertEquals(new Run(0, "STAT 1"), run("pop3", String.valueOf(store.pop3Port()), "jimh\\ayla", Cast.PASSWORD));
+        Run refused = run("pop3", String.valueOf(store.pop3Port()), "terrya\\ayla", Cast.PASSWORD);
         assertEquals(1, refused.exit());
         assertTrue(refused.output().contains("Logon failure: unknown user name or bad password."), refused.output());
     }

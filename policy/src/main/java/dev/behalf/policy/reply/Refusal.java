@@ -70,6 +70,22 @@ public enum Refusal {
     NUL_CHARACTERS(SmtpReply.of(550, "5.6.0", "Message contains NUL characters")),
     /** A transient failure storing the message; nothing was kept. */
     STORE_FAILED(SmtpReply.of(451, "4.3.0", "Temporary failure storing the message; try again")),
+    /**
+     * Fault rules (issue 14.5): Exchange Online's transient and throttling replies, sent only when a fault
+     * rule chooses a submission. Server busy: Exchange Online Protection's throttling text as wire logs show
+     * it, without the "from [ip]. (S77714) [host]" tail that varies per reply.
+     */
+    SERVER_BUSY(SmtpReply.of(451, "4.7.500", "Server busy. Please try again later.")),
+    /** Fault rule: the service is going away; the connection is closed after the reply (RFC 5321 §3.8). */
+    SERVICE_UNAVAILABLE(SmtpReply.of(421, "4.3.2", "Service not available, closing transmission channel")),
+    /** Fault rule: too many concurrent submissions by one sender (Exchange Online's sender thread limit). */
+    SENDER_THREAD_LIMIT(SmtpReply.of(432, "4.3.2", "STOREDRV.ClientSubmit; sender thread limit exceeded")),
+    /**
+     * Fault rule: the sender's daily recipient quota (10,000 recipients a day for SMTP AUTH submission;
+     * Microsoft's "Fix sender's submission quota exceeded errors"); permanent for the day.
+     */
+    SUBMISSION_QUOTA_EXCEEDED(SmtpReply.of(554, "5.2.0", "STOREDRV.Submission.Exception:SubmissionQuotaExceededException;"
+            + " Failed to process message due to a permanent exception with message Cannot submit message.")),
     /** MAIL FROM without a parsable reverse path. */
     BAD_MAIL_SYNTAX(SmtpReply.of(501, "5.5.4", "Syntax: MAIL FROM:<address> [parameters]")),
     /** RCPT TO without a parsable forward path. */

@@ -86,9 +86,12 @@ public final class SignIn {
     }
 
     private Admission admit(SignInAttempt attempt) {
-        Claim claim = Claim.of(directory.get(), attempt.credential(), tokens);
+        Directory d = directory.get();
+        Claim claim = Claim.of(d, attempt.credential(), tokens);
+        // Whether it would be accepted now only sets how much it holds back the attempts after it; it is decided after its wait.
         Optional<SignInThrottle.Ticket> ticket = claim.throttleAccount()
-                .map(account -> throttle.admit(new SignInThrottle.Key(SignInThrottle.client(attempt.client()), account)));
+                .map(account -> throttle.admit(new SignInThrottle.Key(SignInThrottle.client(attempt.client()), account),
+                        SignInRules.decide(d, attempt.surface(), claim, attempt.credential()) instanceof SignInDecision.Accepted));
         return new Admission(attempt, ticket);
     }
 

@@ -27,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link Limits#freeFailures()} failures, each further attempt of that pair waits before it is decided,
  * twice as long after each failure, up to {@link Limits#maxDelay()} (Dovecot's auth penalty: 2 s doubling
  * to 15 s; Entra ID smart lockout also lets a few failures through first). Attempts of one pair are decided
- * one after another, so parallel connections gain a guesser nothing. A success clears the pair; so does
+ * one after another, so parallel connections gain a guesser nothing; an attempt whose password is right when
+ * it arrives takes its turn behind the failures so far but reserves no delay for the attempts after it, so
+ * ten connections signing in at once with the right password wait nothing. A success clears the pair; so does
  * {@link Limits#forgetAfter()} without a failure. The same wrong password again is not counted again (a
  * client retrying a stale saved password; Entra ID tracks the last three, so does this).
  *
@@ -126,6 +128,17 @@ public final class SignInThrottle {
      * spaced as if made one after another.
      */
     Ticket admit(Key key) {
+        return admit(key, false);
+    }
+
+    /**
+     * As {@link #admit(Key)}; {@code rightNow} says the credential is right on the directory as it is at
+     * admission. Such an attempt still waits for the turn the failures counted and reserved so far give it (a
+     * right guess among parallel wrong ones is answered no sooner than if they had been made one after
+     * another), but reserves no delay for the attempts after it: parallel sign-ins with the right password,
+     * a test suite's connection pool, are not spaced out as if they were guesses.
+     */
+    Ticket admit(Key key, boolean rightNow) {
         while (true) {
             Entry e = entries.computeIfAbsent(key, k -> new Entry());
             Duration wait;
@@ -137,13 +150,16 @@ public final class SignInThrottle {
                 e.forgetIfStale(now, limits.forgetAfter());
                 Instant slot = e.nextAt == null || e.nextAt.isBefore(now) ? now : e.nextAt;
                 e.pending++;
-                e.nextAt = slot.plus(limits.delayAfter(e.failures + e.pending));
+                if (!rightNow) {
+                    e.reserved++;
+                    e.nextAt = slot.plus(limits.delayAfter(e.failures + e.reserved));
+                }
                 wait = Duration.between(now, slot);
             }
             if (entries.size() > limits.maxTracked()) {
                 sweep();
             }
-            return new Ticket(key, e, wait);
+            return new Ticket(key, e, wait, !rightNow);
         }
     }
 
@@ -168,12 +184,14 @@ public final class SignInThrottle {
         private final Key key;
         private final Entry entry;
         private final Duration wait;
+        private final boolean reserved;
         private boolean ended;
 
-        private Ticket(Key key, Entry entry, Duration wait) {
+        private Ticket(Key key, Entry entry, Duration wait, boolean reserved) {
             this.key = key;
             this.entry = entry;
             this.wait = wait;
+            this.reserved = reserved;
         }
 
         /** How long to wait before deciding. */
@@ -223,6 +241,9 @@ public final class SignInThrottle {
             }
             ended = true;
             entry.pending--;
+            if (reserved) {
+                entry.reserved--;
+            }
         }
     }
 
@@ -287,7 +308,10 @@ public final class SignInThrottle {
     /** One pair's state; guarded by its own monitor. */
     private static final class Entry {
         int failures;
+        /** Attempts admitted and not yet ended. */
         int pending;
+        /** Of those, the ones admitted as presumed failures, each holding back the turns after it. */
+        int reserved;
         Instant nextAt;
         Instant lastFailure;
         boolean dead;

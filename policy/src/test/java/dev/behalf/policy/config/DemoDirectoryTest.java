@@ -7,6 +7,7 @@ import dev.behalf.policy.directory.SmtpAddress;
 import dev.behalf.policy.identity.Resolution;
 import dev.behalf.policy.routing.Route;
 import dev.behalf.policy.routing.Router;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.*;
 
 class DemoDirectoryTest {
-    static final Path CONFIG = Path.of("..", "config");
+    static final Path CONFIG = DemoDirectory.CONFIG;
 
     @Test
     void demoDirectoryHasEveryRecipientTypeOfTheSeedTable() {

@@ -41,4 +41,21 @@ class SmtpAddressTest {
     void aQuotedStringThatNeedsItsQuotesIsStillNotAnAddress(String text) {
         assertEquals(Optional.empty(), SmtpAddress.tryParse(text), text);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"contoso.com", "CONTOSO.COM", "Mail.Contoso.Com.", "a.b", "xn--bcher-kva.example", "x", "1-2.3",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com", "bücher.example", "ＣＯＮＴＯＳＯ.com",
+            "contoso\u3002com"})
+    void theDomainIsWhatIdnMakesOfIt(String domain) {
+        String d = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+        assertEquals(java.net.IDN.toASCII(d, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(java.util.Locale.ROOT),
+                new SmtpAddress("jimh", domain).domain(), domain);
+    }
+
+    @Test
+    void aLabelOfSixtyFourCharactersIsNoDomain() {
+        String label = "a".repeat(64);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new SmtpAddress("jimh", label + ".com"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new SmtpAddress("jimh", "a..com"));
+    }
 }

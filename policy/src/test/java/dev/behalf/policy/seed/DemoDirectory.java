@@ -1,8 +1,14 @@
 package dev.behalf.policy.seed;
 
+import dev.behalf.policy.change.ChangeJournal;
+import dev.behalf.policy.change.ChangeSet;
+import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.config.DirectoryLoader;
+import dev.behalf.policy.directory.AccessControl;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.DirectoryChange;
+import dev.behalf.policy.directory.FullAccessEntry;
+import dev.behalf.policy.directory.InheritanceType;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.identity.Resolution;
@@ -18,7 +24,9 @@ import java.util.Map;
 
 /**
  * The bundled demo directory ({@code config/directory.yaml}, the seed's Contoso cast), optionally with
- * a case's additions merged on top through {@link DirectoryLoader#parse}, as a second file.
+ * a case's additions merged on top through {@link DirectoryLoader#parse}, as a second file; and the
+ * lookups and grant edits tests make on it. The one copy for every module's tests: the others get it
+ * through {@code behalf-test-fixtures} (the people themselves are in {@link Cast}).
  */
 public final class DemoDirectory {
     public static final Path CONFIG = Path.of("..", "config");
@@ -40,6 +48,11 @@ public final class DemoDirectory {
         return DirectoryLoader.load(CONFIG);
     }
 
+    /** A fresh live directory over the demo, journaling nowhere. */
+    public static LiveDirectory live() {
+        return new LiveDirectory(load(), ChangeJournal.none());
+    }
+
     /** The demo directory plus {@code additions} (YAML: more recipients and grants), or the demo alone when blank. */
     public static Directory with(String additions) {
         Map<String, String> files = new LinkedHashMap<>();
@@ -57,6 +70,33 @@ public final class DemoDirectory {
             return f.recipient();
         }
         throw new AssertionError("'" + identity + "' does not name exactly one object: " + r);
+    }
+
+    public static RecipientId id(Directory d, String identity) {
+        return find(d, identity).id();
+    }
+
+    /** Add-MailboxPermission -Identity mailbox -User trustee -AccessRights FullAccess [-Deny]. */
+    public static void fullAccess(LiveDirectory live, String mailbox, String trustee, AccessControl control) {
+        Directory d = live.current();
+        Recipient m = find(d, mailbox);
+        List<FullAccessEntry> entries = new ArrayList<>(m.fullAccess());
+        entries.add(new FullAccessEntry(find(d, trustee).id(), control, InheritanceType.All, true));
+        put(live, m.toBuilder().fullAccess(entries).build(), "Add-MailboxPermission " + mailbox + " " + trustee);
+    }
+
+    /** Remove-MailboxPermission -Identity mailbox -User trustee -AccessRights FullAccess. */
+    public static void removeFullAccess(LiveDirectory live, String mailbox, String trustee) {
+        Directory d = live.current();
+        Recipient m = find(d, mailbox);
+        Recipient t = find(d, trustee);
+        put(live, m.toBuilder().fullAccess(m.fullAccess().stream().filter(e -> !e.trustee().equals(t.id())).toList()).build(),
+                "Remove-MailboxPermission " + mailbox + " " + trustee);
+    }
+
+    /** Puts {@code r} into the live directory as one change set from {@code origin}. */
+    public static void put(LiveDirectory live, Recipient r, String origin) {
+        live.apply(new ChangeSet(List.of(new DirectoryChange.Put(r)), origin));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.behalf.policy.signin;
 
 import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.seed.Cast;
 import dev.behalf.policy.seed.DemoDirectory;
 import dev.behalf.policy.seed.Row;
 import dev.behalf.policy.seed.SeedFile;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  */
 class SignInTableTest {
     static final String FILE = "signin.yaml";
-    static final String PASSWORD = "P@ssw0rd";
+    static final String PASSWORD = Cast.PASSWORD;
     private static final Directory DIRECTORY = directory();
 
     /** The demo directory plus the table's {@code add}. */

@@ -98,6 +98,31 @@ class SignInThrottleTest {
     }
 
     @Test
+    void rightPasswordsAtOnceAreNotSpacedOut() {
+        List<SignInThrottle.Ticket> tickets = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tickets.add(throttle.admit(OWNER, true));
+        }
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L), tickets.stream().map(t -> t.waitTime().toMillis()).toList(),
+                "ten connections of one client signing in at once with the right password");
+        tickets.forEach(SignInThrottle.Ticket::succeeded);
+        assertEquals(Duration.ZERO, throttle.admit(OWNER).waitTime());
+    }
+
+    @Test
+    void aRightGuessAmongParallelWrongOnesWaitsAsIfTheyWereMadeOneAfterAnother() {
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            waits.add(throttle.admit(GUESSER).waitTime().toSeconds());
+        }
+        assertEquals(List.of(0L, 0L, 0L, 0L, 1L, 3L), waits);
+        SignInThrottle.Ticket right = throttle.admit(GUESSER, true);
+        assertEquals(Duration.ofSeconds(7), right.waitTime(), "behind the six presumed failures, as in sequence");
+        assertEquals(Duration.ofSeconds(7), throttle.admit(GUESSER).waitTime(), "the right one holds back nothing after it");
+        assertEquals(Duration.ofSeconds(15), throttle.admit(GUESSER).waitTime(), "a wrong one does: 7 + 8");
+    }
+
+    @Test
     void theSameWrongPasswordAgainIsNotCountedAgain() {
         for (int i = 0; i < 20; i++) {
             assertEquals(Duration.ZERO, fail(GUESSER, "stale saved password"));

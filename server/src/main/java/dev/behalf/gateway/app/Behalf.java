@@ -3,6 +3,7 @@ package dev.behalf.gateway.app;
 import dev.behalf.policy.signin.BasicAuth;
 
 import dev.behalf.gateway.Defaults;
+import dev.behalf.gateway.faults.FaultRule;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.reply.Dialect;
 import dev.behalf.policy.signin.SignInThrottle;
@@ -10,6 +11,7 @@ import dev.behalf.policy.signin.SignInThrottle;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,9 @@ public final class Behalf {
         private URI webhook;
         private int webhookQueue = 10_000;
         private Duration webhookTimeout = Duration.ofSeconds(5);
+        private Duration propagationDelay = Duration.ZERO;
+        private final List<FaultRule> faults = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
         private final List<Plugin> plugins = new ArrayList<>();
 
         public Builder configDir(Path v) { configDir = v; return this; }
@@ -107,6 +112,12 @@ public final class Behalf {
         public Builder webhookTimeout(Duration v) { webhookTimeout = v; return this; }
         /** Start this plugin with the server (e.g. behalf-metrics' {@code PrometheusMetrics}). */
         public Builder plugin(Plugin v) { plugins.add(v); return this; }
+        /** How long a grant change takes to be in force for decisions (default zero: at once), as in Exchange Online. */
+        public Builder propagationDelay(Duration v) { propagationDelay = v; return this; }
+        /** Start with these fault rules (as {@code --faults FILE}); {@code /api/faults} adds more. */
+        public Builder faults(List<FaultRule> v) { faults.addAll(v); return this; }
+        /** The server's one clock (default the system's): propagation delays and record times. For tests. */
+        public Builder clock(Clock v) { clock = v; return this; }
 
         public BehalfOptions options() {
             return new BehalfOptions(configDir, Optional.ofNullable(directory), bindAddress, hostName, smtpPort, smtpsPort,
@@ -114,7 +125,7 @@ public final class Behalf {
                     enforceEnvelope, Optional.ofNullable(adminToken), Optional.ofNullable(tlsKeystore),
                     Optional.ofNullable(tlsKeystorePassword), allowPlainAuth, idleTimeout, sessionTimeout, decisionLogCapacity,
                     new ClientLimits(maxConnections, maxConnectionsPerIp, signInThrottle),
-                    Optional.ofNullable(webhook), webhookQueue, webhookTimeout, basicAuth);
+                    Optional.ofNullable(webhook), webhookQueue, webhookTimeout, basicAuth, propagationDelay, faults, clock);
         }
 
         /**

@@ -8,7 +8,11 @@ import dev.behalf.policy.reply.Dialect;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import dev.behalf.gateway.faults.FaultRule;
+
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,6 +28,9 @@ import java.util.OptionalInt;
  * @param webhook        where each decision record is POSTed as JSON; {@code webhookQueue} records may
  *                       wait for it (more are dropped and counted), each post bounded by {@code webhookTimeout}
  * @param basicAuth      {@code --basic-auth}: whether SMTP takes PLAIN and LOGIN (enabled, disabled, retired)
+ * @param propagationDelay how long a grant change takes to be in force (zero: at once), as in Exchange Online
+ * @param faults         the fault rules the server starts with (and {@code /api/reset} returns to)
+ * @param clock          the one clock of the server: propagation times, decision record times, token lifetimes
  */
 public record BehalfOptions(Path configDir, Optional<Directory> directory, InetAddress bindAddress, String hostName,
                             int smtpPort, OptionalInt smtpsPort, int imapPort, int pop3Port, int httpPort,
@@ -31,7 +38,8 @@ public record BehalfOptions(Path configDir, Optional<Directory> directory, InetA
                             boolean enforceEnvelope, Optional<String> adminToken, Optional<Path> tlsKeystore,
                             Optional<String> tlsKeystorePassword, boolean allowPlainAuth, Duration idleTimeout,
                             Duration sessionTimeout, int decisionLogCapacity, ClientLimits clientLimits, Optional<URI> webhook,
-                            int webhookQueue, Duration webhookTimeout, BasicAuth basicAuth) {
+                            int webhookQueue, Duration webhookTimeout, BasicAuth basicAuth, Duration propagationDelay,
+                            List<FaultRule> faults, Clock clock) {
 
     public BehalfOptions {
         Objects.requireNonNull(configDir, "configDir");
@@ -56,6 +64,11 @@ public record BehalfOptions(Path configDir, Optional<Directory> directory, InetA
             throw new IllegalArgumentException("the webhook queue holds at least 1 record: " + webhookQueue);
         }
         adminToken = adminToken.filter(t -> !t.isBlank());
+        if (propagationDelay == null || propagationDelay.isNegative()) {
+            throw new IllegalArgumentException("the propagation delay is zero (at once) or positive: " + propagationDelay);
+        }
+        faults = List.copyOf(faults);
+        Objects.requireNonNull(clock, "clock");
     }
 
     /** Whether the listeners are reachable from other machines. */

@@ -3,7 +3,9 @@ package dev.behalf.gateway.app;
 import dev.behalf.gateway.audit.DecisionFile;
 import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.audit.Webhook;
+import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.gateway.http.ApiRoutes;
+import dev.behalf.gateway.http.FaultRoutes;
 import dev.behalf.gateway.http.AutodiscoverRoutes;
 import dev.behalf.gateway.http.GraphRoutes;
 import dev.behalf.gateway.http.HttpServer;
@@ -49,17 +51,19 @@ public final class RunningBehalf implements AutoCloseable {
     private final StoreRuntime store;
     private final DecisionLog decisions;
     private final Shell shell;
+    private final FaultRules faults;
     private final Ports ports;
     private final Deque<AutoCloseable> closing;
 
     private RunningBehalf(BehalfOptions options, Directory declared, LiveDirectory directory, StoreRuntime store,
-                          DecisionLog decisions, Shell shell, Ports ports, Deque<AutoCloseable> closing) {
+                          DecisionLog decisions, Shell shell, FaultRules faults, Ports ports, Deque<AutoCloseable> closing) {
         this.options = options;
         this.declared = declared;
         this.directory = directory;
         this.store = store;
         this.decisions = decisions;
         this.shell = shell;
+        this.faults = faults;
         this.ports = ports;
         this.closing = closing;
     }
@@ -90,7 +94,8 @@ public final class RunningBehalf implements AutoCloseable {
             Supplier<SSLContext> tls = options.tlsKeystore().isPresent()
                     ? () -> TlsContexts.fromKeystore(options.tlsKeystore().get(), options.tlsKeystorePassword().orElse("").toCharArray())
                     : () -> TlsContexts.selfSigned(options.hostName());
-            SubmissionServer smtp = SubmissionServer.builder()
+            FaultRules faults = new FaultRules(options.faults());
+            SubmissionServer smtp = SubmissionServer.builder().faults(faults)
                     .directory(directory).store(store.mail()).decisions(decisions)
                     .settings(new SubmissionSettings(options.hostName(), options.dialect(), options.maxMessageSize(),
                             options.maxRecipients(), options.enforceEnvelope(), SubmissionSettings.defaults(options.hostName()).limits()))
@@ -107,6 +112,7 @@ public final class RunningBehalf implements AutoCloseable {
             Ports[] portsHolder = new Ports[1];
             Router router = new Router();
             new ApiRoutes(directory, store.mail(), decisions, () -> portsHolder[0].asMap()).install(router);
+            new FaultRoutes(faults).install(router);
             new AutodiscoverRoutes(directory, store.signIn(), () -> portsHolder[0].asMap(), clientHost(options)).install(router);
             new OAuthRoutes(store.identity(), store.signIn(), () -> portsHolder[0].asMap(), clientHost(options)).install(router);
             new GraphRoutes(directory, store.signIn(), smtp.messages()).install(router);
@@ -130,7 +136,7 @@ public final class RunningBehalf implements AutoCloseable {
                     ports.smtps().isPresent() ? ", SMTPS " + ports.smtps().getAsInt() : "", ports.imap(), ports.pop3(),
                     options.bindAddress().getHostAddress(), ports.http(), directory.current().size(),
                     options.dataDir().map(d -> "data in " + d).orElse("in memory"));
-            self[0] = new RunningBehalf(options, declared, directory, store, decisions, shell, ports, closing);
+            self[0] = new RunningBehalf(options, declared, directory, store, decisions, shell, faults, ports, closing);
             return self[0];
         } catch (RuntimeException e) {
             closeAll(closing);
@@ -194,9 +200,15 @@ public final class RunningBehalf implements AutoCloseable {
         return shell;
     }
 
-    /** Back to the declared state: the directory as loaded, no mail, no decision records. */
+    /** The fault rules the SMTP stages consult (the ones behind {@code /api/faults}). */
+    public FaultRules faults() {
+        return faults;
+    }
+
+    /** Back to the declared state: the directory as loaded, the declared fault rules, no mail, no decision records. */
     public void reset() {
         directory.resetTo(declared, "reset");
+        faults.reset();
         store.mail().purgeAll();
         decisions.clear();
     }

@@ -5,6 +5,7 @@ import dev.behalf.mailstore.durable.DataDir;
 import dev.behalf.mailstore.greenmail.GreenMailStore;
 import dev.behalf.mailstore.greenmail.InputLimits;
 import dev.behalf.policy.change.ChangeJournal;
+import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.oauth.IdentityPlatform;
@@ -12,8 +13,8 @@ import dev.behalf.policy.signin.SignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,18 +43,21 @@ final class StoreRuntime implements AutoCloseable {
         try {
             Directory current = declared;
             ChangeJournal journal = ChangeJournal.none();
+            List<ChangeSet> recorded = List.of();
             if (dataDir.isPresent()) {
-                int changes = dataDir.get().journal().readAll().size();
+                recorded = dataDir.get().journal().readAll();
                 current = dataDir.get().journal().replay(declared);
-                if (changes > 0) {
-                    log.info("replayed {} directory change(s) from {}", changes, options.dataDir().get());
+                if (!recorded.isEmpty()) {
+                    log.info("replayed {} directory change(s) from {}", recorded.size(), options.dataDir().get());
                 }
                 journal = dataDir.get().journal();
             }
-            LiveDirectory live = new LiveDirectory(current, journal);
+            LiveDirectory live = new LiveDirectory(current, journal, options.clock(), options.propagationDelay());
+            // Grant changes journaled with a time still to come wait for it again.
+            live.restorePending(declared, recorded);
             // One for every surface, so the throttle counts guesses on SMTP, IMAP, POP3 and Autodiscover together.
-            IdentityPlatform identity = new IdentityPlatform(live::current, Clock.systemUTC(), IdentityPlatform.DEFAULT_LIFETIME);
-            SignIn signIn = SignIn.builder(live::current).throttle(options.clientLimits().signInThrottle()).tokens(identity)
+            IdentityPlatform identity = new IdentityPlatform(live::inForce, options.clock(), IdentityPlatform.DEFAULT_LIFETIME);
+            SignIn signIn = SignIn.builder(live::inForce).throttle(options.clientLimits().signInThrottle()).tokens(identity)
                     .basicAuth(options.basicAuth()).build();
             GreenMailStore store = GreenMailStore.builder(live)
                     .signIn(signIn)

@@ -7,7 +7,10 @@ import dev.behalf.mailstore.MailStore;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MessageId;
 import dev.behalf.mailstore.StoredMessage;
+import dev.behalf.policy.change.GrantLists;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.directory.AccessControl;
+import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.SmtpAddress;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -24,7 +27,7 @@ import java.util.function.Supplier;
 
 /**
  * The read-and-delete JSON API over stored mail and decision records (documented in the README):
- * {@code /api/health}, {@code /api/decisions}, {@code /api/mailboxes}, {@code /api/messages}.
+ * {@code /api/health}, {@code /api/decisions}, {@code /api/grants/pending}, {@code /api/mailboxes}, {@code /api/messages}.
  */
 public final class ApiRoutes {
     private final LiveDirectory directory;
@@ -45,6 +48,7 @@ public final class ApiRoutes {
                 .get("/api/decisions", this::decisions)
                 .get("/api/decisions/{id}", r -> decisions.get(r.param("id")).<Response>map(d -> Json.ok(ApiJson.Decision.of(d)))
                         .orElseGet(() -> Json.error(HttpResponseStatus.NOT_FOUND, "no decision record " + r.param("id"))))
+                .get("/api/grants/pending", r -> pendingGrants())
                 .get("/api/mailboxes", r -> Json.ok(store.mailboxes().stream().map(ApiJson.Mailbox::of).toList()))
                 .get("/api/mailboxes/{address}/messages", this::list)
                 .delete("/api/mailboxes/{address}/messages", this::purge)
@@ -60,6 +64,32 @@ public final class ApiRoutes {
         body.put("ports", ports.get());
         body.put("directoryVersion", directory.current().version());
         return Json.ok(body);
+    }
+
+    /** The grant changes written but not yet in force (the propagation delay), oldest first. */
+    private Response pendingGrants() {
+        Directory d = directory.current();
+        return Json.ok(directory.pending().stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", name(d, p.target()));
+            m.put("added", entries(d, p.added()));
+            m.put("removed", entries(d, p.removed()));
+            m.put("inForceAt", p.inForceAt().toString());
+            m.put("origin", p.origin());
+            return m;
+        }).toList());
+    }
+
+    private static Map<String, Object> entries(Directory d, GrantLists g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sendAs", g.sendAs().stream().map(e -> name(d, e.trustee()) + (e.control() == AccessControl.Deny ? " (Deny)" : "")).toList());
+        m.put("sendOnBehalf", g.sendOnBehalf().stream().map(id -> name(d, id)).toList());
+        m.put("fullAccess", g.fullAccess().stream().map(e -> name(d, e.trustee()) + (e.control() == AccessControl.Deny ? " (Deny)" : "")).toList());
+        return m;
+    }
+
+    private static String name(Directory d, RecipientId id) {
+        return d.get(id).map(r -> r.displayName()).orElse(id.toString());
     }
 
     private Response decisions(Request r) {

@@ -1,5 +1,7 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.gateway.faults.FaultRule;
+import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.message.LineRule;
 import dev.behalf.policy.decision.SendAttempt;
 import dev.behalf.policy.decision.SenderRule;
@@ -48,9 +50,14 @@ final class DataStage {
     }
 
     static List<Check<Submission>> messageChecks(SubmissionSettings settings) {
+        return messageChecks(settings, FaultRules.none());
+    }
+
+    static List<Check<Submission>> messageChecks(SubmissionSettings settings, FaultRules faults) {
         int maxSize = settings.maxMessageSize();
         ParsedMessage.Limits limits = settings.limits();
         return List.of(
+                new Fault(faults),
                 s -> s.raw.isEmpty() ? Refused.of(Refusal.TOO_BIG, "the message is larger than " + maxSize + " bytes") : Optional.empty(),
                 new OneLineRule(),
                 new EightBitDeclared(),
@@ -59,6 +66,14 @@ final class DataStage {
                 s -> SenderRule.shape(s.attempt()).map(r -> new Refused(r.refusal(), r.detail(), Optional.empty(), false)),
                 new MimeComplexity(limits),
                 new Delegation());
+    }
+
+    /** A fault rule for DATA answers at the end of the data, before anything is parsed or stored. */
+    record Fault(FaultRules faults) implements Check<Submission> {
+        public Optional<Refused> check(Submission s) {
+            return faults.fire(new FaultRules.Subject(FaultRule.Stage.DATA, FaultCheck.names(s.directory, s.tx.account),
+                    s.tx.mailFrom(), List.of())).map(Refused::fault);
+        }
     }
 
     /** NUL, and CR or LF anywhere but in a CR LF pair (RFC 5321 §2.3.8; see {@link LineRule}). */

@@ -5,6 +5,7 @@ import dev.behalf.mailstore.Delivery;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.message.HeaderSection;
+import dev.behalf.policy.change.Propagation;
 import dev.behalf.policy.decision.Authorization;
 import dev.behalf.policy.decision.Decision;
 import dev.behalf.policy.decision.Outcome;
@@ -20,13 +21,14 @@ import dev.behalf.policy.routing.RoutingPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -42,12 +44,12 @@ final class DataStep {
 
     DataStep(SubmissionContext context) {
         this.context = context;
-        this.checks = DataStage.messageChecks(context.settings());
+        this.checks = DataStage.messageChecks(context.settings(), context.faults());
     }
 
     /** Reads the whole DATA stream (a refusal before its end would desync the session) and answers it. */
     SmtpReply receive(Transaction tx, InputStream data) throws IOException {
-        return answer(tx, readBounded(data, context.settings().maxMessageSize())).reply();
+        return answer(tx, readBounded(data, context.settings().maxMessageSize(), tx.parameters.size())).reply();
     }
 
     /** The reply, and the decision record it was recorded with. */
@@ -56,7 +58,7 @@ final class DataStep {
 
     /** Answers a whole message ({@code raw} empty when it was over the size limit), as the end of DATA does. */
     Answer answer(Transaction tx, Optional<byte[]> raw) {
-        DataStage.Submission s = new DataStage.Submission(tx, context.directory().current(), raw);
+        DataStage.Submission s = new DataStage.Submission(tx, context.directory().inForce(), raw);
         Optional<Refused> refused = Check.first(checks, s);
         if (refused.isPresent()) {
             return refuse(s, refused.get());
@@ -67,12 +69,18 @@ final class DataStep {
     private Answer refuse(DataStage.Submission s, Refused r) {
         SmtpReply reply = r.refusal().reply(context.settings().dialect());
         DecisionRecord record;
-        if (r.denied().isPresent()) {
+        if (r.fault().isPresent()) {
+            record = Records.faulted(context, s.tx.account, s.tx.mailFrom(),
+                    s.tx.recipients.stream().map(Object::toString).toList(), s.directory, "DATA", r.detail(), reply);
+            log.info("DATA {}: Fault ({}) -> {}", s.tx.account.login(), r.detail(), reply);
+        } else if (r.denied().isPresent()) {
             Decision.Denied denied = r.denied().get();
             // A refused Resent-From is recorded as a denial with its own grants, shown as the resent decision too.
+            Optional<String> note = Propagation.note(context.directory(), s.attempt(), denied);
             record = Records.decided(context, s.tx, s.directory, s.message, denied,
-                    r.resent() ? Optional.of(denied) : Optional.empty(), Optional.empty(), reply, List.of(), context.ids().get());
-            log.info("DATA {} From {}: Denied ({}) -> {}", s.tx.account.login(), s.message.from(), r.detail(), reply);
+                    r.resent() ? Optional.of(denied) : Optional.empty(), Optional.empty(), reply, List.of(), context.ids().get(), note);
+            log.info("DATA {} From {}: Denied ({}{}) -> {}", s.tx.account.login(), s.message.from(), r.detail(),
+                    note.map(n -> "; " + n).orElse(""), reply);
         } else {
             record = Records.rejected(context, s.tx, s.directory, s.message, r.detail(), reply);
             log.info("DATA {}: Rejected ({}) -> {}", s.tx.account.login(), r.detail(), reply);
@@ -95,7 +103,7 @@ final class DataStep {
         List<String> reached = placements.stream().map(p -> describe(s.directory, p)).distinct().toList();
         SmtpReply reply = Acceptance.queued(messageId, context.internalIds().getAsLong(), context.settings().hostName());
         try {
-            context.store().deliver(new Delivery(id, delivered.raw(), placements));
+            context.store().deliver(new Delivery(id, delivered, placements));
         } catch (RuntimeException e) {
             SmtpReply failed = Refusal.STORE_FAILED.reply(context.settings().dialect());
             log.error("storing submission {} failed; answered {}", id, failed, e);
@@ -103,11 +111,12 @@ final class DataStep {
             context.decisions().add(record);
             return new Answer(failed, record);
         }
+        Optional<String> note = Propagation.note(context.directory(), s.attempt(), verdict.decision());
         DecisionRecord record = Records.decided(context, s.tx, s.directory, message, verdict.decision(), verdict.resent(),
-                Optional.of(delivered), reply, reached, id);
+                Optional.of(delivered), reply, reached, id, note);
         context.decisions().add(record);
-        log.info("DATA {} From {}: {} ({}) -> {}", s.tx.account.login(), message.from(), verdict.decision().outcome(),
-                verdict.decision().because().text(), reply);
+        log.info("DATA {} From {}: {} ({}{}) -> {}", s.tx.account.login(), message.from(), verdict.decision().outcome(),
+                verdict.decision().because().text(), note.map(n -> "; " + n).orElse(""), reply);
         return new Answer(reply, record);
     }
 
@@ -151,22 +160,45 @@ final class DataStep {
         return (p.mailbox() instanceof MailboxKey.External ? "external:" + box : box) + "/" + p.folder();
     }
 
+    /** The most a client's SIZE claim makes DATA allocate before its bytes arrive. */
+    static final int MAX_PRESIZE = 1 << 20;
+    private static final int MIN_CAPACITY = 8 * 1024;
+
     /**
      * Reads the whole DATA stream; empty when it is over {@code max} bytes, but only after reading it to
      * its end: a refusal before the terminating dot would make the rest of the message be read as SMTP
-     * commands (see the SubEthaSMTP pitfalls note).
+     * commands (see the SubEthaSMTP pitfalls note). Read straight into the array kept: sized from MAIL FROM's
+     * {@code SIZE=} when the client gave one (RFC 1870; a message of exactly that size is never copied),
+     * bounded by {@code max} and by {@link #MAX_PRESIZE} so that a claim costs no memory its bytes don't;
+     * else from a small array that doubles.
      */
-    static Optional<byte[]> readBounded(InputStream in, int max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 64 * 1024));
-        byte[] buf = new byte[16 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buf)) != -1) {
-            total += n;
-            if (total <= max) {
-                out.write(buf, 0, n);
+    static Optional<byte[]> readBounded(InputStream in, int max, OptionalLong declared) throws IOException {
+        long hint = declared.isPresent() ? declared.getAsLong() : MIN_CAPACITY;
+        byte[] buf = new byte[(int) Math.max(0, Math.min(hint, Math.min(max, MAX_PRESIZE)))];
+        int len = 0;
+        while (true) {
+            if (len == buf.length) {
+                int next = in.read();
+                if (next < 0) {
+                    return Optional.of(buf);
+                }
+                if (len >= max) {
+                    // Over the limit: read to the end all the same.
+                    byte[] skip = new byte[MIN_CAPACITY];
+                    while (in.read(skip) != -1) {
+                        // discarded
+                    }
+                    return Optional.empty();
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min(max, Math.max(2L * len, MIN_CAPACITY)));
+                buf[len++] = (byte) next;
+                continue;
             }
+            int n = in.read(buf, len, buf.length - len);
+            if (n < 0) {
+                return Optional.of(Arrays.copyOf(buf, len));
+            }
+            len += n;
         }
-        return total > max ? Optional.empty() : Optional.of(out.toByteArray());
     }
 }

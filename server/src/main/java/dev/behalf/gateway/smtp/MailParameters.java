@@ -27,8 +27,21 @@ record MailParameters(String reversePath, OptionalLong size, boolean body8bit, b
         OptionalLong size = OptionalLong.empty();
         boolean body8 = false;
         boolean utf8 = false;
-        for (String p : params.strip().split("\\s+")) {
-            String u = p.toUpperCase(Locale.ROOT);
+        // Split at white space by hand: String.split("\\s+") compiles a regex on every MAIL FROM.
+        int i = 0;
+        int n = params.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(params.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(params.charAt(i))) {
+                i++;
+            }
+            if (start == i) {
+                break;
+            }
+            String u = params.substring(start, i).toUpperCase(Locale.ROOT);
             if (u.startsWith("SIZE=")) {
                 try {
                     size = OptionalLong.of(Long.parseLong(u.substring(5)));

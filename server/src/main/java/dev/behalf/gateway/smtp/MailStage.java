@@ -1,5 +1,7 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.gateway.faults.FaultRule;
+import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.policy.decision.Decision;
 import dev.behalf.policy.decision.DelegationPolicy;
 import dev.behalf.policy.decision.SendAttempt;
@@ -38,9 +40,22 @@ final class MailStage {
     }
 
     static List<Check<MailCommand>> checks(SubmissionSettings settings) {
+        return checks(settings, FaultRules.none());
+    }
+
+    static List<Check<MailCommand>> checks(SubmissionSettings settings, FaultRules faults) {
         return List.of(new NoTransactionOpen(), new Syntax(), new DeclaredSize(settings.maxMessageSize()),
                 new SignedIn(), new ReversePathIsAnAddress(), new ReversePathNeedsNoSmtpUtf8(),
-                new EnvelopeAllowed(settings.enforceEnvelope()));
+                new Fault(faults), new EnvelopeAllowed(settings.enforceEnvelope()));
+    }
+
+    /** A fault rule for MAIL answers before the policy is asked, as a throttled Exchange Online does. */
+    record Fault(FaultRules faults) implements Check<MailCommand> {
+        public Optional<Refused> check(MailCommand m) {
+            AccountIdentity account = m.account().orElseThrow();
+            return faults.fire(new FaultRules.Subject(FaultRule.Stage.MAIL, FaultCheck.names(m.directory(), account), m.path(), List.of()))
+                    .map(Refused::fault);
+        }
     }
 
     /** RFC 5321 §4.1.1.2: one MAIL per transaction. */

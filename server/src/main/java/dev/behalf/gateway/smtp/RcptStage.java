@@ -1,5 +1,7 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.gateway.faults.FaultRule;
+import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.SmtpAddress;
 import dev.behalf.policy.reply.Refusal;
@@ -47,8 +49,30 @@ final class RcptStage {
     }
 
     static List<Check<RcptCommand>> checks(SubmissionSettings settings) {
-        return List.of(new TransactionOpen(), new UnderRecipientLimit(settings.maxRecipients()), new Syntax(),
+        return checks(settings, FaultRules.none());
+    }
+
+    static List<Check<RcptCommand>> checks(SubmissionSettings settings, FaultRules faults) {
+        return List.of(new TransactionOpen(), new Fault(faults), new UnderRecipientLimit(settings.maxRecipients()), new Syntax(),
                 new IsAnAddress(), new NeedsNoSmtpUtf8(), new KnownRecipient());
+    }
+
+    /**
+     * A fault rule for RCPT; once one answered a transaction, its other recipients get the same reply
+     * (without counting again), so nothing of a faulted send is delivered.
+     */
+    record Fault(FaultRules faults) implements Check<RcptCommand> {
+        public Optional<Refused> check(RcptCommand r) {
+            Transaction tx = r.tx();
+            if (tx.rcptFault.isPresent()) {
+                Refused first = tx.rcptFault.get();
+                return Optional.of(new Refused(first.refusal(), first.detail() + " (same transaction)", Optional.empty(), false));
+            }
+            Optional<Refused> fired = faults.fire(new FaultRules.Subject(FaultRule.Stage.RCPT, FaultCheck.names(r.directory(), tx.account),
+                    tx.mailFrom(), List.of())).map(Refused::fault);
+            tx.rcptFault = fired;
+            return fired;
+        }
     }
 
     record TransactionOpen() implements Check<RcptCommand> {

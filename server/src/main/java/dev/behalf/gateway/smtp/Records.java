@@ -2,6 +2,7 @@ package dev.behalf.gateway.smtp;
 
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.gateway.audit.Surface;
+import dev.behalf.mailstore.core.Interner;
 import dev.behalf.message.HeaderField;
 import dev.behalf.message.HeaderSection;
 import dev.behalf.policy.decision.Authorization;
@@ -24,21 +25,43 @@ final class Records {
      *
      * @param resent    the decision on the Resent-From mailboxes, when the message was being resent
      * @param delivered the header section of the stored copies; empty when refused
+     * @param propagation "granted, not yet in force" and the like, when a pending grant change would decide otherwise
      */
     static DecisionRecord decided(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
                                   Decision decision, Optional<Decision> resent, Optional<HeaderSection> delivered, SmtpReply reply,
-                                  List<String> reached, String id) {
-        return new DecisionRecord(id, context.clock().instant(), accountName(directory, tx), accountAddress(directory, tx),
-                tx.account.login(), tx.mailFrom(), tx.recipients.stream().map(Object::toString).toList(),
-                message.from().stream().map(Mailbox::toString).toList(), message.sender().map(Mailbox::toString),
-                delivered.flatMap(h -> value(h, "Sender")), decision.outcome().name(), stage(tx),
-                decision.authorizations().stream().map(a -> a.because().text()).toList(),
-                decision.authorizations().stream().map(Records::grant).toList(),
-                reply.toString(), message.messageId(), message.subject(), reached, directory.version(),
+                                  List<String> reached, String id, Optional<String> propagation) {
+        List<String> because = new java.util.ArrayList<>(decision.authorizations().stream().map(a -> a.because().text()).toList());
+        propagation.ifPresent(because::add);
+        return new DecisionRecord(id, context.clock().instant(), shared(accountName(directory, tx)), shared(accountAddress(directory, tx)),
+                shared(tx.account.login()), shared(tx.mailFrom()), shared(tx.recipients.stream().map(Object::toString).toList()),
+                shared(message.from().stream().map(Mailbox::toString).toList()), shared(message.sender().map(Mailbox::toString)),
+                shared(delivered.flatMap(h -> value(h, "Sender"))), decision.outcome().name(), stage(tx),
+                shared(List.copyOf(because)),
+                shared(decision.authorizations().stream().map(Records::grant).toList()),
+                reply.toString(), message.messageId(), message.subject(), shared(reached), directory.version(),
                 message.resentFrom().stream().map(Mailbox::toString).toList(), delivered.flatMap(h -> value(h, "Resent-Sender")),
                 resent.map(d -> d.outcome().name()),
                 resent.map(d -> d.authorizations().stream().map(Records::grant).toList()).orElse(List.of()),
                 lookAlikes(message), tx.surface.label());
+    }
+
+    /**
+     * The decision log keeps 100,000 records, and a test's records repeat their account, envelope, From,
+     * grants and folders message after message: each such value is kept once (issue 13, heap per message).
+     */
+    private static final Interner SHARED = new Interner();
+
+    private static String shared(String value) {
+        return SHARED.intern(value);
+    }
+
+    /** As the record keeps it ({@code List.copyOf}, which then keeps this very list), shared. */
+    private static <T> List<T> shared(List<T> value) {
+        return SHARED.intern(List.copyOf(value));
+    }
+
+    private static Optional<String> shared(Optional<String> value) {
+        return value.isEmpty() ? value : SHARED.intern(value.map(SHARED::intern));
     }
 
     /** A refusal that is not about delegation: malformed, too big, or the store failed. */
@@ -71,6 +94,18 @@ final class Records {
     /** The step that decided: SMTP's end of DATA, or Graph's sendMail. */
     private static String stage(Transaction tx) {
         return tx.surface == Surface.GRAPH ? "sendMail" : "DATA";
+    }
+
+    /**
+     * A fault rule answered a command (issue 14.5): outcome {@code Fault}, the rule in {@code because};
+     * nothing was delivered.
+     */
+    static DecisionRecord faulted(SubmissionContext context, AccountIdentity account, String mailFrom, List<String> rcptTo,
+                                  Directory directory, String stage, String detail, SmtpReply reply) {
+        return new DecisionRecord(context.ids().get(), context.clock().instant(), accountName(directory, account),
+                accountAddress(directory, account), account.login(), mailFrom, rcptTo, List.of(), Optional.empty(),
+                Optional.empty(), "Fault", stage, List.of(detail), List.of(), reply.toString(), Optional.empty(), Optional.empty(),
+                List.of(), directory.version());
     }
 
     private static Optional<String> value(HeaderSection h, String name) {

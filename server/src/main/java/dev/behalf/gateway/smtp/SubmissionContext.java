@@ -1,6 +1,7 @@
 package dev.behalf.gateway.smtp;
 
 import dev.behalf.gateway.audit.DecisionLog;
+import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.policy.change.LiveDirectory;
 
@@ -12,11 +13,11 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * What every submission step shares: the directory in force, the store, the decision log, settings, and
+ * What every submission step shares: the directory in force, the store, the fault rules, the decision log, settings, and
  * the ids: submission ids, and the InternalId Exchange's 250 carries (one counter per server).
  */
 record SubmissionContext(LiveDirectory directory, MailStore store, DecisionLog decisions, SubmissionSettings settings,
-                         Clock clock, Supplier<String> ids, LongSupplier internalIds) {
+                         Clock clock, Supplier<String> ids, LongSupplier internalIds, FaultRules faults) {
 
     SubmissionContext {
         Objects.requireNonNull(directory, "directory");
@@ -26,6 +27,7 @@ record SubmissionContext(LiveDirectory directory, MailStore store, DecisionLog d
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(internalIds, "internalIds");
+        Objects.requireNonNull(faults, "faults");
     }
 
     static Supplier<String> randomIds() {

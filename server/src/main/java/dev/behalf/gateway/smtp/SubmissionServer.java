@@ -3,6 +3,7 @@ package dev.behalf.gateway.smtp;
 import dev.behalf.gateway.Defaults;
 import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.mailstore.MailStore;
+import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.signin.ConnectionCaps;
 import dev.behalf.policy.signin.SignIn;
@@ -90,7 +91,8 @@ public final class SubmissionServer implements AutoCloseable {
         private int maxConnections = Defaults.MAX_CONNECTIONS;
         private int maxConnectionsPerIp = Defaults.MAX_CONNECTIONS_PER_IP;
         private SignIn signIn;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
+        private FaultRules faults = FaultRules.none();
         private Supplier<String> ids = SubmissionContext.randomIds();
 
         public Builder directory(LiveDirectory v) { directory = v; return this; }
@@ -115,6 +117,8 @@ public final class SubmissionServer implements AutoCloseable {
         public Builder signIn(SignIn v) { signIn = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder ids(Supplier<String> v) { ids = v; return this; }
+        /** The fault rules the stages consult (default none). */
+        public Builder faults(FaultRules v) { faults = v; return this; }
 
         public SubmissionServer build() {
             Objects.requireNonNull(directory, "directory: the submission server needs the LiveDirectory to authorise against");
@@ -122,11 +126,13 @@ public final class SubmissionServer implements AutoCloseable {
             Objects.requireNonNull(decisions, "decisions: the submission server needs a DecisionLog");
             Objects.requireNonNull(settings, "settings: use SubmissionSettings.defaults(hostName)");
             Objects.requireNonNull(tls, "tls: give a TLS context supplier, e.g. () -> TlsContexts.selfSigned(host)");
+            // One clock: the directory's, which propagation delays are read from, unless a test gives one.
+            Clock clock = this.clock != null ? this.clock : directory.clock();
             SubmissionContext context = new SubmissionContext(directory, store, decisions, settings, clock, ids,
-                    SubmissionContext.internalIdCounter());
+                    SubmissionContext.internalIdCounter(), faults);
             Transactions transactions = new Transactions();
             Supplier<SSLContext> lazyTls = memoize(tls);
-            SignIn auth = signIn != null ? signIn : SignIn.builder(directory::current).clock(clock).build();
+            SignIn auth = signIn != null ? signIn : SignIn.builder(directory::inForce).clock(clock).build();
             ConnectionLimit limit = new ConnectionLimit(new ConnectionCaps(maxConnections, maxConnectionsPerIp), sessionTimeout,
                     settings.dialect());
             LongAuthLines longLines = new LongAuthLines();

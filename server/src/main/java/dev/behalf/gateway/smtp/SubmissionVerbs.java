@@ -1,5 +1,6 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.reply.Acceptance;
 import dev.behalf.policy.reply.Refusal;
 import dev.behalf.policy.reply.SmtpReply;
@@ -114,6 +115,21 @@ final class SubmissionVerbs {
         sess.sendResponse(reply.toString());
     }
 
+    /** RFC 5321 §3.8: after a 421 the server closes the connection. */
+    private static void sendClosingIf421(Session sess, SmtpReply reply) throws IOException {
+        send(sess, reply);
+        if (reply.code() == 421) {
+            sess.quit();
+        }
+    }
+
+    /** A fault rule answered MAIL or RCPT: one record and one log line, as for a refusal. */
+    private static void faulted(SubmissionContext context, AccountIdentity account, String mailFrom, List<String> rcptTo,
+                                Directory directory, String stage, String detail, SmtpReply reply) {
+        context.decisions().add(Records.faulted(context, account, mailFrom, rcptTo, directory, stage, detail, reply));
+        log.info("{} {}: Fault ({}) -> {}", stage, account.login(), detail, reply);
+    }
+
     private static final class Ehlo extends BaseCommand {
         private final SubmissionSettings settings;
 
@@ -178,7 +194,7 @@ final class SubmissionVerbs {
             super("MAIL", "Specifies the sender.", "FROM: <sender> [ <parameters> ]");
             this.context = context;
             this.transactions = transactions;
-            this.checks = MailStage.checks(context.settings());
+            this.checks = MailStage.checks(context.settings(), context.faults());
         }
 
         @Override
@@ -186,7 +202,7 @@ final class SubmissionVerbs {
             Optional<AccountIdentity> account = sess.getAuthenticationHandler().map(h -> h.getIdentity())
                     .filter(AccountIdentity.class::isInstance).map(AccountIdentity.class::cast);
             MailStage.MailCommand mail = MailStage.MailCommand.of(getArgPredicate(commandString), sess.isMailTransactionInProgress(),
-                    account, context.directory().current());
+                    account, context.directory().inForce());
             Optional<Refused> refused = Check.first(checks, mail);
             if (refused.isPresent()) {
                 SmtpReply reply = refused.get().refusal().reply(context.settings().dialect());
@@ -194,7 +210,9 @@ final class SubmissionVerbs {
                     context.decisions().add(Records.envelopeDenied(context, account.orElseThrow(), mail.path(), mail.directory(), denied, reply));
                     log.info("MAIL {} as {}: Denied ({}) -> {}", account.orElseThrow().login(), mail.path(), denied.because().text(), reply);
                 });
-                send(sess, reply);
+                refused.get().fault().ifPresent(f -> faulted(context, account.orElseThrow(), mail.path(), List.of(), mail.directory(),
+                        "MAIL", f.detail(), reply));
+                sendClosingIf421(sess, reply);
                 return;
             }
             transactions.begin(sess, new Transaction(account.orElseThrow(), sess.getSessionId(), sess.getRemoteAddress(), sess.getHelo(),
@@ -212,7 +230,7 @@ final class SubmissionVerbs {
             super("RCPT", "Specifies the recipient. Can be used any number of times.", "TO: <recipient> [ <parameters> ]");
             this.context = context;
             this.transactions = transactions;
-            this.checks = RcptStage.checks(context.settings());
+            this.checks = RcptStage.checks(context.settings(), context.faults());
         }
 
         @Override
@@ -221,7 +239,10 @@ final class SubmissionVerbs {
                     context.directory().current());
             Optional<Refused> refused = Check.first(checks, rcpt);
             if (refused.isPresent()) {
-                send(sess, refused.get().refusal().reply(context.settings().dialect()));
+                SmtpReply reply = refused.get().refusal().reply(context.settings().dialect());
+                refused.get().fault().ifPresent(f -> faulted(context, rcpt.tx().account, rcpt.tx().mailFrom(),
+                        rcpt.path().map(List::of).orElse(List.of()), rcpt.directory(), "RCPT", f.detail(), reply));
+                sendClosingIf421(sess, reply);
                 return;
             }
             rcpt.tx().recipients.add(rcpt.address());
@@ -265,6 +286,9 @@ final class SubmissionVerbs {
                 sess.resetMailTransaction();
             }
             sess.sendResponse(response);
+            if (response.startsWith("421 ")) {
+                sess.quit();
+            }
         }
     }
 

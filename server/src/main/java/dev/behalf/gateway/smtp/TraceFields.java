@@ -2,6 +2,7 @@ package dev.behalf.gateway.smtp;
 
 import dev.behalf.gateway.audit.Surface;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +42,23 @@ final class TraceFields {
         return out;
     }
 
-    private static String date(SubmissionContext context) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(context.clock().instant(), ZoneOffset.UTC));
+    /** The last date written: every message of one second has the same, so it is formatted once a second. */
+    private static volatile Stamp last = new Stamp(Long.MIN_VALUE, "");
+
+    private record Stamp(long second, String text) {
+    }
+
+    static String date(SubmissionContext context) {
+        return date(context.clock().instant());
+    }
+
+    static String date(Instant now) {
+        Stamp s = last;
+        if (s.second != now.getEpochSecond()) {
+            s = new Stamp(now.getEpochSecond(), DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    ZonedDateTime.ofInstant(Instant.ofEpochSecond(now.getEpochSecond()), ZoneOffset.UTC)));
+            last = s;
+        }
+        return s.text;
     }
 }

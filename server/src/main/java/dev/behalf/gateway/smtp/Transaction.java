@@ -25,6 +25,8 @@ final class Transaction {
     final Surface surface;
     /** Whose Sent Items keep the sender's copy; empty for none (Graph's saveToSentItems false). */
     final Optional<RecipientId> sentItems;
+    /** A fault rule answered a RCPT of this transaction: every later RCPT of it gets the same reply. */
+    Optional<Refused> rcptFault = Optional.empty();
 
     Transaction(AccountIdentity account, String sessionId, InetSocketAddress remote, Optional<String> helo, boolean tls,
                 MailParameters parameters) {

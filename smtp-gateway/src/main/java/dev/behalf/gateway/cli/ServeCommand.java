@@ -3,7 +3,9 @@ package dev.behalf.gateway.cli;
 import dev.behalf.gateway.Defaults;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.gateway.metrics.PrometheusMetrics;
+import dev.behalf.policy.change.Propagation;
 import dev.behalf.policy.config.InvalidConfigException;
 import dev.behalf.policy.reply.Dialect;
 import dev.behalf.policy.signin.BasicAuth;
@@ -14,9 +16,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -125,6 +129,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "POST each decision record as JSON to this http(s) URL; never slows SMTP (a full queue drops and counts).")
     URI webhook;
 
+    @Option(names = "--propagation-delay", paramLabel = "DELAY", defaultValue = "0", converter = DelayConverter.class,
+            description = "A grant change is in force for decisions only after this delay, as in Exchange Online: 30s, 2m, 1h"
+                    + " (default: 0, at once). A cmdlet's -PropagationDelay overrides it per change.")
+    Duration propagationDelay;
+
+    @Option(names = "--faults", paramLabel = "FILE",
+            description = "Fault rules (YAML): answer chosen submissions with Exchange Online's throttling replies (see /api/faults).")
+    Path faults;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -143,6 +156,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 .maxConnections(maxConnections).maxConnectionsPerIp(maxConnectionsPerIp)
                 .basicAuth(basicAuth)
                 .plugin(new PrometheusMetrics());
+        builder.propagationDelay(propagationDelay);
+        if (faults != null) {
+            try {
+                builder.faults(FaultRules.parse(Files.readString(faults), faults.toString()));
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("behalf: --faults: can't read " + faults + ": " + e.getMessage());
+                return 2;
+            } catch (FaultRules.BadRules e) {
+                spec.commandLine().getErr().println("behalf: --faults: " + e.getMessage());
+                return 2;
+            }
+        }
         if (noSignInThrottle) {
             builder.signInThrottle(SignInThrottle.Limits.off());
         }
@@ -191,6 +216,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         public Dialect convert(String value) {
             return Dialect.byName(value).orElseThrow(() -> new CommandLine.TypeConversionException(
                     "'" + value + "' is not a dialect; use one of " + Dialect.names()));
+        }
+    }
+
+    static final class DelayConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Propagation.parseDelay(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

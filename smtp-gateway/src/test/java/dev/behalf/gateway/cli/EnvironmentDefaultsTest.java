@@ -29,6 +29,7 @@ class EnvironmentDefaultsTest {
         if (type == Dialect.class) return "exchange-server";
         if (type == java.net.URI.class) return "http://127.0.0.1:9/hook";
         if (type == dev.behalf.policy.signin.BasicAuth.class) return "retired";
+        if (type == java.time.Duration.class) return "2m";
         return "value-of-" + o.longestName().substring(2);
     }
 
@@ -56,7 +57,8 @@ class EnvironmentDefaultsTest {
                     : o.type() == Path.class ? Path.of(s)
                     : o.type() == Dialect.class ? Dialect.EXCHANGE_SERVER
                     : o.type() == java.net.URI.class ? java.net.URI.create(s)
-                    : o.type() == dev.behalf.policy.signin.BasicAuth.class ? dev.behalf.policy.signin.BasicAuth.RETIRED : s;
+                    : o.type() == dev.behalf.policy.signin.BasicAuth.class ? dev.behalf.policy.signin.BasicAuth.RETIRED
+                    : o.type() == java.time.Duration.class ? java.time.Duration.ofMinutes(2) : s;
             assertEquals(expected, value, o.longestName() + " from " + EnvironmentDefaults.variable(o));
             checked++;
         }

@@ -1,33 +1,26 @@
 package dev.behalf.gateway.hardening;
 
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
-import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.http.Json;
 import dev.behalf.gateway.smtp.SubmissionServer;
-import dev.behalf.gateway.smtp.SubmissionSettings;
-import dev.behalf.gateway.smtp.TlsContexts;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.greenmail.GreenMailStore;
-import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.LiveDirectory;
-import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what a non-loopback bind switches on).
  */
 class ExposureIT {
-    private static final Path CONFIG = Path.of("..", "config");
+    private static final Path CONFIG = DemoDirectory.CONFIG;
 
     @Test
     void bindingEveryInterfaceWithoutAnAdminTokenRefusesToStartWithAClearMessage() throws Exception {
@@ -117,29 +111,22 @@ class ExposureIT {
 
     @Test
     void whereTlsIsRequiredAuthBeforeStartTlsGets538AndAfterStartTlsWorks() throws Exception {
-        LiveDirectory live = new LiveDirectory(DirectoryLoader.load(CONFIG), ChangeJournal.none());
+        LiveDirectory live = DemoDirectory.live();
         try (GreenMailStore store = GreenMailStore.builder(live).build();
-             SubmissionServer smtp = SubmissionServer.builder().directory(live).store(store).decisions(new DecisionLog(100))
-                     .settings(SubmissionSettings.defaults("localhost")).tls(() -> TlsContexts.selfSigned("localhost"))
-                     .port(0).requireTls(true).build()) {
+             SubmissionServer smtp = Submission.over(live, store).requireTls(true).build()) {
             smtp.start();
-            try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), smtp.port())) {
-                plain.setSoTimeout(20_000);
-                Lines s = new Lines(plain);
+            try (SmtpClient s = new SmtpClient(smtp.port(), Duration.ofSeconds(20))) {
                 s.reply();
-                String ehlo = s.send("EHLO client.test");
+                String ehlo = s.reply("EHLO client.test");
                 assertTrue(ehlo.contains("250-STARTTLS") && !ehlo.contains("AUTH"), "AUTH is not offered before TLS:\n" + ehlo);
                 assertEquals("538 5.7.11 Encryption required for requested authentication mechanism",
-                        s.send("AUTH PLAIN " + SmtpClient.plain("", "terrya", "P@ssw0rd")));
-                assertEquals("530 5.7.0 Must issue a STARTTLS command first", s.send("MAIL FROM:<terrya@contoso.com>"));
-                assertEquals("220 Ready to start TLS", s.send("STARTTLS"));
-                SSLSocket tls = (SSLSocket) trustAll().getSocketFactory().createSocket(plain, "localhost", smtp.port(), true);
-                tls.setUseClientMode(true);
-                tls.startHandshake();
-                Lines t = new Lines(tls);
-                assertTrue(t.send("EHLO client.test").contains("250-AUTH LOGIN PLAIN"));
-                assertEquals("235 Authentication successful.", t.send("AUTH PLAIN " + SmtpClient.plain("", "terrya", "P@ssw0rd")));
-                assertEquals("250 2.1.0 Sender OK", t.send("MAIL FROM:<terrya@contoso.com>"));
+                        s.reply("AUTH PLAIN " + SmtpClient.plain("", "terrya", Cast.PASSWORD)));
+                assertEquals("530 5.7.0 Must issue a STARTTLS command first", s.reply("MAIL FROM:<terrya@contoso.com>"));
+                assertEquals("220 Ready to start TLS", s.reply("STARTTLS"));
+                s.startTls(trustAll().getSocketFactory(), "localhost");
+                assertTrue(s.reply("EHLO client.test").contains("250-AUTH LOGIN PLAIN"));
+                assertEquals("235 Authentication successful.", s.reply("AUTH PLAIN " + SmtpClient.plain("", "terrya", Cast.PASSWORD)));
+                assertEquals("250 2.1.0 Sender OK", s.reply("MAIL FROM:<terrya@contoso.com>"));
             }
         }
         // On loopback (requireTls off, the default, and what --allow-plain-auth keeps beyond it) AUTH works in the clear:
@@ -222,31 +209,4 @@ class ExposureIT {
     }
 
     /** Line-at-a-time SMTP over any socket (plain, then TLS). */
-    private static final class Lines {
-        private final BufferedReader in;
-        private final OutputStream out;
-
-        Lines(Socket socket) throws IOException {
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            out = socket.getOutputStream();
-        }
-
-        String reply() throws IOException {
-            StringBuilder sb = new StringBuilder();
-            String line;
-            while ((line = in.readLine()) != null) {
-                sb.append(sb.length() > 0 ? "\n" : "").append(line);
-                if (line.length() < 4 || line.charAt(3) != '-') {
-                    break;
-                }
-            }
-            return sb.toString();
-        }
-
-        String send(String line) throws IOException {
-            out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return reply();
-        }
-    }
 }

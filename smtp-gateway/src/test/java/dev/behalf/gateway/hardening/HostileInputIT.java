@@ -1,5 +1,6 @@
 package dev.behalf.gateway.hardening;
 
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;

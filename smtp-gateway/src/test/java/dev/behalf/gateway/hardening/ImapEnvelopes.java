@@ -1,15 +1,11 @@
 package dev.behalf.gateway.hardening;
 
+import dev.behalf.fixtures.Transcript;
 import jakarta.mail.internet.MimeUtility;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,21 +34,17 @@ final class ImapEnvelopes {
 
     /** The ENVELOPE of every message in the INBOX of the mailbox {@code login} opens. */
     static List<Envelope> inbox(int port, String login, String password) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(20_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
-            run(in, out, "a LOGIN \"" + login + "\" \"" + password + "\"");
-            run(in, out, "b SELECT INBOX");
+        try (Transcript t = new Transcript(port, Duration.ofSeconds(20))) {
+            run(t, "a", "LOGIN \"" + login + "\" \"" + password + "\"");
+            run(t, "b", "SELECT INBOX");
             List<Envelope> envelopes = new ArrayList<>();
-            for (String line : run(in, out, "c FETCH 1:* (ENVELOPE)")) {
+            for (String line : run(t, "c", "FETCH 1:* (ENVELOPE)")) {
                 int at = line.indexOf("(ENVELOPE ");
                 if (line.startsWith("* ") && at > 0) {
                     envelopes.add(envelope(new Parser(line, at + "(ENVELOPE ".length()).list()));
                 }
             }
-            run(in, out, "d LOGOUT");
+            run(t, "d", "LOGOUT");
             return envelopes;
         }
     }
@@ -66,22 +58,14 @@ final class ImapEnvelopes {
         return found.get(0);
     }
 
-    private static List<String> run(BufferedReader in, OutputStream out, String command) throws IOException {
-        String tag = command.substring(0, command.indexOf(' '));
-        out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        List<String> lines = new ArrayList<>();
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (line.startsWith(tag + " ")) {
-                if (!line.startsWith(tag + " OK")) {
-                    throw new IOException(command + " -> " + line);
-                }
-                return lines;
-            }
-            lines.add(line);
+    /** The untagged lines of a command that must end in OK. */
+    private static List<String> run(Transcript t, String tag, String command) throws IOException {
+        List<String> lines = t.imap(tag, command);
+        String done = lines.remove(lines.size() - 1);
+        if (!done.startsWith(tag + " OK")) {
+            throw new IOException(tag + " " + command + " -> " + done);
         }
-        throw new IOException("connection closed during " + command);
+        return lines;
     }
 
     @SuppressWarnings("unchecked")

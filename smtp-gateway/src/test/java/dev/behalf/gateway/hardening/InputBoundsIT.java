@@ -1,5 +1,7 @@
 package dev.behalf.gateway.hardening;
 
+import dev.behalf.fixtures.SmtpClient;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class InputBoundsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ServerProcess.startWithHeap(dir.resolve("behalf.log"), "-Xmx128m", "--config", Path.of("..", "config").toString(),
+        server = ServerProcess.startWithHeap(dir.resolve("behalf.log"), "-Xmx128m", "--config", DemoDirectory.CONFIG.toString(),
                 "--max-connections-per-ip", "3");
     }
 

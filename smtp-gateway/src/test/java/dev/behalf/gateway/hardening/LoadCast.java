@@ -1,5 +1,6 @@
 package dev.behalf.gateway.hardening;
 
+import dev.behalf.policy.seed.Cast;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 record LoadCast(int clients, int targets) {
     static final String DOMAIN = "load.test";
-    static final String PASSWORD = "P@ssw0rd";
+    static final String PASSWORD = Cast.PASSWORD;
 
     /** What a client writes in From. */
     enum Kind { SELF, SEND_AS, ON_BEHALF, NEVER }

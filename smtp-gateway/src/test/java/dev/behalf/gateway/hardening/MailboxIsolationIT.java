@@ -1,20 +1,17 @@
 package dev.behalf.gateway.hardening;
 
+import dev.behalf.fixtures.SmtpClient;
+import dev.behalf.fixtures.Transcript;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.seed.Cast;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the next sign-in.
  */
 class MailboxIsolationIT {
-    private static final String PASSWORD = "P@ssw0rd";
+    private static final String PASSWORD = Cast.PASSWORD;
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String SECRET = "terry-secret-subject";
 
     @RegisterExtension
@@ -85,19 +83,19 @@ class MailboxIsolationIT {
                 "INBOX/../../" + terry + "/INBOX", "INBOX.." + terry + ".INBOX", ".." + terry + ".INBOX", terry + ".INBOX", terry,
                 "terrya", "terrya/INBOX", "terrya@contoso.com/INBOX", "Other Users/terrya/INBOX", "Other Users.terrya.INBOX",
                 "#user/terrya", "#shared/terrya", "~terrya", "*", "%", "#mail." + ayla + ".INBOX", "#MAIL." + terry + ".INBOX");
-        try (Imap imap = new Imap(behalf.imapPort())) {
-            assertTrue(imap.run("LOGIN jimh " + PASSWORD).endsWith("OK LOGIN completed."));
+        try (Transcript imap = new Transcript(behalf.imapPort(), TIMEOUT)) {
+            assertTrue(imap.imap("LOGIN jimh " + PASSWORD).endsWith("OK LOGIN completed."));
             for (String n : names) {
                 String q = "\"" + n + "\"";
                 for (String cmd : List.of("SELECT " + q, "EXAMINE " + q, "STATUS " + q + " (MESSAGES UNSEEN)", "LIST \"\" " + q,
                         "LIST " + q + " \"*\"", "LSUB \"\" " + q, "SUBSCRIBE " + q, "CREATE " + q + ".x", "DELETE " + q,
                         "RENAME " + q + " stolen", "RENAME INBOX " + q + ".moved", "APPEND " + q + " {20+}\r\nSubject: planted\r\n\r\nx",
                         "GETQUOTAROOT " + q, "FETCH 1:* (BODY[HEADER.FIELDS (SUBJECT)])")) {
-                    imap.run(cmd);
+                    imap.imap(cmd);
                 }
-                imap.run("SELECT INBOX");
-                imap.run("COPY 1:* " + q);
-                imap.run("MOVE 1:* " + q);
+                imap.imap("SELECT INBOX");
+                imap.imap("COPY 1:* " + q);
+                imap.imap("MOVE 1:* " + q);
             }
             String transcript = imap.transcript();
             assertFalse(transcript.contains(SECRET), "Terry's mail showed up in Jim's session");
@@ -111,14 +109,14 @@ class MailboxIsolationIT {
                     .startsWith("250 "), "no folder trick broke Jim's own box for deliveries");
         }
         assertEquals(List.of(SECRET), subjects("terrya"));
-        try (Pop3 pop = new Pop3(behalf.pop3Port())) {
-            pop.line("USER jimh");
-            assertEquals("+OK", pop.line("PASS " + PASSWORD));
-            assertEquals("+OK 1", pop.line("STAT").substring(0, 5), "Jim's own Inbox, with the one message just delivered");
+        try (Transcript pop = new Transcript(behalf.pop3Port(), TIMEOUT)) {
+            pop.pop3Status("USER jimh");
+            assertEquals("+OK", pop.pop3Status("PASS " + PASSWORD));
+            assertEquals("+OK 1", pop.pop3Status("STAT").substring(0, 5), "Jim's own Inbox, with the one message just delivered");
             // Jim knows his own password only (the demo gives every account the same one, so Terry's is never sent).
             for (String cmd : List.of("USER terrya", "PASS not-terrys-password", "AUTH PLAIN " + SmtpClient.plain("terrya", "jimh", PASSWORD),
                     "APOP terrya 0123456789abcdef0123456789abcdef", "RETR 1", "TOP 1 0", "LIST", "UIDL")) {
-                pop.line(cmd);
+                pop.pop3Status(cmd);
             }
             assertFalse(pop.transcript().contains(SECRET), "Terry's mail reached Jim's POP3 session:\n" + pop.transcript());
         }
@@ -127,8 +125,8 @@ class MailboxIsolationIT {
     @Test
     void removedGrantsDenyAndHiddenMailboxesCloseTheDoorAtTheNextSignIn() throws Exception {
         assertTrue(imapLogin("jimh\\ayla").endsWith("OK LOGIN completed."));
-        try (Imap open = new Imap(behalf.imapPort())) {
-            assertTrue(open.run("LOGIN " + quote("jimh\\ayla") + " " + PASSWORD).endsWith("OK LOGIN completed."));
+        try (Transcript open = new Transcript(behalf.imapPort(), TIMEOUT)) {
+            assertTrue(open.imap("LOGIN " + quote("jimh\\ayla") + " " + PASSWORD).endsWith("OK LOGIN completed."));
             behalf.shell("Remove-MailboxPermission -Identity ayla -User \"Jim Hance\" -AccessRights FullAccess -InheritanceType All -Confirm:$false");
             assertTrue(imapLogin("jimh\\ayla").endsWith("NO LOGIN failed."), "removed: refused at the next sign-in");
             assertEquals("-ERR Logon failure: unknown user name or bad password.", pop3User("jimh\\ayla"));
@@ -156,115 +154,31 @@ class MailboxIsolationIT {
     }
 
     private static String imapLogin(String login) throws IOException {
-        try (Imap imap = new Imap(behalf.imapPort())) {
-            return imap.run("LOGIN " + quote(login) + " " + PASSWORD);
+        try (Transcript imap = new Transcript(behalf.imapPort(), TIMEOUT)) {
+            return imap.imap("LOGIN " + quote(login) + " " + PASSWORD);
         }
     }
 
     private static String imapPlain(String authzid, String authcid) throws IOException {
-        try (Imap imap = new Imap(behalf.imapPort())) {
-            return imap.run("AUTHENTICATE PLAIN " + SmtpClient.plain(authzid, authcid, PASSWORD));
+        try (Transcript imap = new Transcript(behalf.imapPort(), TIMEOUT)) {
+            return imap.imap("AUTHENTICATE PLAIN " + SmtpClient.plain(authzid, authcid, PASSWORD));
         }
     }
 
     private static String pop3User(String login) throws IOException {
-        try (Pop3 pop = new Pop3(behalf.pop3Port())) {
-            pop.line("USER " + login);
-            return pop.line("PASS " + PASSWORD);
+        try (Transcript pop = new Transcript(behalf.pop3Port(), TIMEOUT)) {
+            pop.pop3Status("USER " + login);
+            return pop.pop3Status("PASS " + PASSWORD);
         }
     }
 
     private static String pop3Plain(String authzid, String authcid) throws IOException {
-        try (Pop3 pop = new Pop3(behalf.pop3Port())) {
-            return pop.line("AUTH PLAIN " + SmtpClient.plain(authzid, authcid, PASSWORD));
+        try (Transcript pop = new Transcript(behalf.pop3Port(), TIMEOUT)) {
+            return pop.pop3Status("AUTH PLAIN " + SmtpClient.plain(authzid, authcid, PASSWORD));
         }
     }
 
     private static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** A raw IMAP session; every command is tagged and read up to its tagged reply. */
-    static final class Imap implements AutoCloseable {
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
-        private final StringBuilder transcript = new StringBuilder();
-        private int tag;
-
-        Imap(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout(20_000);
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            out = socket.getOutputStream();
-            transcript.append(in.readLine()).append('\n');
-        }
-
-        /** Sends a command; returns its tagged reply line, after collecting every line before it. */
-        String run(String command) throws IOException {
-            String t = "t" + (++tag);
-            out.write((t + " " + command + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                lines.add(line);
-                transcript.append(line).append('\n');
-                if (line.startsWith(t + " ")) {
-                    return line;
-                }
-            }
-            throw new IOException("connection closed during " + command + ": " + lines);
-        }
-
-        String transcript() {
-            return transcript.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-    }
-
-    /** A raw POP3 session: one line out, the status line back (multi-line replies collected to their dot). */
-    static final class Pop3 implements AutoCloseable {
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
-        private final StringBuilder transcript = new StringBuilder();
-
-        Pop3(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout(20_000);
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            out = socket.getOutputStream();
-            transcript.append(in.readLine()).append('\n');
-        }
-
-        String line(String command) throws IOException {
-            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            String status = in.readLine();
-            transcript.append(status).append('\n');
-            String verb = command.split(" ")[0];
-            boolean multiLine = List.of("RETR", "TOP").contains(verb) || (List.of("LIST", "UIDL").contains(verb) && command.equals(verb));
-            if (status != null && status.startsWith("+OK") && multiLine) {
-                String l;
-                while ((l = in.readLine()) != null && !l.equals(".")) {
-                    transcript.append(l).append('\n');
-                }
-            }
-            return status;
-        }
-
-        String transcript() {
-            return transcript.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }

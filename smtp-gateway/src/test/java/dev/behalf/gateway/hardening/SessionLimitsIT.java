@@ -1,20 +1,16 @@
 package dev.behalf.gateway.hardening;
 
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
-import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.smtp.SubmissionServer;
-import dev.behalf.gateway.smtp.SubmissionSettings;
-import dev.behalf.gateway.smtp.TlsContexts;
 import dev.behalf.mailstore.MailboxSummary;
 import dev.behalf.mailstore.greenmail.GreenMailStore;
-import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.LiveDirectory;
-import dev.behalf.policy.config.DirectoryLoader;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +27,7 @@ class SessionLimitsIT {
     private static final String TIMEOUT = "421 Timeout waiting for data from client.";
 
     private static RunningBehalf start(Duration idle) {
-        return Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().idleTimeout(idle).start();
+        return Behalf.builder().configDir(DemoDirectory.CONFIG).allPortsEphemeral().idleTimeout(idle).start();
     }
 
     private static int stored(RunningBehalf b) {
@@ -48,7 +44,7 @@ class SessionLimitsIT {
 
     @Test
     void aClientTricklingDataInsideTheIdleTimeoutIsCutOffAtTheSessionDeadline() throws Exception {
-        try (RunningBehalf b = Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral()
+        try (RunningBehalf b = Behalf.builder().configDir(DemoDirectory.CONFIG).allPortsEphemeral()
                 .idleTimeout(Duration.ofSeconds(1)).sessionTimeout(Duration.ofSeconds(2)).start()) {
             int port = b.ports().smtp();
             long started = System.nanoTime();
@@ -119,11 +115,9 @@ class SessionLimitsIT {
 
     @Test
     void connectionsPastEitherCapGetExchanges421_4_3_2AndASlotFreesWhenOneCloses() throws Exception {
-        LiveDirectory live = new LiveDirectory(DirectoryLoader.load(Path.of("..", "config")), ChangeJournal.none());
+        LiveDirectory live = DemoDirectory.live();
         try (GreenMailStore store = GreenMailStore.builder(live).build();
-             SubmissionServer smtp = SubmissionServer.builder().directory(live).store(store).decisions(new DecisionLog(100))
-                     .settings(SubmissionSettings.defaults("localhost")).tls(() -> TlsContexts.selfSigned("localhost"))
-                     .port(0).maxConnections(3).maxConnectionsPerIp(2).build()) {
+             SubmissionServer smtp = Submission.over(live, store).maxConnections(3).maxConnectionsPerIp(2).build()) {
             smtp.start();
             List<SmtpClient> open = new ArrayList<>();
             try {

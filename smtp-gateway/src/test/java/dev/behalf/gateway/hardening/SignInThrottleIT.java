@@ -4,8 +4,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import dev.behalf.policy.signin.SignInThrottle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attempt holds no thread that other clients need. Clients come from 127.0.0.1 and 127.0.0.2.
  */
 class SignInThrottleIT {
-    private static final String RIGHT = "P@ssw0rd";
+    private static final String RIGHT = Cast.PASSWORD;
     private static final String IMAP_NO = "a1 NO LOGIN failed.";
     private static final String POP3_NO = "-ERR Logon failure: unknown user name or bad password.";
 
@@ -63,7 +66,7 @@ class SignInThrottleIT {
     }
 
     private void start(SignInThrottle.Limits limits) {
-        behalf = Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().signInThrottle(limits).start();
+        behalf = Behalf.builder().configDir(DemoDirectory.CONFIG).allPortsEphemeral().signInThrottle(limits).start();
     }
 
     private static InetAddress local(int last) throws IOException {
@@ -191,6 +194,42 @@ class SignInThrottleIT {
             assertEquals(accepted(surface), signIn(surface, 2, accounts.get(s), RIGHT), surface + ": the owner, from 127.0.0.2");
         }
         assertTrue(lines().stream().filter(l -> l.contains("from 127.0.0.2")).noneMatch(l -> l.contains("throttled")), lines().toString());
+    }
+
+    @Test
+    void tenConnectionsOfOneClientSigningInAtOnceWithTheRightPasswordAreNotSpacedOut() throws Exception {
+        // A connection pool, or the load client: presumed failures would hold the fifth back 10 s, past the 5 s timeout.
+        start(new SignInThrottle.Limits(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(10), 1000));
+        List<SmtpClient> pool = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                SmtpClient s = new SmtpClient(behalf.ports().smtp(), Duration.ofSeconds(5), local(1));
+                pool.add(s);
+                s.reply();
+                s.reply("EHLO pool");
+            }
+            for (SmtpClient s : pool) {
+                s.write("AUTH PLAIN " + SmtpClient.plain("", "ayla", RIGHT) + "\r\n");
+            }
+            for (SmtpClient s : pool) {
+                assertEquals(accepted("SMTP"), s.lastLine());
+            }
+        } finally {
+            for (SmtpClient s : pool) {
+                s.close();
+            }
+        }
+        assertTrue(lines().stream().noneMatch(l -> l.contains("throttled")), lines().toString());
+        // ...while guesses from that client are still spaced: the fifth wrong one in a row waits its 10 s.
+        for (int i = 0; i < 4; i++) {
+            assertEquals(refused("SMTP"), signIn("SMTP", 1, "ayla", "guess " + i));
+        }
+        try (SmtpClient s = new SmtpClient(behalf.ports().smtp(), Duration.ofSeconds(5), local(1))) {
+            s.reply();
+            s.reply("EHLO guesser");
+            s.write("AUTH PLAIN " + SmtpClient.plain("", "ayla", "guess 4") + "\r\n");
+            assertThrows(java.net.SocketTimeoutException.class, s::lastLine, "the fifth guess is held back");
+        }
     }
 
     @Test

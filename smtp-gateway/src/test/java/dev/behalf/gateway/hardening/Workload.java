@@ -1,6 +1,7 @@
 package dev.behalf.gateway.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.hardening.LoadCast.Kind;
 import dev.behalf.gateway.http.Json;
 

@@ -2,7 +2,7 @@ package dev.behalf.gateway.it;
 
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
-import dev.behalf.gateway.hardening.SmtpClient;
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.signin.BasicAuth;
 import dev.behalf.policy.signin.SignInThrottle;

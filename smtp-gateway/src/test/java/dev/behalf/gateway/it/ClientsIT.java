@@ -1,6 +1,8 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.gateway.junit.BehalfExtension;
+import dev.behalf.policy.seed.Cast;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -99,13 +101,8 @@ class ClientsIT {
         p.put("mail.smtp.starttls.enable", "true");
         p.put("mail.smtp.starttls.required", "true");
         p.put("mail.smtp.ssl.trust", "*");
-        Session tls = Session.getInstance(p, new jakarta.mail.Authenticator() {
-            @Override
-            protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
-                return new jakarta.mail.PasswordAuthentication("terrya@contoso.com", "P@ssw0rd");
-            }
-        });
-        Transport.send(Mails.message(tls, "terrya@contoso.com", "jimh@contoso.com", "over tls"));
+        Session tls = Session.getInstance(p, JakartaMail.authenticator("terrya@contoso.com", Cast.PASSWORD));
+        Transport.send(JakartaMail.message(tls, "terrya@contoso.com", "jimh@contoso.com", "over tls"));
         behalf.awaitMessage("jimh", "over tls");
         assertTrue(behalf.lastDecision().orElseThrow().reply().startsWith("250 2.6.0"));
     }

@@ -1,18 +1,18 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MessageSummary;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -20,21 +20,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class DataDirRestartIT {
 
     private static Behalf.Builder server(Path data) {
-        return Behalf.builder().configDir(Path.of("..", "config")).allPortsEphemeral().dataDir(data);
+        return Behalf.builder().configDir(DemoDirectory.CONFIG).allPortsEphemeral().dataDir(data);
     }
 
     private static void send(RunningBehalf b, String login, String from, String to, String subject) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", String.valueOf(b.ports().smtp()));
-        p.put("mail.smtp.auth", "true");
-        Session s = Session.getInstance(p, new jakarta.mail.Authenticator() {
-            @Override
-            protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
-                return new jakarta.mail.PasswordAuthentication(login, "P@ssw0rd");
-            }
-        });
-        Transport.send(Mails.message(s, from, to, subject));
+        JakartaMail.send(JakartaMail.smtpSession(b.ports().smtp(), login, Cast.PASSWORD), from, to, subject);
     }
 
     @Test
@@ -63,6 +53,55 @@ class DataDirRestartIT {
             send(b, "hollyh", "seanc@contoso.com", "jimh@contoso.com", "after restart");
             assertEquals("SendOnBehalf", b.decisions().last().orElseThrow().outcome());
             assertEquals(22, inbox(b).size());
+        }
+    }
+
+    @Test
+    void aGrantStillPropagatingWhenTheServerStopsStillWaitsAfterTheRestart(@TempDir Path data) throws Exception {
+        java.time.Instant start = java.time.Instant.now();
+        MovableClock clock = new MovableClock(start);
+        try (RunningBehalf b = server(data).clock(clock).propagationDelay(java.time.Duration.ofHours(1)).start()) {
+            assertTrue(b.shell().run("Add-RecipientPermission -Identity terrya -Trustee raymonds -AccessRights SendAs -Confirm:$false").ok());
+            assertThrows(jakarta.mail.MessagingException.class, () -> send(b, "raymonds", "terrya@contoso.com", "jimh@contoso.com", "too soon"));
+        }
+        clock.set(start.plus(java.time.Duration.ofMinutes(30)));
+        try (RunningBehalf b = server(data).clock(clock).start()) {
+            assertThrows(jakarta.mail.MessagingException.class, () -> send(b, "raymonds", "terrya@contoso.com", "jimh@contoso.com", "still too soon"));
+            var refused = b.decisions().last().orElseThrow();
+            assertEquals("Denied", refused.outcome());
+            assertTrue(refused.because().contains("granted, not yet in force: SendAs takes effect at " + start.plus(java.time.Duration.ofHours(1))
+                    + " (Add-RecipientPermission -Identity terrya -Trustee raymonds -AccessRights SendAs -Confirm:$false)"), refused.because().toString());
+            clock.set(start.plus(java.time.Duration.ofHours(1)));
+            send(b, "raymonds", "terrya@contoso.com", "jimh@contoso.com", "in force now");
+            assertEquals("SendAs", b.decisions().last().orElseThrow().outcome());
+        }
+    }
+
+    /** A clock the test sets; the servers read every propagation time from it. */
+    private static final class MovableClock extends java.time.Clock {
+        private volatile java.time.Instant now;
+
+        MovableClock(java.time.Instant now) {
+            this.now = now;
+        }
+
+        void set(java.time.Instant at) {
+            now = at;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
         }
     }
 

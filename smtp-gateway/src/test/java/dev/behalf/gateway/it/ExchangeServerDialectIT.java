@@ -1,7 +1,7 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.audit.DecisionRecord;
-import dev.behalf.gateway.hardening.SmtpClient;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.policy.reply.Dialect;
 import org.junit.jupiter.api.Test;

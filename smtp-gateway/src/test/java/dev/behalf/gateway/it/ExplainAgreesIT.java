@@ -1,8 +1,8 @@
 package dev.behalf.gateway.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.audit.DecisionRecord;
-import dev.behalf.gateway.hardening.SmtpClient;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;

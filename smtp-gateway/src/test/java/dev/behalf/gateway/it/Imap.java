@@ -1,14 +1,13 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.JakartaMail;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /** Signs in over IMAP with Jakarta Mail (Angus), as an owner or as {@code delegate\mailbox}. */
 final class Imap {
@@ -17,11 +16,7 @@ final class Imap {
 
     /** The folder names the login sees, or throws {@link AuthenticationFailedException}. */
     static List<String> folders(int port, String login, String password) throws MessagingException {
-        Properties p = new Properties();
-        p.put("mail.imap.connectiontimeout", "10000");
-        p.put("mail.imap.timeout", "20000");
-        Store store = Session.getInstance(p).getStore("imap");
-        store.connect("127.0.0.1", port, login, password);
+        Store store = JakartaMail.connect(JakartaMail.imap(port), "imap", login, password);
         try {
             List<String> names = new ArrayList<>();
             for (Folder f : store.getDefaultFolder().list("*")) {
@@ -44,11 +39,7 @@ final class Imap {
 
     /** Subjects in a folder of the mailbox the login opens. */
     static List<String> subjects(int port, String login, String password, String folder) throws MessagingException {
-        Properties p = new Properties();
-        p.put("mail.imap.connectiontimeout", "10000");
-        p.put("mail.imap.timeout", "20000");
-        Store store = Session.getInstance(p).getStore("imap");
-        store.connect("127.0.0.1", port, login, password);
+        Store store = JakartaMail.connect(JakartaMail.imap(port), "imap", login, password);
         try {
             Folder f = store.getFolder(folder);
             f.open(Folder.READ_ONLY);

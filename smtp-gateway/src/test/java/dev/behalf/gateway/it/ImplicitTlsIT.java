@@ -1,5 +1,6 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.gateway.junit.BehalfExtension;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -57,7 +58,7 @@ class ImplicitTlsIT {
         Session s = Session.getInstance(p);
         try (Transport t = s.getTransport("smtps")) {
             t.connect("terrya@contoso.com", "P@ssw0rd");
-            var m = Mails.message(s, "terrya@contoso.com", "jimh@contoso.com", "over smtps");
+            var m = JakartaMail.message(s, "terrya@contoso.com", "jimh@contoso.com", "over smtps");
             t.sendMessage(m, m.getAllRecipients());
         }
         behalf.awaitMessage("jimh", "over smtps");

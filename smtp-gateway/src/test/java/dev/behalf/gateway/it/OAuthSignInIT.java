@@ -1,9 +1,10 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.JakartaMail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
-import dev.behalf.gateway.hardening.SmtpClient;
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.oauth.IdentityPlatform;
 import dev.behalf.policy.signin.SignInDecision;
@@ -103,7 +104,7 @@ class OAuthSignInIT {
 
     private static void send(String user, String token, String from, String to, String subject) throws Exception {
         Session session = smtpSession();
-        MimeMessage m = Mails.message(session, from, to, subject);
+        MimeMessage m = JakartaMail.message(session, from, to, subject);
         try (Transport t = session.getTransport("smtp")) {
             t.connect("127.0.0.1", behalf.ports().smtp(), user, token);
             t.sendMessage(m, m.getAllRecipients());

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
@@ -31,7 +32,7 @@ class SendPathIT {
 
     @Test
     void selfSendIsDeliveredUnchangedAndCopiedToSentItems() throws Exception {
-        Mails.send(behalf.session("terrya"), "Terry Adams <terrya@contoso.com>", "jimh@contoso.com", "self send");
+        JakartaMail.send(behalf.session("terrya"), "Terry Adams <terrya@contoso.com>", "jimh@contoso.com", "self send");
         MimeMessage m = behalf.awaitMessage("jimh", "self send");
         assertEquals("Terry Adams <terrya@contoso.com>", m.getHeader("From", ","));
         assertNull(m.getHeader("Sender"));
@@ -46,7 +47,7 @@ class SendPathIT {
     void sendAsLeavesNoTraceOfTheDelegate() throws Exception {
         // Demo grant: Pilar Pinilla holds Send As on James Alvord.
         var session = behalf.session("pilarp");
-        MimeMessage out = Mails.message(session, "James Alvord <jamesa@contoso.com>", "jimh@contoso.com", "send as");
+        MimeMessage out = JakartaMail.message(session, "James Alvord <jamesa@contoso.com>", "jimh@contoso.com", "send as");
         out.setSender(new InternetAddress("pilarp@contoso.com"));
         jakarta.mail.Transport.send(out);
         MimeMessage m = behalf.awaitMessage("jimh", "send as");
@@ -60,7 +61,7 @@ class SendPathIT {
     @Test
     void sendOnBehalfOfAGroupStampsSenderAndReachesEveryMember() throws Exception {
         // Demo grant: Administrator is in All Employees' GrantSendOnBehalfTo.
-        Mails.send(behalf.session("administrator"), "All Employees <allemployees@contoso.com>", "allemployees@contoso.com",
+        JakartaMail.send(behalf.session("administrator"), "All Employees <allemployees@contoso.com>", "allemployees@contoso.com",
                 "on behalf of everyone");
         MimeMessage m = behalf.awaitMessage("yanli", "on behalf of everyone");
         behalf.assertSentOnBehalf(m, "administrator", "allemployees");
@@ -74,7 +75,7 @@ class SendPathIT {
 
     @Test
     void repliesToASendOnBehalfMessageGoToTheMailboxNotTheDelegate() throws Exception {
-        Mails.send(behalf.session("administrator"), "allemployees@contoso.com", "jimh@contoso.com", "reply target");
+        JakartaMail.send(behalf.session("administrator"), "allemployees@contoso.com", "jimh@contoso.com", "reply target");
         MimeMessage m = behalf.awaitMessage("jimh", "reply target");
         Address[] replyTo = ((MimeMessage) m.reply(false)).getRecipients(Message.RecipientType.TO);
         assertEquals("allemployees@contoso.com", ((InternetAddress) replyTo[0]).getAddress());
@@ -83,7 +84,7 @@ class SendPathIT {
     @Test
     void fullAccessAloneIsRefusedWith5_7_60AndNothingIsStored() throws Exception {
         // Demo grant: Jim Hance holds Full Access on Ayla Kol's mailbox, which does not allow sending.
-        DecisionRecord d = behalf.assertRefused(() -> Mails.send(behalf.session("jimh"), "ayla@contoso.com", "terrya@contoso.com", "full access"));
+        DecisionRecord d = behalf.assertRefused(() -> JakartaMail.send(behalf.session("jimh"), "ayla@contoso.com", "terrya@contoso.com", "full access"));
         assertEquals("Denied", d.outcome());
         assertEquals("FULL_ACCESS_ONLY", d.grants().get(0).reason());
         assertEquals("550 5.7.60 SMTP; Client does not have permissions to send as this sender", d.reply());
@@ -93,20 +94,20 @@ class SendPathIT {
 
     @Test
     void aForeignFromIsRefused() {
-        DecisionRecord d = behalf.assertRefused(() -> Mails.send(behalf.session("terrya"), "ceo@fabrikam.com", "jimh@contoso.com", "spoof"));
+        DecisionRecord d = behalf.assertRefused(() -> JakartaMail.send(behalf.session("terrya"), "ceo@fabrikam.com", "jimh@contoso.com", "spoof"));
         assertEquals("UNKNOWN_FROM", d.grants().get(0).reason());
     }
 
     @Test
     void aHiddenMailboxCanNotBeSentFrom() {
-        DecisionRecord d = behalf.assertRefused(() -> Mails.send(behalf.session("estherv"),
+        DecisionRecord d = behalf.assertRefused(() -> JakartaMail.send(behalf.session("estherv"),
                 "DiscoverySearchMailbox{D919BA05-46A6-415f-80AD-7E09334BB852}@contoso.com", "jimh@contoso.com", "hidden"));
         assertEquals("HIDDEN_FROM", d.grants().get(0).reason());
     }
 
     @Test
     void aMailUserMemberOfAGroupIsCapturedNotRelayed() throws Exception {
-        Mails.send(behalf.session("terrya"), "terrya@contoso.com", "sales@contoso.com", "sales update");
+        JakartaMail.send(behalf.session("terrya"), "terrya@contoso.com", "sales@contoso.com", "sales update");
         behalf.awaitMessage("felipea", "sales update");
         MimeMessage captured = behalf.awaitExternal("lee.gu@fabrikam.com", "sales update");
         assertEquals("terrya@contoso.com", ((InternetAddress) captured.getFrom()[0]).getAddress());
@@ -114,7 +115,7 @@ class SendPathIT {
 
     @Test
     void ownersReadTheirMailOverImapWithJakartaMail() throws Exception {
-        Mails.send(behalf.session("terrya"), "terrya@contoso.com", "jimh@contoso.com", "imap readback");
+        JakartaMail.send(behalf.session("terrya"), "terrya@contoso.com", "jimh@contoso.com", "imap readback");
         behalf.awaitMessage("jimh", "imap readback");
         Store store = behalf.session("jimh").getStore("imap");
         store.connect("jimh@contoso.com", "P@ssw0rd");
@@ -138,7 +139,7 @@ class SendPathIT {
     @Test
     void sendAsWinsOverSendOnBehalfWhenTheDelegateHoldsBoth() throws Exception {
         behalf.shell("Set-Mailbox -Identity jamesa -GrantSendOnBehalfTo pilarp");   // Pilar already holds Send As on James
-        Mails.send(behalf.session("pilarp"), "jamesa@contoso.com", "jimh@contoso.com", "both rights");
+        JakartaMail.send(behalf.session("pilarp"), "jamesa@contoso.com", "jimh@contoso.com", "both rights");
         behalf.assertSentAs(behalf.awaitMessage("jimh", "both rights"), "jamesa");
         assertEquals("SendAs", behalf.lastDecision().orElseThrow().outcome());
     }
@@ -147,9 +148,9 @@ class SendPathIT {
     void messageCopyFlagsPutACopyInTheFromMailboxsSentItems() throws Exception {
         behalf.shell("Set-Mailbox -Identity jamesa -MessageCopyForSentAsEnabled $true");
         behalf.shell("Set-Mailbox -Identity seanc -GrantSendOnBehalfTo hollyh -MessageCopyForSendOnBehalfEnabled $true");
-        Mails.send(behalf.session("pilarp"), "jamesa@contoso.com", "jimh@contoso.com", "copy as");
-        Mails.send(behalf.session("hollyh"), "seanc@contoso.com", "jimh@contoso.com", "copy on behalf");
-        Mails.send(behalf.session("karent"), "yanli@contoso.com", "jimh@contoso.com", "no copy");   // Send As, flag off
+        JakartaMail.send(behalf.session("pilarp"), "jamesa@contoso.com", "jimh@contoso.com", "copy as");
+        JakartaMail.send(behalf.session("hollyh"), "seanc@contoso.com", "jimh@contoso.com", "copy on behalf");
+        JakartaMail.send(behalf.session("karent"), "yanli@contoso.com", "jimh@contoso.com", "no copy");   // Send As, flag off
         assertEquals(java.util.List.of("copy as"), sentItems("jamesa"));
         assertEquals(java.util.List.of("copy on behalf"), sentItems("seanc"));
         assertEquals(java.util.List.of(), sentItems("yanli"));

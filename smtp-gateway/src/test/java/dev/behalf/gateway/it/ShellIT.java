@@ -1,8 +1,10 @@
 package dev.behalf.gateway.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.gateway.junit.BehalfExtension;
+import dev.behalf.policy.seed.Cast;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * effect checked where a user would see it: the next SMTP submission or IMAP sign-in.
  */
 class ShellIT {
-    private static final String PW = "P@ssw0rd";
+    private static final String PW = Cast.PASSWORD;
 
     @RegisterExtension
     static final BehalfExtension behalf = BehalfExtension.withDemoDirectory();
@@ -26,13 +28,13 @@ class ShellIT {
     }
 
     private void accepted(String account, String from, String to, String subject, String outcome) throws Exception {
-        Mails.send(behalf.session(account), from, to, subject);
+        JakartaMail.send(behalf.session(account), from, to, subject);
         DecisionRecord d = behalf.lastDecision().orElseThrow();
         assertEquals(outcome, d.outcome(), String.join("; ", d.because()));
     }
 
     private void refused(String account, String from) {
-        behalf.assertRefused(() -> Mails.send(behalf.session(account), from, "terrya@contoso.com", "refused"));
+        behalf.assertRefused(() -> JakartaMail.send(behalf.session(account), from, "terrya@contoso.com", "refused"));
     }
 
     @Test
@@ -117,7 +119,7 @@ class ShellIT {
     void setMailboxGrantSendOnBehalfToLetsHollySendOnBehalfOfSean() throws Exception {
         refused("hollyh", "seanc@contoso.com");
         ok("Set-Mailbox -Identity seanc@contoso.com -GrantSendOnBehalfTo hollyh");
-        Mails.send(behalf.session("hollyh"), "seanc@contoso.com", "jimh@contoso.com", "on behalf of sean");
+        JakartaMail.send(behalf.session("hollyh"), "seanc@contoso.com", "jimh@contoso.com", "on behalf of sean");
         behalf.assertSentOnBehalf(behalf.awaitMessage("jimh", "on behalf of sean"), "hollyh", "seanc");
     }
 
@@ -125,7 +127,7 @@ class ShellIT {
     void addingTempassistantsLetsItsMembersSendOnBehalfOfContosoExecutives() throws Exception {
         refused("kevink", "executives@contoso.com");
         ok("Set-Mailbox \"Contoso Executives\" -GrantSendOnBehalfTo @{Add=\"tempassistants@contoso.com\"}");
-        Mails.send(behalf.session("kevink"), "executives@contoso.com", "jimh@contoso.com", "from the executives");
+        JakartaMail.send(behalf.session("kevink"), "executives@contoso.com", "jimh@contoso.com", "from the executives");
         behalf.assertSentOnBehalf(behalf.awaitMessage("jimh", "from the executives"), "kevink", "executives");
         assertEquals("tempassistants", behalf.lastDecision().orElseThrow().grants().get(0).viaGroups().get(0));
         String out = ok("Get-Mailbox -Identity \"Contoso Executives\" | Format-List GrantSendOnBehalfTo").get("output").asText();
@@ -135,7 +137,7 @@ class ShellIT {
     @Test
     void setDistributionGroupLetsSaraSendOnBehalfOfPrinterSupport() throws Exception {
         ok("Set-DistributionGroup -Identity printersupport@contoso.com -GrantSendOnBehalfTo sarad");
-        Mails.send(behalf.session("sarad"), "printersupport@contoso.com", "printersupport@contoso.com", "toner");
+        JakartaMail.send(behalf.session("sarad"), "printersupport@contoso.com", "printersupport@contoso.com", "toner");
         behalf.assertSentOnBehalf(behalf.awaitMessage("jamesa", "toner"), "sarad", "printersupport");
     }
 

@@ -1,9 +1,10 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
-import dev.behalf.gateway.hardening.SmtpClient;
-import dev.behalf.policy.config.DirectoryLoader;
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import dev.behalf.policy.signin.SignInThrottle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SignInSurfacesIT {
     private static final Path TABLE = Path.of("..", "policy", "src", "test", "resources", "seed", "signin.yaml");
-    private static final String PASSWORD = "P@ssw0rd";
+    private static final String PASSWORD = Cast.PASSWORD;
     private static final Set<String> FRAMING_FLAWS = Set.of("NOT_BASE64", "NOT_SASL_PLAIN");
     private static final String SMTP_OK = "235 Authentication successful.";
     private static final String SMTP_FAILED = "535 5.7.3 Authentication unsuccessful";
@@ -56,10 +57,7 @@ class SignInSurfacesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("config/directory.yaml", Files.readString(Path.of("..", "config", "directory.yaml")));
-        files.put("signin.yaml", String.valueOf(table().get("add")));
-        behalf = Behalf.builder().directory(DirectoryLoader.parse(files)).allPortsEphemeral()
+        behalf = Behalf.builder().directory(DemoDirectory.with(String.valueOf(table().get("add")))).allPortsEphemeral()
                 .signInThrottle(SignInThrottle.Limits.off()).start();
         addresses = new LinkedHashMap<>();
         behalf.directory().current().recipients().forEach(r -> r.primarySmtpAddress().ifPresent(a -> addresses.put(r.name(), a.toString())));

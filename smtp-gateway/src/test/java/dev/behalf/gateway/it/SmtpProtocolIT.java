@@ -1,6 +1,6 @@
 package dev.behalf.gateway.it;
 
-import dev.behalf.gateway.hardening.SmtpClient;
+import dev.behalf.fixtures.SmtpClient;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
@@ -39,7 +40,7 @@ class UnifiedGroupIT {
 
     @Test
     void aDelegateSendsOnBehalfOfTheGroupWhichReachesEveryMemberAndTakesTheReplies() throws Exception {
-        Mails.send(behalf.session("raymonds"), "Marketing <marketing@contoso.com>", "marketing@contoso.com", "falcon launch");
+        JakartaMail.send(behalf.session("raymonds"), "Marketing <marketing@contoso.com>", "marketing@contoso.com", "falcon launch");
 
         for (String member : List.of("estherv", "felipea", "raymonds")) {
             MimeMessage m = behalf.awaitMessage(member, "falcon launch");
@@ -57,11 +58,11 @@ class UnifiedGroupIT {
 
     @Test
     void membersAndOwnersWithoutAGrantAreRefusedLikeAnySendWithoutRight() {
-        DecisionRecord none = behalf.assertRefused(() -> Mails.send(behalf.session("terrya"), "raymonds@contoso.com",
+        DecisionRecord none = behalf.assertRefused(() -> JakartaMail.send(behalf.session("terrya"), "raymonds@contoso.com",
                 "jimh@contoso.com", "no right at all"));
-        DecisionRecord owner = behalf.assertRefused(() -> Mails.send(behalf.session("felipea"), "marketing@contoso.com",
+        DecisionRecord owner = behalf.assertRefused(() -> JakartaMail.send(behalf.session("felipea"), "marketing@contoso.com",
                 "jimh@contoso.com", "owner only"));
-        DecisionRecord guest = behalf.assertRefused(() -> Mails.send(behalf.session("leeg"), "marketing@contoso.com",
+        DecisionRecord guest = behalf.assertRefused(() -> JakartaMail.send(behalf.session("leeg"), "marketing@contoso.com",
                 "marketing@contoso.com", "guest only"));
 
         for (DecisionRecord d : List.of(owner, guest)) {
@@ -77,7 +78,7 @@ class UnifiedGroupIT {
     @Test
     void sendAsWinsWhenTheDelegateHoldsBoth() throws Exception {
         behalf.shell("Add-RecipientPermission -Identity Marketing -Trustee raymonds -AccessRights SendAs -Confirm:$false");
-        MimeMessage out = Mails.message(behalf.session("raymonds"), "Marketing <marketing@contoso.com>", "jimh@contoso.com", "as the group");
+        MimeMessage out = JakartaMail.message(behalf.session("raymonds"), "Marketing <marketing@contoso.com>", "jimh@contoso.com", "as the group");
         out.setSender(new InternetAddress("raymonds@contoso.com"));
         Transport.send(out);
 
@@ -92,10 +93,10 @@ class UnifiedGroupIT {
     @Test
     void aGroupMadeInTheShellIsADelegationTargetAtOnce() throws Exception {
         behalf.shell("New-UnifiedGroup -DisplayName \"Project Falcon\" -Alias falcon -Owner terrya -Members jimh");
-        behalf.assertRefused(() -> Mails.send(behalf.session("karent"), "falcon@contoso.com", "falcon@contoso.com", "too early"));
+        behalf.assertRefused(() -> JakartaMail.send(behalf.session("karent"), "falcon@contoso.com", "falcon@contoso.com", "too early"));
         behalf.shell("Set-UnifiedGroup -Identity falcon -GrantSendOnBehalfTo @{Add=\"karent\"}");
 
-        Mails.send(behalf.session("karent"), "Project Falcon <falcon@contoso.com>", "falcon@contoso.com", "kickoff");
+        JakartaMail.send(behalf.session("karent"), "Project Falcon <falcon@contoso.com>", "falcon@contoso.com", "kickoff");
         behalf.assertSentOnBehalf(behalf.awaitMessage("jimh", "kickoff"), "karent", "falcon");
         behalf.assertSentOnBehalf(behalf.awaitMessage("terrya", "kickoff"), "karent", "falcon");
     }

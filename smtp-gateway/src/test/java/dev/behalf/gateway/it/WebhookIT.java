@@ -3,19 +3,16 @@ package dev.behalf.gateway.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.behalf.fixtures.JakartaMail;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.gateway.http.Json;
 import dev.behalf.gateway.junit.DirectorySpec;
 import dev.behalf.gateway.metrics.PrometheusMetrics;
-import jakarta.mail.Authenticator;
-import jakarta.mail.Message;
-import jakarta.mail.PasswordAuthentication;
+import dev.behalf.policy.seed.Cast;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +20,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -85,23 +81,8 @@ class WebhookIT {
     }
 
     private void send(String login, String from, String subject) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", String.valueOf(behalf.ports().smtp()));
-        p.put("mail.smtp.auth", "true");
-        p.put("mail.smtp.timeout", "30000");
-        Session session = Session.getInstance(p, new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(login, "P@ssw0rd");
-            }
-        });
-        MimeMessage m = new MimeMessage(session);
-        m.setFrom(from);
-        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse("terrya@contoso.com"));
-        m.setSubject(subject);
-        m.setText("hook");
-        Transport.send(m);
+        Session session = JakartaMail.smtpSession(behalf.ports().smtp(), login, Cast.PASSWORD);
+        Transport.send(JakartaMail.message(session, from, "terrya@contoso.com", subject, "hook"));
     }
 
     private double metric(String series) {

@@ -1,17 +1,15 @@
 package dev.behalf.gateway.smtp;
 
-import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
-import dev.behalf.policy.identity.Resolution;
 import dev.behalf.policy.reply.Refusal;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 import org.subethamail.smtp.server.Session;
 import org.subethamail.smtp.server.SessionHandler;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each stage's checks, in their order, without sockets: which refusal a command meets first. */
 class StageChecksTest {
-    private static final Directory DEMO = DirectoryLoader.load(Path.of("..", "config"));
+    private static final Directory DEMO = DemoDirectory.load();
     private static final SubmissionSettings SETTINGS = SubmissionSettings.defaults("localhost");
     private static final AccountIdentity JIM = new AccountIdentity(recipient("jimh").id(), "jimh");
 
     private static Recipient recipient(String identity) {
-        return ((Resolution.Found) DEMO.resolve(identity)).recipient();
+        return DemoDirectory.find(DEMO, identity);
     }
 
     private static SubmissionSettings settings(boolean enforceEnvelope) {

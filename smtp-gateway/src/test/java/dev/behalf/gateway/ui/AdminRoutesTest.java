@@ -9,6 +9,7 @@ import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.reply.Dialect;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,11 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AdminRoutesTest {
     private final List<ChangeSet> journal = new ArrayList<>();
-    private final LiveDirectory live = new LiveDirectory(Demo.directory(), journal::add);
+    private final LiveDirectory live = new LiveDirectory(DemoDirectory.load(), journal::add);
     private final AdminRoutes routes = new AdminRoutes(live, Dialect.EXCHANGE_ONLINE, "mail.contoso.com");
 
     private String id(String identity) {
-        return Demo.id(live.current(), identity).toString();
+        return DemoDirectory.id(live.current(), identity).toString();
     }
 
     private static JsonNode json(Response r) throws Exception {
@@ -84,7 +85,7 @@ class AdminRoutesTest {
         assertEquals(1, body.get("directoryVersion").asLong());
         assertEquals(1, journal.size());
         assertEquals("web admin: Mailbox delegation of Terry Adams: add Send As Raymond Sam", journal.get(0).origin());
-        assertEquals(1, Demo.recipient(live.current(), "terrya").sendAs().size());
+        assertEquals(1, DemoDirectory.find(live.current(), "terrya").sendAs().size());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.behalf.gateway.ui;
 
+import dev.behalf.fixtures.Browser;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.gateway.app.RunningBehalf;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -21,21 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AdminTokenIT {
     @RegisterExtension
     static final BehalfExtension server = BehalfExtension.withDemoDirectory().configure(b -> b.adminToken("s3cret-token"));
+    @RegisterExtension
+    static final Browser browser = Browser.chromium();
 
     private static RunningBehalf behalf;
-    private static Browser browser;
 
     @BeforeAll
     static void start() {
         behalf = server.server();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

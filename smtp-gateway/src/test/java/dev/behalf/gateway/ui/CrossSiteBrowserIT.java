@@ -2,12 +2,12 @@ package dev.behalf.gateway.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.behalf.fixtures.Browser;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.gateway.http.Json;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.mailstore.Folders;
 import dev.behalf.mailstore.MailboxKey;
-import dev.behalf.policy.directory.Recipient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +50,16 @@ class CrossSiteBrowserIT {
 
     @RegisterExtension
     static final BehalfExtension server = BehalfExtension.withDemoDirectory();
+    @RegisterExtension
+    static final Browser browser = Browser.chromium(options -> {
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // The rebinding page: evil.example resolves to 127.0.0.1, as a rebinding DNS server would make it.
+        options.addArguments("--host-resolver-rules=MAP evil.example 127.0.0.1");
+    });
 
     private static RunningBehalf behalf;
-    private static Browser browser;
     private static HttpServer attacker;
     private static String origin;
 
@@ -70,39 +77,25 @@ class CrossSiteBrowserIT {
             }
         });
         attacker.start();
-        browser = Browser.start(options -> {
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.PERFORMANCE, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-            // The rebinding page: evil.example resolves to 127.0.0.1, as a rebinding DNS server would make it.
-            options.addArguments("--host-resolver-rules=MAP evil.example 127.0.0.1");
-        });
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (attacker != null) {
             attacker.stop(0);
         }
     }
 
-    private static Recipient recipient(String identity) {
-        return Demo.recipient(behalf.directory().current(), identity);
-    }
-
     private static boolean kevinMaySendAsAyla() {
-        return recipient("ayla").sendAs().stream().anyMatch(g -> g.trustee().equals(recipient("kevink").id()));
+        return server.recipient("ayla").sendAs().stream().anyMatch(g -> g.trustee().equals(server.recipient("kevink").id()));
     }
 
     private static int jimsInbox() {
-        return behalf.store().list(new MailboxKey.Mailbox(recipient("jimh").id()), Folders.INBOX).size();
+        return behalf.store().list(new MailboxKey.Mailbox(server.recipient("jimh").id()), Folders.INBOX).size();
     }
 
     private static String edit() {
-        return "{\"targets\": [\"" + recipient("ayla").id() + "\"], \"add\": {\"SendAs\": [\"" + recipient("kevink").id() + "\"]}}";
+        return "{\"targets\": [\"" + server.recipient("ayla").id() + "\"], \"add\": {\"SendAs\": [\"" + server.recipient("kevink").id() + "\"]}}";
     }
 
     @Test

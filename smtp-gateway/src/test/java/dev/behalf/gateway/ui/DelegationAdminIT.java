@@ -1,12 +1,9 @@
 package dev.behalf.gateway.ui;
 
+import dev.behalf.fixtures.Browser;
 import dev.behalf.gateway.junit.BehalfExtension;
-import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.policy.directory.FullAccessEntry;
-import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.SendAsEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,30 +24,10 @@ class DelegationAdminIT {
 
     @RegisterExtension
     static final BehalfExtension server = BehalfExtension.withDemoDirectory();
+    @RegisterExtension
+    static final Browser browser = Browser.chromium();
 
-    private static RunningBehalf behalf;
-    private static Browser browser;
-    private static Mail mail;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        behalf = server.server();
-        mail = new Mail(behalf.ports().smtp());
-        base = "http://127.0.0.1:" + behalf.ports().http() + "/";
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private Recipient recipient(String identity) {
-        return Demo.recipient(behalf.directory().current(), identity);
-    }
+    private static final Ui ui = new Ui(server);
 
     private WebElement row(String displayName) {
         return browser.awaitText(By.cssSelector(".recipients tbody tr"), displayName);
@@ -70,9 +47,9 @@ class DelegationAdminIT {
 
     @Test
     void sendAsAddedOnTheDelegationPageLetsTheNextSubmissionPass() throws Exception {
-        mail.assertRefused(DENIED, "raymonds@contoso.com", "Terry Adams <terrya@contoso.com>", "jimh@contoso.com", "Before the grant");
+        ui.mail().assertRefused(DENIED, "raymonds@contoso.com", "Terry Adams <terrya@contoso.com>", "jimh@contoso.com", "Before the grant");
 
-        browser.open(base + "#/admin/recipients/mailboxes");
+        browser.open(ui.url("#/admin/recipients/mailboxes"));
         WebElement q = browser.await(By.name("q"));
         q.sendKeys("Terry");
         q.sendKeys(Keys.ENTER);
@@ -84,21 +61,21 @@ class DelegationAdminIT {
         browser.await(By.cssSelector("section.right[data-right=SendAs] button.add")).click();
         pick("Raymond", "Raymond Sam");
         browser.awaitText(By.cssSelector("section.right[data-right=SendAs] li.pending-add"), "Raymond Sam");
-        long version = behalf.directory().current().version();
+        long version = server.server().directory().current().version();
         browser.await(By.cssSelector("button.save")).click();
         browser.awaitText(By.cssSelector(".banner-ok"), "Send As on Terry Adams granted to Raymond Sam");
         browser.awaitText(By.cssSelector("section.right[data-right=SendAs] li:not(.pending-add)"), "Raymond Sam");
         browser.screenshot("mailbox-delegation");
 
-        assertEquals(version + 1, behalf.directory().current().version(), "one Save, one change set");
-        assertEquals(List.of(SendAsEntry.allow(recipient("raymonds").id())), recipient("terrya").sendAs());
-        mail.send("raymonds@contoso.com", "Terry Adams <terrya@contoso.com>", "jimh@contoso.com", "After the grant");
-        assertEquals("SendAs", behalf.decisions().last().orElseThrow().outcome());
+        assertEquals(version + 1, server.server().directory().current().version(), "one Save, one change set");
+        assertEquals(List.of(SendAsEntry.allow(server.recipient("raymonds").id())), server.recipient("terrya").sendAs());
+        ui.mail().send("raymonds@contoso.com", "Terry Adams <terrya@contoso.com>", "jimh@contoso.com", "After the grant");
+        assertEquals("SendAs", server.server().decisions().last().orElseThrow().outcome());
     }
 
     @Test
     void bulkEditOfTwoUserMailboxesAddsTheDelegateToBoth() {
-        browser.open(base + "#/admin/recipients/mailboxes");
+        browser.open(ui.url("#/admin/recipients/mailboxes"));
         row("Esther Valle").click();
         // Shift+click selects the range Esther Valle .. Holly Holt, Ctrl+click takes Felipe Apodaca out again.
         new Actions(browser.driver()).keyDown(Keys.SHIFT).click(row("Holly Holt")).keyUp(Keys.SHIFT).perform();
@@ -111,21 +88,21 @@ class DelegationAdminIT {
         browser.await(By.cssSelector("button.bulk-add")).click();
         browser.await(By.cssSelector("dialog.bulk-dialog section.right[data-right=FullAccess] button.add")).click();
         pick("Jim", "Jim Hance");
-        long version = behalf.directory().current().version();
+        long version = server.server().directory().current().version();
         browser.await(By.cssSelector("dialog.bulk-dialog button.save")).click();
         browser.awaitText(By.cssSelector("dialog.bulk-dialog .banner-ok"), "Full Access on Holly Holt granted to Jim Hance");
         browser.await(By.cssSelector("dialog.bulk-dialog button.close")).click();
 
-        assertEquals(version + 1, behalf.directory().current().version(), "one Save, one change set");
-        FullAccessEntry jim = FullAccessEntry.allow(recipient("jimh").id());
-        assertEquals(List.of(jim), recipient("estherv").fullAccess());
-        assertEquals(List.of(jim), recipient("hollyh").fullAccess());
-        assertEquals(List.of(), recipient("felipea").fullAccess());
+        assertEquals(version + 1, server.server().directory().current().version(), "one Save, one change set");
+        FullAccessEntry jim = FullAccessEntry.allow(server.recipient("jimh").id());
+        assertEquals(List.of(jim), server.recipient("estherv").fullAccess());
+        assertEquals(List.of(jim), server.recipient("hollyh").fullAccess());
+        assertEquals(List.of(), server.recipient("felipea").fullAccess());
     }
 
     @Test
     void bulkEditOfAUserAndASharedMailboxWarnsAndIsDisabled() {
-        browser.open(base + "#/admin/recipients/all");
+        browser.open(ui.url("#/admin/recipients/all"));
         row("Terry Adams").click();
         new Actions(browser.driver()).keyDown(Keys.CONTROL).click(row("Helpdesk Tickets")).keyUp(Keys.CONTROL).perform();
 
@@ -139,7 +116,7 @@ class DelegationAdminIT {
 
     @Test
     void aSharedMailboxOffersNoSendOnBehalf() {
-        browser.open(base + "#/admin/delegation/" + recipient("helpdesktickets").id());
+        browser.open(ui.url("#/admin/delegation/" + server.recipient("helpdesktickets").id()));
         WebElement onBehalf = browser.await(By.cssSelector("section.right[data-right=SendOnBehalf]"));
         assertTrue(onBehalf.getAttribute("class").contains("not-offered"));
         assertTrue(onBehalf.getText().contains("Send on Behalf isn't available in the EAC for a SharedMailbox"), onBehalf.getText());
@@ -155,8 +132,8 @@ class DelegationAdminIT {
 
     @Test
     void explainGivesTheDecisionWithoutSending() {
-        long attempts = behalf.decisions().total();
-        browser.open(base + "#/admin/explain");
+        long attempts = server.server().decisions().total();
+        browser.open(ui.url("#/admin/explain"));
         browser.await(By.name("account")).sendKeys("jimh@contoso.com");
         browser.await(By.name("from")).sendKeys("ayla@contoso.com");
         browser.await(By.cssSelector(".explain-form button[type=submit]")).click();
@@ -165,13 +142,13 @@ class DelegationAdminIT {
         assertTrue(result.getText().contains(DENIED), result.getText());
         assertTrue(result.getText().contains("550 5.7.1 Client does not have permissions to send as this sender"), result.getText());
         browser.screenshot("explain");
-        assertEquals(attempts, behalf.decisions().total(), "explaining sends nothing");
-        assertNull(behalf.decisions().last().orElse(null));
+        assertEquals(attempts, server.server().decisions().total(), "explaining sends nothing");
+        assertNull(server.server().decisions().last().orElse(null));
     }
 
     @Test
     void theMatrixShowsWhoCanDoWhatOnAMailbox() {
-        browser.open(base + "#/admin/matrix/" + recipient("helpdeskteam").id());
+        browser.open(ui.url("#/admin/matrix/" + server.recipient("helpdeskteam").id()));
         By rows = By.cssSelector("table.matrix tbody tr");
         assertEquals("direct", browser.text(rows, "Ayla Kol", By.cssSelector("td:nth-child(2)")));
         assertEquals("Send As", browser.text(rows, "Ayla Kol", By.cssSelector(".badge")));

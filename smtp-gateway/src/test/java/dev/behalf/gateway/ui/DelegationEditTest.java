@@ -7,6 +7,7 @@ import dev.behalf.policy.directory.FullAccessEntry;
 import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.directory.Right;
 import dev.behalf.policy.directory.SendAsEntry;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DelegationEditTest {
-    private final Directory demo = Demo.directory();
+    private final Directory demo = DemoDirectory.load();
 
     private RecipientId id(String identity) {
-        return Demo.id(demo, identity);
+        return DemoDirectory.id(demo, identity);
     }
 
     private DelegationEdit.Plan add(List<String> targets, Right right, String trustee) {

@@ -1,9 +1,7 @@
 package dev.behalf.gateway.ui;
 
-import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.fixtures.Browser;
 import dev.behalf.gateway.junit.BehalfExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -24,28 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraphSurfaceBrowserIT {
     @RegisterExtension
     static final BehalfExtension server = BehalfExtension.withDemoDirectory();
+    @RegisterExtension
+    static final Browser browser = Browser.chromium();
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static RunningBehalf behalf;
-    private static Browser browser;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        behalf = server.server();
-        base = "http://127.0.0.1:" + behalf.ports().http() + "/";
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    private static final Ui ui = new Ui(server);
 
     private static HttpResponse<String> post(String path, String type, String body, String bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.substring(0, base.length() - 1) + path)).header("Content-Type", type)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ui.url(path.substring(1)))).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
@@ -69,7 +53,7 @@ class GraphSurfaceBrowserIT {
                 {"message":{"subject":"Graph in the viewer","from":{"emailAddress":{"address":"jamesa@contoso.com"}},
                  "toRecipients":[{"emailAddress":{"address":"jimh@contoso.com"}}]}}""", token("pilarp@contoso.com"));
         assertEquals(202, r.statusCode(), r.body());
-        browser.open(base + "#/mail/jimh%40contoso.com");
+        browser.open(ui.url("#/mail/jimh%40contoso.com"));
         By rows = By.cssSelector(".rows li.row");
         browser.awaitText(rows, "Graph in the viewer");
         browser.click(rows, "Graph in the viewer", By.tagName("a"));

@@ -1,5 +1,7 @@
 package dev.behalf.gateway.ui;
 
+import dev.behalf.fixtures.JakartaMail;
+import dev.behalf.policy.seed.Cast;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -10,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import java.util.Optional;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,13 +26,7 @@ final class Mail {
 
     /** Sends as {@code login} (UPN) with the given From; throws the client's exception when refused. */
     void send(String login, String from, String to, String subject, Optional<String> html) throws MessagingException {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", String.valueOf(port));
-        p.put("mail.smtp.auth", "true");
-        p.put("mail.smtp.connectiontimeout", "10000");
-        p.put("mail.smtp.timeout", "30000");
-        Session session = Session.getInstance(p);
+        Session session = Session.getInstance(JakartaMail.smtp(port));
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(from));
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
@@ -47,7 +42,7 @@ final class Mail {
             m.setText(text, "utf-8");
         }
         try (Transport t = session.getTransport("smtp")) {
-            t.connect(login, "P@ssw0rd");
+            t.connect(login, Cast.PASSWORD);
             t.sendMessage(m, m.getAllRecipients());
         }
     }

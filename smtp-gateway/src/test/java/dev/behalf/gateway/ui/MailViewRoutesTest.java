@@ -9,8 +9,8 @@ import dev.behalf.gateway.http.ui.WebUi;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.Placement;
-import dev.behalf.policy.change.ChangeJournal;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.seed.DemoDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -35,11 +35,11 @@ class MailViewRoutesTest {
             "<p>Moved.</p><script>parent.x=1</script>",
             "");
 
-    private final LiveDirectory live = new LiveDirectory(Demo.directory(), ChangeJournal.none());
-    private final FakeMailStore store = new FakeMailStore();
+    private final LiveDirectory live = DemoDirectory.live();
+    private final FakeMailStore store = new FakeMailStore(live);
     private final DecisionLog decisions = new DecisionLog(100);
     private final WebUi ui = new WebUi(live, store, decisions);
-    private final MailboxKey jim = new MailboxKey.Mailbox(Demo.id(live.current(), "jimh"));
+    private final MailboxKey jim = new MailboxKey.Mailbox(DemoDirectory.id(live.current(), "jimh"));
 
     private static DecisionRecord record(String id, String outcome, String from, Optional<String> sender, String subject,
                                          String because, String reply) {
@@ -152,7 +152,7 @@ class MailViewRoutesTest {
         });
         MessageSummary m = onBehalf();
         live.apply(new dev.behalf.policy.change.ChangeSet(List.of(new dev.behalf.policy.directory.DirectoryChange.Put(
-                Demo.recipient(live.current(), "terrya").toBuilder().hiddenFromAddressLists(true).build())), "test"));
+                DemoDirectory.find(live.current(), "terrya").toBuilder().hiddenFromAddressLists(true).build())), "test"));
         assertEquals(List.of(
                 "hello {\"directoryVersion\":0}",
                 "decision {\"id\":\"d1\",\"outcome\":\"SendOnBehalf\",\"accepted\":true}",

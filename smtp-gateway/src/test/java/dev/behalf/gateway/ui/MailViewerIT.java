@@ -1,12 +1,10 @@
 package dev.behalf.gateway.ui;
 
+import dev.behalf.fixtures.Browser;
 import dev.behalf.gateway.junit.BehalfExtension;
-import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.policy.change.ChangeSet;
 import dev.behalf.policy.directory.DirectoryChange;
 import dev.behalf.policy.directory.Recipient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,47 +25,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MailViewerIT {
     @RegisterExtension
     static final BehalfExtension server = BehalfExtension.withDemoDirectory();
+    @RegisterExtension
+    static final Browser browser = Browser.chromium();
 
-    private static RunningBehalf behalf;
-    private static Browser browser;
-    private static Mail mail;
-    private static String base;
-
-    @BeforeAll
-    static void start() {
-        behalf = server.server();
-        mail = new Mail(behalf.ports().smtp());
-        base = "http://127.0.0.1:" + behalf.ports().http() + "/";
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    private static final Ui ui = new Ui(server);
 
     /** Opens a view and waits until the live stream is connected, so later mail arrives without reload. */
     private void open(String hash) {
-        browser.open(base + hash);
+        browser.open(ui.url(hash));
         browser.await(By.cssSelector("#live[data-state=live]"));
-    }
-
-    private Recipient recipient(String identity) {
-        return Demo.recipient(behalf.directory().current(), identity);
     }
 
     @Test
     void sendOnBehalfShowsDelegateOnBehalfOfMailboxAndItsDecisionRecord() throws Exception {
         // Set-Mailbox -Identity seanc@contoso.com -GrantSendOnBehalfTo hollyh
-        Recipient sean = recipient("seanc");
-        behalf.directory().apply(new ChangeSet(List.of(new DirectoryChange.Put(sean.toBuilder()
-                .grantSendOnBehalfTo(List.of(recipient("hollyh").id())).build())), "test: Set-Mailbox seanc -GrantSendOnBehalfTo hollyh"));
+        Recipient sean = server.recipient("seanc");
+        server.server().directory().apply(new ChangeSet(List.of(new DirectoryChange.Put(sean.toBuilder()
+                .grantSendOnBehalfTo(List.of(server.recipient("hollyh").id())).build())), "test: Set-Mailbox seanc -GrantSendOnBehalfTo hollyh"));
         open("#/mail/jimh%40contoso.com");
         browser.awaitText(By.cssSelector(".rows .empty"), "No messages.");
 
-        mail.send("hollyh@contoso.com", "Sean Chai <seanc@contoso.com>", "jimh@contoso.com", "Board meeting moved to Thursday");
+        ui.mail().send("hollyh@contoso.com", "Sean Chai <seanc@contoso.com>", "jimh@contoso.com", "Board meeting moved to Thursday");
 
         By rows = By.cssSelector(".rows li.row");
         By from = By.cssSelector(".from");
@@ -78,8 +56,8 @@ class MailViewerIT {
         browser.awaitText(By.cssSelector(".box.active .unread-count"), "1");
 
         // Send As leaves no trace of the delegate (Pilar Pinilla holds Send As on James Alvord); Self is plain.
-        mail.send("pilarp@contoso.com", "James Alvord <jamesa@contoso.com>", "jimh@contoso.com", "Operations weekly report");
-        mail.send("terrya@contoso.com", "Terry Adams <terrya@contoso.com>", "jimh@contoso.com", "Lunch on Friday?");
+        ui.mail().send("pilarp@contoso.com", "James Alvord <jamesa@contoso.com>", "jimh@contoso.com", "Operations weekly report");
+        ui.mail().send("terrya@contoso.com", "Terry Adams <terrya@contoso.com>", "jimh@contoso.com", "Lunch on Friday?");
         assertEquals("James Alvord", browser.text(rows, "Operations weekly report", from));
         assertEquals("Send As", browser.text(rows, "Operations weekly report", badge));
         assertEquals("Terry Adams", browser.text(rows, "Lunch on Friday?", from));
@@ -106,7 +84,7 @@ class MailViewerIT {
     void theRefusedViewShowsADeniedSubmissionWithItsReason() {
         open("#/mail/refused");
         // Jim Hance holds Full Access on Ayla Kol's mailbox, which never permits sending (spec §4 step 5).
-        mail.assertRefused("550 5.7.60 SMTP; Client does not have permissions to send as this sender",
+        ui.mail().assertRefused("550 5.7.60 SMTP; Client does not have permissions to send as this sender",
                 "jimh@contoso.com", "Ayla Kol <ayla@contoso.com>", "seanc@contoso.com", "Expense approvals");
 
         By refused = By.cssSelector(".rows li.row.refused");
@@ -133,7 +111,7 @@ class MailViewerIT {
                 + "<img src=\"x\" onerror=\"document.body.setAttribute('data-onerror-ran','yes');"
                 + "parent.document.body.setAttribute('data-pwned','onerror')\">"
                 + "<img src=\"https://tracker.example/pixel.png\">";
-        mail.send("terrya@contoso.com", "Terry Adams <terrya@contoso.com>", "raymonds@contoso.com", "Scripted newsletter",
+        ui.mail().send("terrya@contoso.com", "Terry Adams <terrya@contoso.com>", "raymonds@contoso.com", "Scripted newsletter",
                 Optional.of(html));
         open("#/mail/raymonds%40contoso.com");
         browser.click(By.cssSelector(".rows li.row"), "Scripted newsletter", By.tagName("a"));

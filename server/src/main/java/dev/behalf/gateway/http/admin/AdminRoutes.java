@@ -145,7 +145,7 @@ public final class AdminRoutes {
 
     /** {@code GET /api/admin/explain?account=&from=&sender=&resentFrom=&resentSender=} → {@link Explanation}; nothing is sent. */
     public Response explain(Request r) {
-        return Json.ok(Explanation.of(directory.current(), r.query("account").orElse(""), new Explanation.Claims(
+        return Json.ok(Explanation.of(directory, r.query("account").orElse(""), new Explanation.Claims(
                 r.query("from").orElse(""), blankless(r.query("sender")), blankless(r.query("resentFrom")),
                 blankless(r.query("resentSender"))), dialect, hostName));
     }

@@ -1,5 +1,7 @@
 package dev.behalf.gateway.http.admin;
 
+import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.change.Propagation;
 import dev.behalf.gateway.http.Request;
 import dev.behalf.gateway.http.ui.OutlookFrom;
 import dev.behalf.message.Address;
@@ -36,12 +38,13 @@ import java.util.Optional;
  * @param deliveredSender the Sender header the message would be delivered with
  * @param replies         the reply per dialect, the server's own dialect first
  * @param memberOf        the account's groups, transitively, each as its path ("Helpdesk > Escalation")
+ * @param propagation     "granted, not yet in force: ..." when a grant change still propagating would decide otherwise
  */
 public record Explanation(RecipientRow account, List<String> from, Optional<String> sender, String outcome,
                           Optional<String> detail, List<Verdict> verdicts, Optional<String> deliveredSender, String fromDisplay,
                           List<String> resentFrom, Optional<String> resentOutcome, List<Verdict> resentVerdicts,
                           Optional<String> deliveredResentSender, List<Reply> replies, List<String> memberOf,
-                          long directoryVersion) {
+                          long directoryVersion, Optional<String> propagation) {
 
     /** The decision on one From address. */
     public record Verdict(String from, String outcome, String reason, String text, Optional<String> target,
@@ -61,6 +64,16 @@ public record Explanation(RecipientRow account, List<String> from, Optional<Stri
      * {@link Request.BadRequest}.
      */
     public static Explanation of(Directory directory, String account, Claims claims, Dialect dialect, String hostName) {
+        return of(directory, Optional.empty(), account, claims, dialect, hostName);
+    }
+
+    /** As a submission now would be decided: on the grants in force, saying which pending change would alter it. */
+    public static Explanation of(LiveDirectory live, String account, Claims claims, Dialect dialect, String hostName) {
+        return of(live.inForce(), Optional.of(live), account, claims, dialect, hostName);
+    }
+
+    private static Explanation of(Directory directory, Optional<LiveDirectory> live, String account, Claims claims, Dialect dialect,
+                                  String hostName) {
         Recipient who = account(directory, account);
         List<Address> from = mailboxes(claims.from(), "from");
         if (from.isEmpty()) {
@@ -104,7 +117,8 @@ public record Explanation(RecipientRow account, List<String> from, Optional<Stri
                 verdict instanceof SenderRule.Accepted ? OutlookFrom.render(fromHeader, delivered) : "",
                 attempt.resentFrom().stream().map(Object::toString).toList(), resent.map(r -> r.outcome().name()),
                 resent.map(r -> r.authorizations().stream().map(Explanation::verdict).toList()).orElse(List.of()),
-                deliveredResent, replies, groups(directory, who.id()), directory.version());
+                deliveredResent, replies, groups(directory, who.id()), directory.version(),
+                live.flatMap(l -> Propagation.note(l, attempt, decision)));
     }
 
     /** The field's value after the gateway's rewriting, unfolded, as the decision record shows it. */

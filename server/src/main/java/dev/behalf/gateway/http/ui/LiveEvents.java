@@ -54,7 +54,12 @@ public final class LiveEvents {
         return sinks.size();
     }
 
+    // Every delivery and decision reaches these on the SMTP thread: with no UI open there is no one to build JSON for.
+
     private void mail(StoreEvent event) {
+        if (sinks.isEmpty()) {
+            return;
+        }
         Directory d = directory.current();
         Map<String, Object> data = new LinkedHashMap<>();
         if (event instanceof StoreEvent.Delivered e) {
@@ -74,6 +79,9 @@ public final class LiveEvents {
     }
 
     private void decision(DecisionRecord record) {
+        if (sinks.isEmpty()) {
+            return;
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", record.id());
         data.put("outcome", record.outcome());
@@ -82,6 +90,9 @@ public final class LiveEvents {
     }
 
     private void directory(Directory next) {
+        if (sinks.isEmpty()) {
+            return;
+        }
         broadcast("directory", Map.of("version", next.version()));
     }
 

@@ -39,13 +39,20 @@ public record CmdletDefinition(String name, List<String> aliases, List<Parameter
         return new CmdletDefinition(name, List.of(), all, input, behaviour);
     }
 
-    /** A directory cmdlet that changes things: adds {@code -Confirm} and {@code -WhatIf}. */
+    /** The common parameter of changing cmdlets that delays their grant changes ({@code 00:02:00}, {@code 2m}, {@code 0}). */
+    public static final String PROPAGATION_DELAY = "PropagationDelay";
+
+    /**
+     * A directory cmdlet that changes things: adds {@code -Confirm} and {@code -WhatIf}, and Behalf's
+     * {@code -PropagationDelay} (how long the grant changes of the line take to be in force; issue 14.5).
+     */
     public static CmdletDefinition changing(String name, Input input, Behaviour behaviour, Parameter... parameters) {
         List<Parameter> all = new ArrayList<>(List.of(parameters));
         // PowerShell's own aliases of these common parameters.
         all.add(new Parameter("Confirm", Parameter.Type.SWITCH, -1, false, false, List.of("cf")));
         all.add(new Parameter("WhatIf", Parameter.Type.SWITCH, -1, false, false, List.of("wi")));
         all.add(Parameter.of("DomainController", Parameter.Type.TEXT));
+        all.add(Parameter.of(PROPAGATION_DELAY, Parameter.Type.TEXT));
         return new CmdletDefinition(name, List.of(), all, input, behaviour);
     }
 

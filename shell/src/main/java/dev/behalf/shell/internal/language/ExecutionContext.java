@@ -8,10 +8,12 @@ import dev.behalf.policy.directory.Organization;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.directory.RecipientId;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +29,7 @@ public final class ExecutionContext {
     private final Map<Object, DirectoryChange> changes = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> host = new ArrayList<>();
+    private Optional<Duration> propagationDelay = Optional.empty();
 
     /** @param confirmer answers a confirmation prompt: true to go ahead */
     public ExecutionContext(Directory start, Predicate<String> confirmer) {
@@ -87,6 +90,16 @@ public final class ExecutionContext {
 
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** Delays the grant changes of this line by {@code delay} instead of the server's default. */
+    public void propagationDelay(Duration delay) {
+        propagationDelay = Optional.of(delay);
+    }
+
+    /** The delay a {@code -PropagationDelay} of this line asked for; empty = the server's default. */
+    public Optional<Duration> propagationDelay() {
+        return propagationDelay;
     }
 
     /** Lines written straight to the host, such as {@code What if:} lines. */

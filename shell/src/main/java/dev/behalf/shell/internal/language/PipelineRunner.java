@@ -1,5 +1,7 @@
 package dev.behalf.shell.internal.language;
 
+import dev.behalf.policy.change.Propagation;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,15 +33,15 @@ public final class PipelineRunner {
         CmdletDefinition cmdlet = command.cmdlet();
         switch (cmdlet.input()) {
             case OBJECTS -> {
-                return cmdlet.behaviour().invoke(binder.bind(command, null), input, context);
+                return invoke(cmdlet, binder.bind(command, null), input);
             }
             case IDENTITY -> {
                 if (!piped) {
-                    return cmdlet.behaviour().invoke(binder.bind(command, null), List.of(), context);
+                    return invoke(cmdlet, binder.bind(command, null), List.of());
                 }
                 List<Item> out = new ArrayList<>();
                 for (Item item : input) {
-                    out.addAll(cmdlet.behaviour().invoke(binder.bind(command, asObject(command, item)), List.of(), context));
+                    out.addAll(invoke(cmdlet, binder.bind(command, asObject(command, item)), List.of()));
                 }
                 return out;
             }
@@ -49,9 +51,21 @@ public final class PipelineRunner {
                             + " because the command does not take pipeline input or the input and its properties do not match any of the"
                             + " parameters that take pipeline input.");
                 }
-                return cmdlet.behaviour().invoke(binder.bind(command, null), List.of(), context);
+                return invoke(cmdlet, binder.bind(command, null), List.of());
             }
         }
+    }
+
+    /** Runs the cmdlet; a {@code -PropagationDelay} it was given holds for the line's changes. */
+    private List<Item> invoke(CmdletDefinition cmdlet, Arguments arguments, List<Item> input) {
+        if (arguments.has(CmdletDefinition.PROPAGATION_DELAY)) {
+            try {
+                context.propagationDelay(Propagation.parseDelay(arguments.text(CmdletDefinition.PROPAGATION_DELAY)));
+            } catch (IllegalArgumentException e) {
+                throw new CmdletException(arguments.at(CmdletDefinition.PROPAGATION_DELAY), "Cannot bind parameter 'PropagationDelay': " + e.getMessage());
+            }
+        }
+        return cmdlet.behaviour().invoke(arguments, input, context);
     }
 
     /** A piped plain value binds as the identity itself ({@code ... | Select -ExpandProperty Name | Get-Mailbox}). */

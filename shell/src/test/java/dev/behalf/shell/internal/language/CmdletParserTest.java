@@ -76,7 +76,7 @@ class CmdletParserTest {
         assertEquals(4, e.length());
         assertEquals("A parameter cannot be found that matches parameter name 'Usr'. Did you mean -User?"
                 + " Valid parameters of Add-MailboxPermission: -Identity, -User, -AccessRights, -InheritanceType, -AutoMapping,"
-                + " -Deny, -Confirm, -WhatIf, -DomainController.", e.message());
+                + " -Deny, -Confirm, -WhatIf, -DomainController, -PropagationDelay.", e.message());
     }
 
     @Test
