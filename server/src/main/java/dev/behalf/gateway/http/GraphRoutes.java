@@ -130,6 +130,13 @@ public final class GraphRoutes {
         if (record.outcome().equals("Denied")) {
             return error(HttpResponseStatus.FORBIDDEN, "ErrorSendAsDenied", SEND_AS_DENIED);
         }
+        if (record.outcome().equals("Fault") && record.reply().startsWith("4")) {
+            // A fault rule's transient reply (server busy, a concurrency limit) is throttling to a Graph client.
+            Response.Full throttled = error(HttpResponseStatus.TOO_MANY_REQUESTS, "ApplicationThrottled", record.reply());
+            Map<String, String> headers = new LinkedHashMap<>(throttled.headers());
+            headers.put("Retry-After", "1");
+            return new Response.Full(throttled.status(), throttled.contentType(), throttled.body(), headers);
+        }
         if (record.reply().startsWith("4")) {
             return error(HttpResponseStatus.SERVICE_UNAVAILABLE, "ErrorInternalServerTransientError", record.reply());
         }

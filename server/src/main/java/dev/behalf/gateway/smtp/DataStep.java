@@ -70,8 +70,7 @@ final class DataStep {
         SmtpReply reply = r.refusal().reply(context.settings().dialect());
         DecisionRecord record;
         if (r.fault().isPresent()) {
-            record = Records.faulted(context, s.tx.account, s.tx.mailFrom(),
-                    s.tx.recipients.stream().map(Object::toString).toList(), s.directory, "DATA", r.detail(), reply);
+            record = Records.faulted(context, s.tx, s.directory, r.detail(), reply);
             log.info("DATA {}: Fault ({}) -> {}", s.tx.account.login(), r.detail(), reply);
         } else if (r.denied().isPresent()) {
             Decision.Denied denied = r.denied().get();

@@ -108,6 +108,15 @@ final class Records {
                 List.of(), directory.version());
     }
 
+    /** A fault rule answered a whole message: SMTP's end of DATA, or Graph's sendMail, as the record says. */
+    static DecisionRecord faulted(SubmissionContext context, Transaction tx, Directory directory, String detail, SmtpReply reply) {
+        return new DecisionRecord(context.ids().get(), context.clock().instant(), accountName(directory, tx),
+                accountAddress(directory, tx), tx.account.login(), tx.mailFrom(), tx.recipients.stream().map(Object::toString).toList(),
+                List.of(), Optional.empty(), Optional.empty(), "Fault", stage(tx), List.of(detail), List.of(), reply.toString(),
+                Optional.empty(), Optional.empty(), List.of(), directory.version(), List.of(), Optional.empty(), Optional.empty(),
+                List.of(), List.of(), tx.surface.label());
+    }
+
     private static Optional<String> value(HeaderSection h, String name) {
         return h.first(name).map(HeaderField::unfolded).map(String::strip);
     }

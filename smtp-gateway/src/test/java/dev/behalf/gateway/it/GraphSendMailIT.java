@@ -3,6 +3,7 @@ package dev.behalf.gateway.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
+import dev.behalf.gateway.faults.FaultRule;
 import dev.behalf.gateway.http.Json;
 import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.oauth.IdentityPlatform;
@@ -286,6 +287,24 @@ class GraphSendMailIT {
                 message(subject("x"), null, "jimh@contoso.com", ""));
         assertEquals(401, exchange.status(), exchange.body());
         assertEquals("Access token validation failure. Invalid audience.", exchange.json().at("/error/message").asText());
+    }
+
+    @Test
+    void aFaultRuleIsThrottlingToAGraphClientAndRecordedAsGraph() {
+        behalf.faults().add(List.of(FaultRule.of("busy", FaultRule.Stage.DATA, FaultRule.Reply.SERVER_BUSY).account("Sean Chai").next(1)));
+        String token = userToken("seanc@contoso.com", SHARED);
+        String s = subject("graph busy");
+        Curl busy = sendMail("/v1.0/me/sendMail", Optional.of(token), message(s, null, "jimh@contoso.com", ""));
+        assertEquals(429, busy.status(), busy.body());
+        assertEquals("ApplicationThrottled", busy.json().at("/error/code").asText());
+        assertEquals(0, stored("jimh@contoso.com", "Inbox", s).size());
+        List<dev.behalf.gateway.audit.DecisionRecord> faults = behalf.decisions().query(Optional.empty(), Optional.of("Fault"), 10);
+        assertEquals(1, faults.size(), faults.toString());
+        assertEquals("Graph", faults.get(0).surface());
+        assertEquals("sendMail", faults.get(0).stage());
+        // next(1): the retry goes through.
+        assertEquals(202, sendMail("/v1.0/me/sendMail", Optional.of(token), message(s, null, "jimh@contoso.com", "")).status());
+        assertEquals(1, stored("jimh@contoso.com", "Inbox", s).size());
     }
 
     @Test
