@@ -17,8 +17,6 @@ import dev.behalf.policy.signin.SignInDecision;
 import dev.behalf.policy.signin.SignInSurface;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -40,7 +39,6 @@ import java.util.UUID;
  * server never grants; the Origin and Sec-Fetch-Site rules still apply.
  */
 public final class GraphRoutes {
-    private static final Logger log = LoggerFactory.getLogger(GraphRoutes.class);
     static final String SEND_AS_DENIED = "The user account which was used to submit this request does not have the right to "
             + "send mail on behalf of the specified sending account., Cannot submit message.";
 
@@ -107,12 +105,6 @@ public final class GraphRoutes {
         boolean others = !mailbox.id().equals(account.id()) || !isOwn(d, account, from.address())
                 || message.sender().map(s -> !isOwn(d, account, s.address())).orElse(false);
         String login = token.upn().orElse("app " + token.appId());
-        if (others && !token.sendsFromOthers()) {
-            // Graph: "applications that use user tokens use the Mail.Send.Shared permission" to send from another.
-            log.info("Graph sendMail {} From {}: refused, the token has no {} -> 403 ErrorSendAsDenied", login, from.address(),
-                    AccessToken.MAIL_SEND_SHARED);
-            return error(HttpResponseStatus.FORBIDDEN, "ErrorSendAsDenied", SEND_AS_DENIED);
-        }
         byte[] mime;
         try {
             mime = message.mime(from, sender);
@@ -121,9 +113,16 @@ public final class GraphRoutes {
         }
         // Graph saves the copy in the Sent Items of the mailbox the request is for (/me: the user's); the
         // MessageCopyForSentAsEnabled / ForSendOnBehalfEnabled copies follow as they do for SMTP.
-        DecisionRecord record = submissions.submit(new MessageSubmission.Request(account.id(), login, new InetSocketAddress(r.client(), 0),
+        MessageSubmission.Request submission = new MessageSubmission.Request(account.id(), login, new InetSocketAddress(r.client(), 0),
                 from.address().toString(), message.envelope(), mime, Surface.GRAPH,
-                message.saveToSentItems() ? Optional.of(mailbox.id()) : Optional.empty()));
+                message.saveToSentItems() ? Optional.of(mailbox.id()) : Optional.empty());
+        if (others && !token.sendsFromOthers()) {
+            // Graph: "applications that use user tokens use the Mail.Send.Shared permission" to send from another.
+            submissions.deny(submission, "the token of " + login + " has scopes " + new TreeSet<>(token.scopes()) + "; sending from "
+                    + (mailbox.id().equals(account.id()) ? from.address().toString() : mailbox.name()) + " needs " + AccessToken.MAIL_SEND_SHARED);
+            return error(HttpResponseStatus.FORBIDDEN, "ErrorSendAsDenied", SEND_AS_DENIED);
+        }
+        DecisionRecord record = submissions.submit(submission);
         if (record.accepted()) {
             return new Response.Full(HttpResponseStatus.ACCEPTED, "text/plain; charset=utf-8", new byte[0], requestIds());
         }

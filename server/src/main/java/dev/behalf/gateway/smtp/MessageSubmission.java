@@ -2,8 +2,12 @@ package dev.behalf.gateway.smtp;
 
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.gateway.audit.Surface;
+import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.directory.SmtpAddress;
+import dev.behalf.policy.reply.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.OptionalLong;
  * and reports later). Obtained from {@link SubmissionServer#messages()}; thread-safe.
  */
 public final class MessageSubmission {
+    private static final Logger log = LoggerFactory.getLogger(MessageSubmission.class);
     private final SubmissionContext context;
     private final DataStep data;
 
@@ -58,11 +63,36 @@ public final class MessageSubmission {
      * its outcome {@code Denied} for a refusal by the delegation rules, its reply as SMTP would have answered).
      */
     public DecisionRecord submit(Request r) {
+        Optional<byte[]> raw = r.message().length > context.settings().maxMessageSize() ? Optional.empty() : Optional.of(r.message());
+        return data.answer(transaction(r), raw).record();
+    }
+
+    /**
+     * Records a message the surface refused before the policy was asked (Graph: a delegated token without
+     * {@code Mail.Send.Shared} sending from another mailbox), with {@code detail} as its reason and the reply
+     * SMTP gives a From the account may not use; nothing is delivered.
+     */
+    public DecisionRecord deny(Request r, String detail) {
+        Transaction tx = transaction(r);
+        Directory directory = context.directory().inForce();
+        ParsedMessage message;
+        try {
+            message = ParsedMessage.parse(r.message(), false, context.settings().limits());
+        } catch (MalformedMessageException e) {
+            message = null;
+        }
+        DecisionRecord record = Records.deniedBySurface(context, tx, directory, message, detail,
+                Refusal.DENIED_FROM.reply(context.settings().dialect()));
+        context.decisions().add(record);
+        log.info("{} {} From {}: Denied ({})", r.surface().label(), r.login(), r.mailFrom(), detail);
+        return record;
+    }
+
+    private Transaction transaction(Request r) {
         Transaction tx = new Transaction(new AccountIdentity(r.account(), r.login()), context.ids().get(), r.client(),
                 Optional.of(r.surface().label()), true, new MailParameters(r.mailFrom(), OptionalLong.empty(), false, false),
                 r.surface(), r.sentItems());
         tx.recipients.addAll(r.recipients());
-        Optional<byte[]> raw = r.message().length > context.settings().maxMessageSize() ? Optional.empty() : Optional.of(r.message());
-        return data.answer(tx, raw).record();
+        return tx;
     }
 }

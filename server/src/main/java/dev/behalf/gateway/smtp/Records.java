@@ -67,13 +67,27 @@ final class Records {
     /** A refusal that is not about delegation: malformed, too big, or the store failed. */
     static DecisionRecord rejected(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
                                    String detail, SmtpReply reply) {
+        return refused(context, tx, directory, message, "Rejected", detail, reply);
+    }
+
+    /**
+     * A denial before the policy is asked, by a rule of the surface (Graph: a delegated token without
+     * Mail.Send.Shared sending from another mailbox); no grant decided it, so it has none.
+     */
+    static DecisionRecord deniedBySurface(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
+                                          String detail, SmtpReply reply) {
+        return refused(context, tx, directory, message, "Denied", detail, reply);
+    }
+
+    private static DecisionRecord refused(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
+                                          String outcome, String detail, SmtpReply reply) {
         Optional<ParsedMessage> m = Optional.ofNullable(message);
         return new DecisionRecord(context.ids().get(), context.clock().instant(), accountName(directory, tx),
                 accountAddress(directory, tx), tx.account.login(), tx.mailFrom(),
                 tx.recipients.stream().map(Object::toString).toList(),
                 m.map(p -> p.from().stream().map(Mailbox::toString).toList()).orElse(List.of()),
                 m.flatMap(ParsedMessage::sender).map(Mailbox::toString), Optional.empty(),
-                "Rejected", stage(tx), List.of(detail), List.of(), reply.toString(),
+                outcome, stage(tx), List.of(detail), List.of(), reply.toString(),
                 m.flatMap(ParsedMessage::messageId), m.flatMap(ParsedMessage::subject), List.of(), directory.version(),
                 m.map(p -> p.resentFrom().stream().map(Mailbox::toString).toList()).orElse(List.of()), Optional.empty(),
                 Optional.empty(), List.of(), m.map(Records::lookAlikes).orElse(List.of()), tx.surface.label());

@@ -207,6 +207,11 @@ class GraphSendMailIT {
         assertEquals(403, refused.status(), refused.body());
         assertEquals("ErrorSendAsDenied", refused.json().at("/error/code").asText());
         assertEquals(0, stored("terrya@contoso.com", "Inbox", s).size());
+        JsonNode denied = decision(s);
+        assertEquals("Denied", denied.get("outcome").asText());
+        assertEquals("Graph", denied.get("surface").asText());
+        assertTrue(denied.get("because").get(0).asText().contains("needs Mail.Send.Shared"), denied.toString());
+        assertTrue(denied.get("reached").isEmpty(), denied.toString());
         String own = subject("graph own");
         Curl accepted = sendMail("/v1.0/me/sendMail", Optional.of(token), message(own, null, "terrya@contoso.com", ""));
         assertEquals(202, accepted.status(), accepted.body());
