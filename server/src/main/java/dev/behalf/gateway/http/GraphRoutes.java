@@ -78,7 +78,7 @@ public final class GraphRoutes {
                 if (user.isEmpty()) {
                     yield error(HttpResponseStatus.BAD_REQUEST, "BadRequest", "/me request is only valid with delegated authentication flow.");
                 }
-                if (!(directory.current().resolve(user.get()) instanceof Resolution.Found)) {
+                if (!(directory.inForce().resolve(user.get()) instanceof Resolution.Found)) {
                     yield error(HttpResponseStatus.NOT_FOUND, "ErrorInvalidUser", "The requested user '" + user.get() + "' is invalid.");
                 }
                 yield error(HttpResponseStatus.FORBIDDEN, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
@@ -94,7 +94,7 @@ public final class GraphRoutes {
         } catch (GraphMessage.Invalid e) {
             return error(HttpResponseStatus.BAD_REQUEST, e.code(), e.getMessage());
         }
-        Directory d = directory.current();
+        Directory d = directory.inForce();
         Recipient account = signedIn.account();
         Recipient mailbox = signedIn.mailbox();
         // Exchange writes a directory object's display name when the request gives none.
@@ -122,7 +122,11 @@ public final class GraphRoutes {
                     + (mailbox.id().equals(account.id()) ? from.address().toString() : mailbox.name()) + " needs " + AccessToken.MAIL_SEND_SHARED);
             return error(HttpResponseStatus.FORBIDDEN, "ErrorSendAsDenied", SEND_AS_DENIED);
         }
-        DecisionRecord record = submissions.submit(submission);
+        return answer(submissions.submit(submission));
+    }
+
+    /** Graph's answer to what the pipeline decided. */
+    private static Response.Full answer(DecisionRecord record) {
         if (record.accepted()) {
             return new Response.Full(HttpResponseStatus.ACCEPTED, "text/plain; charset=utf-8", new byte[0], requestIds());
         }
