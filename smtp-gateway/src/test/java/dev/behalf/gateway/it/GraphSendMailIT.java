@@ -328,6 +328,10 @@ class GraphSendMailIT {
         Curl badJson = sendMail("/v1.0/me/sendMail", Optional.of(token), "{\"message\": {");
         assertEquals(400, badJson.status(), badJson.body());
         assertEquals("RequestBodyRead", badJson.json().at("/error/code").asText());
+        Curl noMailSend = sendMail("/v1.0/me/sendMail", Optional.of(userToken("ayla@contoso.com", "https://graph.microsoft.com/Mail.Send.Shared")),
+                message(subject("x"), null, "jimh@contoso.com", ""));
+        assertEquals(403, noMailSend.status(), noMailSend.body());
+        assertEquals("ErrorAccessDenied", noMailSend.json().at("/error/code").asText());
         Curl noMessage = sendMail("/v1.0/me/sendMail", Optional.of(token), "{}");
         assertEquals(400, noMessage.status(), noMessage.body());
         assertEquals("ErrorInvalidRequest", noMessage.json().at("/error/code").asText());
