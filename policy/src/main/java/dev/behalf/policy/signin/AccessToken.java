@@ -23,6 +23,8 @@ public record AccessToken(String tenantId, String audience, String appId, String
     public static final String EXCHANGE = "https://outlook.office365.com";
     /** Microsoft Graph's resource. */
     public static final String GRAPH = "https://graph.microsoft.com";
+    /** Graph's delegated permission to send mail from a mailbox other than the signed-in user's. */
+    public static final String MAIL_SEND_SHARED = "Mail.Send.Shared";
 
     public AccessToken {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -33,6 +35,15 @@ public record AccessToken(String tenantId, String audience, String appId, String
         scopes = Set.copyOf(scopes);
         roles = Set.copyOf(roles);
         Objects.requireNonNull(expires, "expires");
+    }
+
+    /**
+     * Whether a Graph token may send from a mailbox other than its own user's (Graph: "applications that use
+     * user tokens use the Mail.Send.Shared permission"); an app-only token sends as the mailbox it names, and
+     * whether that mailbox may send as another is the delegation policy's to decide.
+     */
+    public boolean sendsFromOthers() {
+        return appOnly() || scopes.contains(MAIL_SEND_SHARED);
     }
 
     /** An app-only token (client credentials): no user, application permissions. */

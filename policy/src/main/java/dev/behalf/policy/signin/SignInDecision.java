@@ -16,13 +16,23 @@ public sealed interface SignInDecision {
     /**
      * Signed in. {@code account} proved its password; {@code mailbox} is what the session opens: the
      * account itself, or, on IMAP and POP3, a mailbox it holds Full Access to ({@code fullAccess} says
-     * through which grant). On SMTP and Autodiscover it is always the account.
+     * through which grant). On SMTP and Autodiscover it is always the account; on Graph it is the mailbox
+     * {@code /users/{id}} names, which the message goes out from unless it says otherwise. {@code token} is the
+     * bearer token it signed in with, for a surface that checks a permission per request (Graph's
+     * {@code Mail.Send.Shared} for a message from someone else); empty for a password.
      */
-    record Accepted(Recipient account, Recipient mailbox, Optional<MailboxAccess.Grant> fullAccess) implements SignInDecision {
+    record Accepted(Recipient account, Recipient mailbox, Optional<MailboxAccess.Grant> fullAccess,
+                    Optional<AccessToken> token) implements SignInDecision {
         public Accepted {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(mailbox, "mailbox");
             Objects.requireNonNull(fullAccess, "fullAccess");
+            Objects.requireNonNull(token, "token");
+        }
+
+        /** Signed in without a token. */
+        public Accepted(Recipient account, Recipient mailbox, Optional<MailboxAccess.Grant> fullAccess) {
+            this(account, mailbox, fullAccess, Optional.empty());
         }
 
         /** "own account", or "Full Access, via group Helpdesk". */

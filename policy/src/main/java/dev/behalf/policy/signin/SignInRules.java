@@ -155,7 +155,8 @@ final class SignInRules {
             return new SignInDecision.Refused(SignInDecision.Reason.NO_MAILBOX, mailbox.name() + " has no store mailbox to open");
         }
         return new SignInDecision.Accepted(mailbox, mailbox,
-                opens ? Optional.of(new MailboxAccess.Grant(mailbox, Optional.of(who), List.of(), false)) : Optional.empty());
+                opens ? Optional.of(new MailboxAccess.Grant(mailbox, Optional.of(who), List.of(), false)) : Optional.empty(),
+                Optional.of(token));
     }
 
     private static SignInDecision delegatedToken(Directory d, SignInSurface surface, Claim.Token t, AccessToken token, Need need, String named) {
@@ -188,12 +189,12 @@ final class SignInRules {
                 return new SignInDecision.Refused(SignInDecision.Reason.NO_MAILBOX,
                         account.name() + " is a " + account.type() + " and has no store mailbox to open");
             }
-            return new SignInDecision.Accepted(account, account, Optional.empty());
+            return new SignInDecision.Accepted(account, account, Optional.empty(), Optional.of(token));
         }
         if (surface == SignInSurface.GRAPH) {
             // Graph's /users/{other}/sendMail: the message goes out from that mailbox if the sender rule
             // allows it; the Graph surface checks Mail.Send.Shared first.
-            return new SignInDecision.Accepted(account, mailbox, Optional.empty());
+            return new SignInDecision.Accepted(account, mailbox, Optional.empty(), Optional.of(token));
         }
         if (!surface.opensMailbox()) {
             return new SignInDecision.Refused(SignInDecision.Reason.TOKEN_WRONG_USER,

@@ -7,6 +7,7 @@ import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.gateway.http.ApiRoutes;
 import dev.behalf.gateway.http.FaultRoutes;
 import dev.behalf.gateway.http.AutodiscoverRoutes;
+import dev.behalf.gateway.http.GraphRoutes;
 import dev.behalf.gateway.http.HttpServer;
 import dev.behalf.gateway.http.OAuthRoutes;
 import dev.behalf.gateway.http.Json;
@@ -114,6 +115,7 @@ public final class RunningBehalf implements AutoCloseable {
             new FaultRoutes(faults).install(router);
             new AutodiscoverRoutes(directory, store.signIn(), () -> portsHolder[0].asMap(), clientHost(options)).install(router);
             new OAuthRoutes(store.identity(), store.signIn(), () -> portsHolder[0].asMap(), clientHost(options)).install(router);
+            new GraphRoutes(directory, store.signIn(), smtp.messages()).install(router);
             new WebUi(directory, store.mail(), decisions).install(router);
             new AdminRoutes(directory, options.dialect(), options.hostName()).install(router);
             Shell shell = new Shell(directory);

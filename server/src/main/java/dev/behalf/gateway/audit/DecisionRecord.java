@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param resentGrants     its structured reasons, one per Resent-From mailbox
  * @param lookAlikes       display names (or comments) of From, Sender, Resent-From or Resent-Sender mailboxes
  *                         that read as another address; they are delivered as written, as Exchange does
+ * @param surface          where the message was submitted: {@code SMTP} or {@code Graph} ({@link Surface#label()})
  */
 public record DecisionRecord(String id, Instant time, String account, String accountAddress, String login,
                              String mailFrom, List<String> rcptTo,
@@ -31,7 +32,8 @@ public record DecisionRecord(String id, Instant time, String account, String acc
                              String outcome, String stage, List<String> because, List<Grant> grants, String reply,
                              Optional<String> messageId, Optional<String> subject, List<String> reached,
                              long directoryVersion, List<String> headerResentFrom, Optional<String> deliveredResentSender,
-                             Optional<String> resentOutcome, List<Grant> resentGrants, List<LookAlike> lookAlikes) {
+                             Optional<String> resentOutcome, List<Grant> resentGrants, List<LookAlike> lookAlikes,
+                             String surface) {
 
     /**
      * A display name that shows readers an address the mailbox does not have: {@code "ayla@contoso.com"
@@ -63,9 +65,11 @@ public record DecisionRecord(String id, Instant time, String account, String acc
         resentOutcome = resentOutcome == null ? Optional.empty() : resentOutcome;
         resentGrants = resentGrants == null ? List.of() : List.copyOf(resentGrants);
         lookAlikes = lookAlikes == null ? List.of() : List.copyOf(lookAlikes);
+        // Records written before Graph's sendMail existed were all SMTP submissions.
+        surface = surface == null ? Surface.SMTP.label() : surface;
     }
 
-    /** A record of a message that is not being resent and whose display names are plain. */
+    /** A record of an SMTP submission that is not being resent and whose display names are plain. */
     public DecisionRecord(String id, Instant time, String account, String accountAddress, String login, String mailFrom,
                           List<String> rcptTo, List<String> headerFrom, Optional<String> headerSender,
                           Optional<String> deliveredSender, String outcome, String stage, List<String> because,
@@ -73,7 +77,7 @@ public record DecisionRecord(String id, Instant time, String account, String acc
                           List<String> reached, long directoryVersion) {
         this(id, time, account, accountAddress, login, mailFrom, rcptTo, headerFrom, headerSender, deliveredSender, outcome,
                 stage, because, grants, reply, messageId, subject, reached, directoryVersion, List.of(), Optional.empty(),
-                Optional.empty(), List.of(), List.of());
+                Optional.empty(), List.of(), List.of(), Surface.SMTP.label());
     }
 
     public boolean accepted() {

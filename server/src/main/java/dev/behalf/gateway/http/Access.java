@@ -19,7 +19,9 @@ public enum Access {
      * {@code application/x-www-form-urlencoded}, as Entra's are (RFC 6749 §4.4.2), so the cross-site rule
      * that refuses form-typed POSTs does not apply; the Origin and Sec-Fetch-Site rules still do. That is safe
      * because such a POST changes nothing: it only answers with a token, which a page on another site can't
-     * read (no CORS), and its password guesses are throttled with every other sign-in.
+     * read (no CORS), and its password guesses are throttled with every other sign-in. Graph's
+     * {@code sendMail} is credentialed too: it does change something, but only for a request carrying an
+     * {@code Authorization: Bearer} token, a header no page on another site can add without a preflight.
      */
     CREDENTIALED
 }

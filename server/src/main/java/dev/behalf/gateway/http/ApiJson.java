@@ -77,13 +77,14 @@ public final class ApiJson {
                            List<Grant> grants, String reply, Optional<String> messageId, Optional<String> subject,
                            List<String> reached, long directoryVersion, List<String> headerResentFrom,
                            Optional<String> deliveredResentSender, Optional<String> resentOutcome, List<Grant> resentGrants,
-                           List<LookAlike> lookAlikes) {
+                           List<LookAlike> lookAlikes, String surface) {
         public static Decision of(DecisionRecord d) {
             return new Decision(d.id(), d.time(), d.account(), d.accountAddress(), d.login(), d.mailFrom(), d.rcptTo(),
                     d.headerFrom(), d.headerSender(), d.deliveredSender(), d.outcome(), d.stage(), d.because(),
                     d.grants().stream().map(Grant::of).toList(), d.reply(), d.messageId(), d.subject(), d.reached(),
                     d.directoryVersion(), d.headerResentFrom(), d.deliveredResentSender(), d.resentOutcome(),
-                    d.resentGrants().stream().map(Grant::of).toList(), d.lookAlikes().stream().map(LookAlike::of).toList());
+                    d.resentGrants().stream().map(Grant::of).toList(), d.lookAlikes().stream().map(LookAlike::of).toList(),
+                    d.surface());
         }
     }
 

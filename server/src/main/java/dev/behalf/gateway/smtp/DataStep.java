@@ -1,5 +1,6 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.mailstore.Delivery;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.Placement;
@@ -11,6 +12,7 @@ import dev.behalf.policy.decision.Outcome;
 import dev.behalf.policy.decision.SenderRule;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
+import dev.behalf.policy.directory.RecipientId;
 import dev.behalf.policy.reply.Acceptance;
 import dev.behalf.policy.reply.Refusal;
 import dev.behalf.policy.reply.SmtpReply;
@@ -47,7 +49,15 @@ final class DataStep {
 
     /** Reads the whole DATA stream (a refusal before its end would desync the session) and answers it. */
     SmtpReply receive(Transaction tx, InputStream data) throws IOException {
-        Optional<byte[]> raw = readBounded(data, context.settings().maxMessageSize(), tx.parameters.size());
+        return answer(tx, readBounded(data, context.settings().maxMessageSize(), tx.parameters.size())).reply();
+    }
+
+    /** The reply, and the decision record it was recorded with. */
+    record Answer(SmtpReply reply, DecisionRecord record) {
+    }
+
+    /** Answers a whole message ({@code raw} empty when it was over the size limit), as the end of DATA does. */
+    Answer answer(Transaction tx, Optional<byte[]> raw) {
         DataStage.Submission s = new DataStage.Submission(tx, context.directory().inForce(), raw);
         Optional<Refused> refused = Check.first(checks, s);
         if (refused.isPresent()) {
@@ -56,28 +66,29 @@ final class DataStep {
         return deliver(s);
     }
 
-    private SmtpReply refuse(DataStage.Submission s, Refused r) {
+    private Answer refuse(DataStage.Submission s, Refused r) {
         SmtpReply reply = r.refusal().reply(context.settings().dialect());
+        DecisionRecord record;
         if (r.fault().isPresent()) {
-            context.decisions().add(Records.faulted(context, s.tx.account, s.tx.mailFrom(),
-                    s.tx.recipients.stream().map(Object::toString).toList(), s.directory, "DATA", r.detail(), reply));
+            record = Records.faulted(context, s.tx, s.directory, r.detail(), reply);
             log.info("DATA {}: Fault ({}) -> {}", s.tx.account.login(), r.detail(), reply);
         } else if (r.denied().isPresent()) {
             Decision.Denied denied = r.denied().get();
             // A refused Resent-From is recorded as a denial with its own grants, shown as the resent decision too.
             Optional<String> note = Propagation.note(context.directory(), s.attempt(), denied);
-            context.decisions().add(Records.decided(context, s.tx, s.directory, s.message, denied,
-                    r.resent() ? Optional.of(denied) : Optional.empty(), Optional.empty(), reply, List.of(), context.ids().get(), note));
+            record = Records.decided(context, s.tx, s.directory, s.message, denied,
+                    r.resent() ? Optional.of(denied) : Optional.empty(), Optional.empty(), reply, List.of(), context.ids().get(), note);
             log.info("DATA {} From {}: Denied ({}{}) -> {}", s.tx.account.login(), s.message.from(), r.detail(),
                     note.map(n -> "; " + n).orElse(""), reply);
         } else {
-            context.decisions().add(Records.rejected(context, s.tx, s.directory, s.message, r.detail(), reply));
+            record = Records.rejected(context, s.tx, s.directory, s.message, r.detail(), reply);
             log.info("DATA {}: Rejected ({}) -> {}", s.tx.account.login(), r.detail(), reply);
         }
-        return reply;
+        context.decisions().add(record);
+        return new Answer(reply, record);
     }
 
-    private SmtpReply deliver(DataStage.Submission s) {
+    private Answer deliver(DataStage.Submission s) {
         ParsedMessage message = s.message;
         SenderRule.Accepted verdict = s.verdict;
         Recipient account = verdict.account();
@@ -87,7 +98,7 @@ final class DataStep {
                 account.displayName(), address(account), TraceFields.prepend(context, s.tx, id),
                 TraceFields.append(context, message, messageId, id)));
         RoutingPlan plan = Router.plan(s.directory, s.tx.recipients);
-        List<Placement> placements = placements(s.directory, plan, verdict, account);
+        List<Placement> placements = placements(s.directory, plan, verdict, s.tx.sentItems);
         List<String> reached = placements.stream().map(p -> describe(s.directory, p)).distinct().toList();
         SmtpReply reply = Acceptance.queued(messageId, context.internalIds().getAsLong(), context.settings().hostName());
         try {
@@ -95,23 +106,30 @@ final class DataStep {
         } catch (RuntimeException e) {
             SmtpReply failed = Refusal.STORE_FAILED.reply(context.settings().dialect());
             log.error("storing submission {} failed; answered {}", id, failed, e);
-            context.decisions().add(Records.rejected(context, s.tx, s.directory, message, "storing failed: " + e.getMessage(), failed));
-            return failed;
+            DecisionRecord record = Records.rejected(context, s.tx, s.directory, message, "storing failed: " + e.getMessage(), failed);
+            context.decisions().add(record);
+            return new Answer(failed, record);
         }
         Optional<String> note = Propagation.note(context.directory(), s.attempt(), verdict.decision());
-        context.decisions().add(Records.decided(context, s.tx, s.directory, message, verdict.decision(), verdict.resent(),
-                Optional.of(delivered), reply, reached, id, note));
+        DecisionRecord record = Records.decided(context, s.tx, s.directory, message, verdict.decision(), verdict.resent(),
+                Optional.of(delivered), reply, reached, id, note);
+        context.decisions().add(record);
         log.info("DATA {} From {}: {} ({}{}) -> {}", s.tx.account.login(), message.from(), verdict.decision().outcome(),
                 verdict.decision().because().text(), note.map(n -> "; " + n).orElse(""), reply);
-        return reply;
+        return new Answer(reply, record);
     }
 
     private static String address(Recipient account) {
         return account.primarySmtpAddress().map(Object::toString).orElse(account.account().orElseThrow().userPrincipalName());
     }
 
-    /** Inboxes of every reached mailbox, external captures, and the Sent Items copies of spec §6. */
-    private static List<Placement> placements(Directory directory, RoutingPlan plan, SenderRule.Accepted verdict, Recipient account) {
+    /**
+     * Inboxes of every reached mailbox, external captures, and the Sent Items copies of spec §6: the sender's
+     * ({@code sentItems}: the signed-in account over SMTP; none when Graph's saveToSentItems is false, and then
+     * no MessageCopyForSentAs copy either, as that copy is made of the sender's).
+     */
+    private static List<Placement> placements(Directory directory, RoutingPlan plan, SenderRule.Accepted verdict,
+                                              Optional<RecipientId> sentItems) {
         Set<Placement> out = new LinkedHashSet<>();
         for (Recipient r : plan.mailboxes()) {
             out.add(Placement.inbox(new MailboxKey.Mailbox(r.id())));
@@ -119,9 +137,11 @@ final class DataStep {
         for (var a : plan.external()) {
             out.add(Placement.inbox(new MailboxKey.External(a)));
         }
-        if (account.type().hasMailbox()) {
-            out.add(Placement.sentItems(new MailboxKey.Mailbox(account.id())));
+        if (sentItems.isEmpty()) {
+            return new ArrayList<>(out);
         }
+        directory.get(sentItems.get()).filter(r -> r.type().hasMailbox())
+                .ifPresent(r -> out.add(Placement.sentItems(new MailboxKey.Mailbox(r.id()))));
         for (Authorization a : verdict.decision().authorizations()) {
             directory.byAddress(a.from()).filter(t -> t.type().hasMailbox()).ifPresent(target -> {
                 boolean copy = (a.outcome() == Outcome.SendAs && target.messageCopyForSentAs())

@@ -1,6 +1,7 @@
 package dev.behalf.gateway.smtp;
 
 import dev.behalf.gateway.audit.DecisionRecord;
+import dev.behalf.gateway.audit.Surface;
 import dev.behalf.mailstore.core.Interner;
 import dev.behalf.message.HeaderField;
 import dev.behalf.message.HeaderSection;
@@ -34,14 +35,14 @@ final class Records {
         return new DecisionRecord(id, context.clock().instant(), shared(accountName(directory, tx)), shared(accountAddress(directory, tx)),
                 shared(tx.account.login()), shared(tx.mailFrom()), shared(tx.recipients.stream().map(Object::toString).toList()),
                 shared(message.from().stream().map(Mailbox::toString).toList()), shared(message.sender().map(Mailbox::toString)),
-                shared(delivered.flatMap(h -> value(h, "Sender"))), decision.outcome().name(), "DATA",
+                shared(delivered.flatMap(h -> value(h, "Sender"))), decision.outcome().name(), stage(tx),
                 shared(List.copyOf(because)),
                 shared(decision.authorizations().stream().map(Records::grant).toList()),
                 reply.toString(), message.messageId(), message.subject(), shared(reached), directory.version(),
                 message.resentFrom().stream().map(Mailbox::toString).toList(), delivered.flatMap(h -> value(h, "Resent-Sender")),
                 resent.map(d -> d.outcome().name()),
                 resent.map(d -> d.authorizations().stream().map(Records::grant).toList()).orElse(List.of()),
-                lookAlikes(message));
+                lookAlikes(message), tx.surface.label());
     }
 
     /**
@@ -66,16 +67,30 @@ final class Records {
     /** A refusal that is not about delegation: malformed, too big, or the store failed. */
     static DecisionRecord rejected(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
                                    String detail, SmtpReply reply) {
+        return refused(context, tx, directory, message, "Rejected", detail, reply);
+    }
+
+    /**
+     * A denial before the policy is asked, by a rule of the surface (Graph: a delegated token without
+     * Mail.Send.Shared sending from another mailbox); no grant decided it, so it has none.
+     */
+    static DecisionRecord deniedBySurface(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
+                                          String detail, SmtpReply reply) {
+        return refused(context, tx, directory, message, "Denied", detail, reply);
+    }
+
+    private static DecisionRecord refused(SubmissionContext context, Transaction tx, Directory directory, ParsedMessage message,
+                                          String outcome, String detail, SmtpReply reply) {
         Optional<ParsedMessage> m = Optional.ofNullable(message);
         return new DecisionRecord(context.ids().get(), context.clock().instant(), accountName(directory, tx),
                 accountAddress(directory, tx), tx.account.login(), tx.mailFrom(),
                 tx.recipients.stream().map(Object::toString).toList(),
                 m.map(p -> p.from().stream().map(Mailbox::toString).toList()).orElse(List.of()),
                 m.flatMap(ParsedMessage::sender).map(Mailbox::toString), Optional.empty(),
-                "Rejected", "DATA", List.of(detail), List.of(), reply.toString(),
+                outcome, stage(tx), List.of(detail), List.of(), reply.toString(),
                 m.flatMap(ParsedMessage::messageId), m.flatMap(ParsedMessage::subject), List.of(), directory.version(),
                 m.map(p -> p.resentFrom().stream().map(Mailbox::toString).toList()).orElse(List.of()), Optional.empty(),
-                Optional.empty(), List.of(), m.map(Records::lookAlikes).orElse(List.of()));
+                Optional.empty(), List.of(), m.map(Records::lookAlikes).orElse(List.of()), tx.surface.label());
     }
 
     /** The envelope refused at MAIL FROM (with {@code --enforce-envelope}). */
@@ -87,7 +102,12 @@ final class Records {
                 denied.authorizations().stream().map(a -> a.because().text()).toList(),
                 denied.authorizations().stream().map(Records::grant).toList(), reply.toString(),
                 Optional.empty(), Optional.empty(), List.of(), directory.version(), List.of(), Optional.empty(),
-                Optional.empty(), List.of(), List.of());
+                Optional.empty(), List.of(), List.of(), Surface.SMTP.label());
+    }
+
+    /** The step that decided: SMTP's end of DATA, or Graph's sendMail. */
+    private static String stage(Transaction tx) {
+        return tx.surface == Surface.GRAPH ? "sendMail" : "DATA";
     }
 
     /**
@@ -100,6 +120,15 @@ final class Records {
                 accountAddress(directory, account), account.login(), mailFrom, rcptTo, List.of(), Optional.empty(),
                 Optional.empty(), "Fault", stage, List.of(detail), List.of(), reply.toString(), Optional.empty(), Optional.empty(),
                 List.of(), directory.version());
+    }
+
+    /** A fault rule answered a whole message: SMTP's end of DATA, or Graph's sendMail, as the record says. */
+    static DecisionRecord faulted(SubmissionContext context, Transaction tx, Directory directory, String detail, SmtpReply reply) {
+        return new DecisionRecord(context.ids().get(), context.clock().instant(), accountName(directory, tx),
+                accountAddress(directory, tx), tx.account.login(), tx.mailFrom(), tx.recipients.stream().map(Object::toString).toList(),
+                List.of(), Optional.empty(), Optional.empty(), "Fault", stage(tx), List.of(detail), List.of(), reply.toString(),
+                Optional.empty(), Optional.empty(), List.of(), directory.version(), List.of(), Optional.empty(), Optional.empty(),
+                List.of(), List.of(), tx.surface.label());
     }
 
     private static Optional<String> value(HeaderSection h, String name) {

@@ -33,8 +33,10 @@ public final class SubmissionServer implements AutoCloseable {
     private final SMTPServer plain;
     private final Optional<SMTPServer> implicitTls;
     private final ConnectionLimit limit;
+    private final MessageSubmission messages;
 
-    private SubmissionServer(SMTPServer plain, Optional<SMTPServer> implicitTls, ConnectionLimit limit) {
+    private SubmissionServer(SMTPServer plain, Optional<SMTPServer> implicitTls, ConnectionLimit limit, MessageSubmission messages) {
+        this.messages = messages;
         this.plain = plain;
         this.implicitTls = implicitTls;
         this.limit = limit;
@@ -59,6 +61,11 @@ public final class SubmissionServer implements AutoCloseable {
 
     public OptionalInt smtpsPort() {
         return implicitTls.map(s -> OptionalInt.of(s.getPortAllocated())).orElse(OptionalInt.empty());
+    }
+
+    /** Submits messages that arrive by other doors (Graph's sendMail) through this server's pipeline. */
+    public MessageSubmission messages() {
+        return messages;
     }
 
     @Override
@@ -141,7 +148,7 @@ public final class SubmissionServer implements AutoCloseable {
                 SubmissionVerbs.install(s.getCommandHandler(), context, transactions);
                 secure = Optional.of(s);
             }
-            return new SubmissionServer(plain, secure, limit);
+            return new SubmissionServer(plain, secure, limit, new MessageSubmission(context));
         }
 
         private SMTPServer.Builder server(Transactions transactions, SignIn auth, ConnectionLimit limit, int p, LongAuthLines longLines) {

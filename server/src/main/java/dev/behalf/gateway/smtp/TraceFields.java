@@ -1,5 +1,7 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.gateway.audit.Surface;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -22,7 +24,7 @@ final class TraceFields {
         String host = context.settings().hostName();
         String ip = tx.remote.getAddress().getHostAddress();
         // RFC 3848: ESMTPA for authenticated, ESMTPSA when also over TLS.
-        String with = tx.tls ? "ESMTPSA" : "ESMTPA";
+        String with = tx.surface == Surface.GRAPH ? "HTTP" : tx.tls ? "ESMTPSA" : "ESMTPA";
         String received = "Received: from " + tx.helo.orElse("unknown") + " ([" + ip + "])\r\n by " + host
                 + " (Behalf) with " + with + " id " + tx.sessionId + ";\r\n " + date(context);
         return List.of("Return-Path: <" + tx.mailFrom() + ">", received);

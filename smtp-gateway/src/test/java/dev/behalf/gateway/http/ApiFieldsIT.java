@@ -47,13 +47,13 @@ class ApiFieldsIT {
                 [].grants[].reason [].grants[].target [].grants[].trustee [].grants[].viaGroups
                 [].headerFrom [].headerFrom[] [].headerResentFrom [].headerSender [].id [].login
                 [].lookAlikes [].mailFrom [].messageId [].outcome [].rcptTo [].rcptTo[] [].reached
-                [].reached[] [].reply [].resentGrants [].stage [].subject [].time""");
+                [].reached[] [].reply [].resentGrants [].stage [].subject [].surface [].time""");
         EXPECTED.put("GET /api/decisions/{id}", """
                 account accountAddress because because[] deliveredSender directoryVersion grants
                 grants[] grants[].from grants[].outcome grants[].reason grants[].target
                 grants[].trustee grants[].viaGroups headerFrom headerFrom[] headerResentFrom
                 headerSender id login lookAlikes mailFrom messageId outcome rcptTo rcptTo[] reached
-                reached[] reply resentGrants stage subject time""");
+                reached[] reply resentGrants stage subject surface time""");
         EXPECTED.put("GET /api/mailboxes", """
                 [] [].address [].displayName [].folders [].folders[] [].folders[].messages [].folders[].name
                 [].folders[].unread [].key [].key.address [].key.address.domain [].key.address.localPart [].key.id
@@ -76,7 +76,7 @@ class ApiFieldsIT {
                 decision.login decision.lookAlikes decision.mailFrom decision.messageId
                 decision.outcome decision.rcptTo decision.rcptTo[] decision.reached
                 decision.reached[] decision.reply decision.resentGrants decision.stage
-                decision.subject decision.time headers headers[] headers[].name headers[].value html
+                decision.subject decision.surface decision.time headers headers[] headers[].name headers[].value html
                 summary summary.folder summary.from summary.id summary.id.value summary.mailbox
                 summary.mailbox.id summary.mailbox.id.guid summary.messageId summary.received
                 summary.seen summary.sender summary.size summary.subject summary.submissionId
@@ -112,7 +112,7 @@ class ApiFieldsIT {
                 view.decision.lookAlikes view.decision.mailFrom view.decision.messageId
                 view.decision.outcome view.decision.rcptTo view.decision.rcptTo[]
                 view.decision.reached view.decision.reached[] view.decision.reply
-                view.decision.resentGrants view.decision.stage view.decision.subject
+                view.decision.resentGrants view.decision.stage view.decision.subject view.decision.surface
                 view.decision.time view.headers view.headers[] view.headers[].name
                 view.headers[].value view.html view.summary view.summary.folder view.summary.from
                 view.summary.id view.summary.id.value view.summary.mailbox view.summary.mailbox.id
