@@ -1,5 +1,6 @@
 package dev.behalf.gateway.hardening;
 
+import dev.behalf.policy.seed.Cast;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +111,7 @@ class FaultRulesJarIT {
 
     private static Result swaks(ServerProcess server, String account, String subject) {
         return run(List.of("swaks", "--server", "127.0.0.1", "--port", String.valueOf(server.smtp),
-                "--auth", "PLAIN", "--auth-user", account, "--auth-password", "P@ssw0rd",
+                "--auth", "PLAIN", "--auth-user", account, "--auth-password", Cast.PASSWORD,
                 "--from", account, "--to", "jimh@contoso.com", "--header", "Subject: " + subject), "");
     }
 }

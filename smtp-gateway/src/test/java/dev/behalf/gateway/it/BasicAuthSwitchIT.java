@@ -1,9 +1,10 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.fixtures.SmtpClient;
-import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.signin.BasicAuth;
 import dev.behalf.policy.signin.SignInThrottle;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +30,7 @@ class BasicAuthSwitchIT {
     static final String OK = "235 Authentication successful.";
 
     private static RunningBehalf start(BasicAuth stage) {
-        return Behalf.builder().directory(DirectoryLoader.load(Path.of("..", "config"))).allPortsEphemeral()
+        return Behalf.builder().directory(DemoDirectory.load()).allPortsEphemeral()
                 .signInThrottle(SignInThrottle.Limits.off()).basicAuth(stage).start();
     }
 
@@ -53,7 +53,7 @@ class BasicAuthSwitchIT {
     private static String xoauth2(RunningBehalf b, String user) throws Exception {
         String body = "grant_type=password&client_id=3f2a7c1e-9b4d-4e6f-8a1b-2c3d4e5f6a7b&client_secret="
                 + URLEncoder.encode("Mailer~Secret~2026", StandardCharsets.UTF_8) + "&username=" + user + "&password="
-                + URLEncoder.encode("P@ssw0rd", StandardCharsets.UTF_8) + "&scope=" + URLEncoder.encode("https://outlook.office365.com/.default", StandardCharsets.UTF_8);
+                + URLEncoder.encode(Cast.PASSWORD, StandardCharsets.UTF_8) + "&scope=" + URLEncoder.encode("https://outlook.office365.com/.default", StandardCharsets.UTF_8);
         Http.Reply r = Http.send(HttpRequest.newBuilder(Http.uri(b.ports().http(), "/contoso.com/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(200, r.status(), r.body());
@@ -68,21 +68,21 @@ class BasicAuthSwitchIT {
     @Test
     void theOrganizationsAndAMailboxsSwitchRefuseBasicAndLeaveOAuth() throws Exception {
         try (RunningBehalf b = start(BasicAuth.ENABLED)) {
-            assertEquals(OK, plain(b, "ayla@contoso.com", "P@ssw0rd"));
+            assertEquals(OK, plain(b, "ayla@contoso.com", Cast.PASSWORD));
             assertEquals(200, Http.shell(b.ports().http(), "Set-TransportConfig -SmtpClientAuthenticationDisabled $true").status());
-            assertEquals(TENANT_OFF, plain(b, "ayla@contoso.com", "P@ssw0rd"));
-            assertEquals(TENANT_OFF, login(b, "terrya", "P@ssw0rd"));
+            assertEquals(TENANT_OFF, plain(b, "ayla@contoso.com", Cast.PASSWORD));
+            assertEquals(TENANT_OFF, login(b, "terrya", Cast.PASSWORD));
             // A wrong password still reads as one: the switch's text is only for a password that proved right.
             assertEquals("535 5.7.3 Authentication unsuccessful", plain(b, "ayla@contoso.com", "wrong"));
             assertEquals(OK, xoauth2(b, "ayla@contoso.com"));
 
             // The mailbox's own setting wins over the organization's, both ways.
             assertEquals(200, Http.shell(b.ports().http(), "Set-CASMailbox -Identity ayla -SmtpClientAuthenticationDisabled $false").status());
-            assertEquals(OK, plain(b, "ayla@contoso.com", "P@ssw0rd"));
+            assertEquals(OK, plain(b, "ayla@contoso.com", Cast.PASSWORD));
             assertEquals(200, Http.shell(b.ports().http(), "Set-TransportConfig -SmtpClientAuthenticationDisabled $false\n"
                     + "Set-CASMailbox -Identity terrya -SmtpClientAuthenticationDisabled $true").status());
-            assertEquals(BASIC_OFF, plain(b, "terrya@contoso.com", "P@ssw0rd"));
-            assertEquals(OK, plain(b, "raymonds@contoso.com", "P@ssw0rd"));
+            assertEquals(BASIC_OFF, plain(b, "terrya@contoso.com", Cast.PASSWORD));
+            assertEquals(OK, plain(b, "raymonds@contoso.com", Cast.PASSWORD));
             Http.Reply got = Http.shell(b.ports().http(), "Get-CASMailbox terrya | Format-List Name,SmtpClientAuthenticationDisabled");
             assertTrue(got.body().contains("True"), got.body());
         }
@@ -91,14 +91,14 @@ class BasicAuthSwitchIT {
     @Test
     void disabledAndRetiredStagesRefuseEveryBasicSignIn() throws Exception {
         try (RunningBehalf b = start(BasicAuth.DISABLED)) {
-            assertEquals(BASIC_OFF, plain(b, "ayla@contoso.com", "P@ssw0rd"));
+            assertEquals(BASIC_OFF, plain(b, "ayla@contoso.com", Cast.PASSWORD));
             assertEquals(OK, xoauth2(b, "ayla@contoso.com"));
             // IMAP is not SMTP client submission: its password sign-in is untouched.
-            assertTrue(Imap.canSignIn(b.ports().imap(), "ayla@contoso.com", "P@ssw0rd"));
+            assertTrue(Imap.canSignIn(b.ports().imap(), "ayla@contoso.com", Cast.PASSWORD));
         }
         try (RunningBehalf b = start(BasicAuth.RETIRED)) {
-            assertEquals(RETIRED, plain(b, "ayla@contoso.com", "P@ssw0rd"));
-            assertEquals(RETIRED, login(b, "ayla@contoso.com", "P@ssw0rd"));
+            assertEquals(RETIRED, plain(b, "ayla@contoso.com", Cast.PASSWORD));
+            assertEquals(RETIRED, login(b, "ayla@contoso.com", Cast.PASSWORD));
             assertEquals(OK, xoauth2(b, "ayla@contoso.com"));
         }
     }

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.policy.seed.Cast;
 import dev.behalf.gateway.audit.DecisionRecord;
 import dev.behalf.gateway.faults.FaultRule;
 import dev.behalf.gateway.faults.FaultRule.Reply;
@@ -25,7 +26,7 @@ class FaultRulesIT {
 
     private SmtpClient signedIn(String account) throws Exception {
         SmtpClient s = new SmtpClient(behalf.smtpPort());
-        assertTrue(s.login(account, "P@ssw0rd").startsWith("235 "));
+        assertTrue(s.login(account, Cast.PASSWORD).startsWith("235 "));
         return s;
     }
 

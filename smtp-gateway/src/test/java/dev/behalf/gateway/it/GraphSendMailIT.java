@@ -1,11 +1,12 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.gateway.faults.FaultRule;
 import dev.behalf.gateway.http.Json;
-import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.oauth.IdentityPlatform;
 import dev.behalf.policy.signin.SignInThrottle;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class GraphSendMailIT {
 
     @BeforeAll
     static void start() {
-        behalf = Behalf.builder().directory(DirectoryLoader.load(Path.of("..", "config"))).allPortsEphemeral()
+        behalf = Behalf.builder().directory(DemoDirectory.load()).allPortsEphemeral()
                 .signInThrottle(SignInThrottle.Limits.off()).start();
         Http.Reply r = Http.shell(behalf.ports().http(), "Set-Mailbox -Identity 'Terry Adams' -GrantSendOnBehalfTo 'Ayla Kol'");
         assertEquals(200, r.status(), r.body());
@@ -96,7 +96,7 @@ class GraphSendMailIT {
 
     private static String userToken(String user, String scope) {
         return token("grant_type", "password", "client_id", MAILER, "client_secret", SECRET, "username", user,
-                "password", "P@ssw0rd", "scope", scope);
+                "password", Cast.PASSWORD, "scope", scope);
     }
 
     private static String appToken() {

@@ -1,11 +1,12 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.policy.seed.Cast;
+import dev.behalf.policy.seed.DemoDirectory;
 import dev.behalf.fixtures.JakartaMail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.behalf.gateway.app.Behalf;
 import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.fixtures.SmtpClient;
-import dev.behalf.policy.config.DirectoryLoader;
 import dev.behalf.policy.oauth.IdentityPlatform;
 import dev.behalf.policy.signin.SignInDecision;
 import dev.behalf.policy.signin.SignInEvent;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OAuthSignInIT {
     static final String MAILER = "3f2a7c1e-9b4d-4e6f-8a1b-2c3d4e5f6a7b";
     static final String SECRET = "Mailer~Secret~2026";
-    static final String PASSWORD = "P@ssw0rd";
+    static final String PASSWORD = Cast.PASSWORD;
     static final String EXCHANGE_DEFAULT = "https://outlook.office365.com/.default";
 
     private static RunningBehalf behalf;
@@ -54,7 +54,7 @@ class OAuthSignInIT {
 
     @BeforeAll
     static void start() {
-        behalf = Behalf.builder().directory(DirectoryLoader.load(Path.of("..", "config"))).allPortsEphemeral()
+        behalf = Behalf.builder().directory(DemoDirectory.load()).allPortsEphemeral()
                 .signInThrottle(SignInThrottle.Limits.off()).start();
         behalf.signIn().subscribe(events::add);
         // Ayla may send on behalf of Terry, so her token's mail From Terry carries Sender: Ayla.

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.it;
 
+import dev.behalf.policy.seed.Cast;
 import dev.behalf.fixtures.JakartaMail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.behalf.gateway.audit.DecisionRecord;
@@ -59,9 +60,9 @@ class PropagationIT {
     @Test
     void fullAccessOverImapWaitsForTheDelayToo() throws Exception {
         behalf.shell("Add-MailboxPermission -Identity terrya -User raymonds -AccessRights FullAccess -Confirm:$false");
-        assertTrue(!Imap.canSignIn(behalf.imapPort(), "raymonds\\terrya", "P@ssw0rd"), "not yet in force");
+        assertTrue(!Imap.canSignIn(behalf.imapPort(), "raymonds\\terrya", Cast.PASSWORD), "not yet in force");
         behalf.advanceClock(Duration.ofHours(1));
-        assertTrue(Imap.canSignIn(behalf.imapPort(), "raymonds\\terrya", "P@ssw0rd"));
+        assertTrue(Imap.canSignIn(behalf.imapPort(), "raymonds\\terrya", Cast.PASSWORD));
     }
 
     @Test
