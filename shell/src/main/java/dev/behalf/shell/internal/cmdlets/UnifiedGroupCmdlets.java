@@ -119,12 +119,21 @@ final class UnifiedGroupCmdlets {
         return List.of();
     }
 
+    /** The group a links cmdlet names, with its members and owners as lists to edit. */
+    private record Links(Lookup lookup, Recipient group, boolean owners, List<RecipientId> members, List<RecipientId> ownerList) {
+        static Links of(Arguments a, ExecutionContext ctx) {
+            Lookup lookup = Lookup.in(ctx);
+            Recipient group = lookup.one(a.text("Identity"), Lookup.UNIFIED_GROUPS);
+            return new Links(lookup, group, UnifiedGroupCmdlets.owners(a), new ArrayList<>(group.members()), new ArrayList<>(group.owners()));
+        }
+    }
+
     private static List<Item> addLinks(Arguments a, List<Item> in, ExecutionContext ctx) {
-        Lookup lookup = Lookup.in(ctx);
-        Recipient group = lookup.one(a.text("Identity"), Lookup.UNIFIED_GROUPS);
-        boolean owners = owners(a);
-        List<RecipientId> members = new ArrayList<>(group.members());
-        List<RecipientId> ownerList = new ArrayList<>(group.owners());
+        Links l = Links.of(a, ctx);
+        Lookup lookup = l.lookup();
+        boolean owners = l.owners();
+        List<RecipientId> members = l.members();
+        List<RecipientId> ownerList = l.ownerList();
         for (String identity : a.texts("Links")) {
             Recipient link = link(lookup, a, owners ? "Owners" : "Members", identity, owners ? OWNERS : MEMBERS);
             if (owners) {
@@ -139,17 +148,16 @@ final class UnifiedGroupCmdlets {
                 members.add(link.id());
             }
         }
-        return apply(a, ctx, group, members, ownerList, "Adding");
+        return apply(a, ctx, l.group(), members, ownerList, "Adding");
     }
 
     private static List<Item> removeLinks(Arguments a, List<Item> in, ExecutionContext ctx) {
-        Lookup lookup = Lookup.in(ctx);
-        Recipient group = lookup.one(a.text("Identity"), Lookup.UNIFIED_GROUPS);
-        boolean owners = owners(a);
-        List<RecipientId> members = new ArrayList<>(group.members());
-        List<RecipientId> ownerList = new ArrayList<>(group.owners());
+        Links l = Links.of(a, ctx);
+        boolean owners = l.owners();
+        List<RecipientId> members = l.members();
+        List<RecipientId> ownerList = l.ownerList();
         for (String identity : a.texts("Links")) {
-            Recipient link = lookup.one(identity, Lookup.ANY);
+            Recipient link = l.lookup().one(identity, Lookup.ANY);
             if (owners) {
                 ownerList.remove(link.id());
             } else {
@@ -160,7 +168,7 @@ final class UnifiedGroupCmdlets {
                 members.remove(link.id());
             }
         }
-        return apply(a, ctx, group, members, ownerList, "Removing");
+        return apply(a, ctx, l.group(), members, ownerList, "Removing");
     }
 
     private static List<Item> apply(Arguments a, ExecutionContext ctx, Recipient group, List<RecipientId> members,
