@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * connection; {@link DirectoryAuthenticator} takes it back. Only the sign-in phase is touched: once the
  * client sends {@code MAIL}, {@code STARTTLS} (whose TLS bytes must pass untouched), {@code DATA} or
  * {@code BDAT}, the stream is passed through as it is. Longer lines, and every other line, are left to
- * SubEthaSMTP's own limit. Not used on the implicit-TLS port, and not after STARTTLS (a known limit, README).
+ * SubEthaSMTP's own limit. After STARTTLS the TLS socket's decrypted input is filtered the same way
+ * ({@link #afterStartTls}); not used on the implicit-TLS port (a known limit, README).
  */
 final class LongAuthLines {
     /** Not base64, so a client that sends it itself gets an unreadable response, not someone else's. */
@@ -65,6 +66,12 @@ final class LongAuthLines {
                 return s;
             }
         };
+    }
+
+    /** The TLS socket of a STARTTLS on the plain port, its decrypted input filtered as the plain one was. */
+    javax.net.ssl.SSLSocket afterStartTls(javax.net.ssl.SSLSocket tls) {
+        SocketAddress client = tls.getRemoteSocketAddress();
+        return new FilteredSslSocket(tls, in -> new Filter(in, client));
     }
 
     /** The response a line carried, when SubEthaSMTP got the marker in its place. */

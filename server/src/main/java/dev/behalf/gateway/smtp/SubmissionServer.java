@@ -138,7 +138,7 @@ public final class SubmissionServer implements AutoCloseable {
             LongAuthLines longLines = new LongAuthLines();
             SMTPServer plain = server(transactions, auth, limit, port, longLines).enableTLS(true).requireTLS(requireTls)
                     .serverSocketFactory(longLines::serverSocket)
-                    .startTlsSocketFactory(socket -> startTls(lazyTls.get(), socket))
+                    .startTlsSocketFactory(socket -> longLines.afterStartTls(startTls(lazyTls.get(), socket)))
                     .build();
             SubmissionVerbs.install(plain.getCommandHandler(), context, transactions);
             Optional<SMTPServer> secure = Optional.empty();

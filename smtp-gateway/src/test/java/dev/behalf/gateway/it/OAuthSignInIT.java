@@ -92,7 +92,17 @@ class OAuthSignInIT {
     }
 
     private static Session smtpSession() {
+        return smtpSession(false);
+    }
+
+    /** With {@code starttls}, as Exchange Online's documented client set-up has it: STARTTLS required, then AUTH XOAUTH2. */
+    private static Session smtpSession(boolean starttls) {
         Properties p = new Properties();
+        if (starttls) {
+            p.put("mail.smtp.starttls.enable", "true");
+            p.put("mail.smtp.starttls.required", "true");
+            p.put("mail.smtp.ssl.trust", "*");
+        }
         p.put("mail.smtp.host", "127.0.0.1");
         p.put("mail.smtp.port", String.valueOf(behalf.ports().smtp()));
         p.put("mail.smtp.auth", "true");
@@ -103,7 +113,10 @@ class OAuthSignInIT {
     }
 
     private static void send(String user, String token, String from, String to, String subject) throws Exception {
-        Session session = smtpSession();
+        send(smtpSession(), user, token, from, to, subject);
+    }
+
+    private static void send(Session session, String user, String token, String from, String to, String subject) throws Exception {
         MimeMessage m = JakartaMail.message(session, from, to, subject);
         try (Transport t = session.getTransport("smtp")) {
             t.connect("127.0.0.1", behalf.ports().smtp(), user, token);
@@ -152,6 +165,17 @@ class OAuthSignInIT {
         // Raymond reads it over IMAP with his own token.
         String raymond = userToken("raymonds@contoso.com", EXCHANGE_DEFAULT);
         String sender = senderOf("raymonds@contoso.com", raymond, true, "oauth on behalf").orElseThrow();
+        assertTrue(sender.contains("ayla@contoso.com"), "Sender: " + sender);
+    }
+
+    @Test
+    void aTokenLongerThanAnSmtpLineIsTakenAfterStartTlsToo() throws Exception {
+        String token = userToken("ayla@contoso.com", EXCHANGE_DEFAULT);
+        // The AUTH line is past SubEthaSMTP's 998-character limit, and after STARTTLS it arrives inside TLS.
+        assertTrue(token.length() > 998, "token of " + token.length() + " characters");
+        send(smtpSession(true), "ayla@contoso.com", token, "terrya@contoso.com", "raymonds@contoso.com", "oauth after starttls");
+        String raymond = userToken("raymonds@contoso.com", EXCHANGE_DEFAULT);
+        String sender = senderOf("raymonds@contoso.com", raymond, true, "oauth after starttls").orElseThrow();
         assertTrue(sender.contains("ayla@contoso.com"), "Sender: " + sender);
     }
 
@@ -244,6 +268,10 @@ class OAuthSignInIT {
                 "token = json.load(urllib.request.urlopen(urllib.request.Request('http://%s:%s/contoso.com/oauth2/v2.0/token' % (host, http), data=body)))['access_token']",
                 "raw = 'user=ayla@contoso.com\\x01auth=Bearer %s\\x01\\x01' % token",
                 "s = smtplib.SMTP(host, int(smtp))",
+                "s.ehlo()",
+                "import ssl",
+                "ctx = ssl.create_default_context(); ctx.check_hostname = False; ctx.verify_mode = ssl.CERT_NONE",
+                "s.starttls(context=ctx)",
                 "s.ehlo()",
                 "print('smtp', s.auth('XOAUTH2', lambda challenge=None: raw)[0])",
                 "s.sendmail('terrya@contoso.com', ['raymonds@contoso.com'], 'From: terrya@contoso.com\\r\\nTo: raymonds@contoso.com\\r\\nSubject: python oauth\\r\\n\\r\\nhi\\r\\n')",
