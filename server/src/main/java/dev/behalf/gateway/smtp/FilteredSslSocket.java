@@ -22,11 +22,13 @@ import javax.net.ssl.SSLSocket;
 final class FilteredSslSocket extends SSLSocket {
     private final SSLSocket tls;
     private final UnaryOperator<InputStream> filter;
+    private final Runnable onClose;
     private InputStream in;
 
-    FilteredSslSocket(SSLSocket tls, UnaryOperator<InputStream> filter) {
+    FilteredSslSocket(SSLSocket tls, UnaryOperator<InputStream> filter, Runnable onClose) {
         this.tls = tls;
         this.filter = filter;
+        this.onClose = onClose;
     }
 
     @Override
@@ -38,7 +40,7 @@ final class FilteredSslSocket extends SSLSocket {
     }
 
     @Override public OutputStream getOutputStream() throws IOException { return tls.getOutputStream(); }
-    @Override public void close() throws IOException { tls.close(); }
+    @Override public void close() throws IOException { onClose.run(); tls.close(); }
     @Override public boolean isClosed() { return tls.isClosed(); }
     @Override public boolean isConnected() { return tls.isConnected(); }
     @Override public boolean isBound() { return tls.isBound(); }

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * client sends {@code MAIL}, {@code STARTTLS} (whose TLS bytes must pass untouched), {@code DATA} or
  * {@code BDAT}, the stream is passed through as it is. Longer lines, and every other line, are left to
  * SubEthaSMTP's own limit. After STARTTLS the TLS socket's decrypted input is filtered the same way
- * ({@link #afterStartTls}); not used on the implicit-TLS port (a known limit, README).
+ * ({@link #afterStartTls}), and so is every connection of the implicit-TLS port ({@link #tlsServerSocket}).
  */
 final class LongAuthLines {
     /** Not base64, so a client that sends it itself gets an unreadable response, not someone else's. */
@@ -71,7 +71,31 @@ final class LongAuthLines {
     /** The TLS socket of a STARTTLS on the plain port, its decrypted input filtered as the plain one was. */
     javax.net.ssl.SSLSocket afterStartTls(javax.net.ssl.SSLSocket tls) {
         SocketAddress client = tls.getRemoteSocketAddress();
-        return new FilteredSslSocket(tls, in -> new Filter(in, client));
+        return new FilteredSslSocket(tls, in -> new Filter(new BufferedInputStream(in, 4096), client), () -> kept.remove(client));
+    }
+
+    /**
+     * An unbound server socket for the implicit-TLS port: each connection is TLS from its first byte (the
+     * handshake runs on the session's first read, as an {@code SSLServerSocket}'s do), filtered as above.
+     */
+    ServerSocket tlsServerSocket(javax.net.ssl.SSLContext context) throws IOException {
+        return new ServerSocket() {
+            @Override
+            public Socket accept() throws IOException {
+                Socket plain = new Socket();
+                implAccept(plain);
+                try {
+                    InetSocketAddress remote = (InetSocketAddress) plain.getRemoteSocketAddress();
+                    javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                            .createSocket(plain, remote.getHostString(), remote.getPort(), true);
+                    tls.setUseClientMode(false);
+                    return afterStartTls(tls);
+                } catch (IOException | RuntimeException e) {
+                    plain.close();
+                    throw e;
+                }
+            }
+        };
     }
 
     /** The response a line carried, when SubEthaSMTP got the marker in its place. */

@@ -144,7 +144,7 @@ public final class SubmissionServer implements AutoCloseable {
             Optional<SMTPServer> secure = Optional.empty();
             if (smtpsPort.isPresent()) {
                 SMTPServer s = server(transactions, auth, limit, smtpsPort.getAsInt(), longLines)
-                        .serverSocketFactory(lazyTls.get()).build();
+                        .serverSocketFactory(() -> longLines.tlsServerSocket(lazyTls.get())).build();
                 SubmissionVerbs.install(s.getCommandHandler(), context, transactions);
                 secure = Optional.of(s);
             }

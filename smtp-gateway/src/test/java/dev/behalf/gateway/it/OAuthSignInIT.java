@@ -54,7 +54,7 @@ class OAuthSignInIT {
 
     @BeforeAll
     static void start() {
-        behalf = Behalf.builder().directory(DemoDirectory.load()).allPortsEphemeral()
+        behalf = Behalf.builder().directory(DemoDirectory.load()).allPortsEphemeral().smtpsPort(0)
                 .signInThrottle(SignInThrottle.Limits.off()).start();
         behalf.signIn().subscribe(events::add);
         // Ayla may send on behalf of Terry, so her token's mail From Terry carries Sender: Ayla.
@@ -176,6 +176,27 @@ class OAuthSignInIT {
         send(smtpSession(true), "ayla@contoso.com", token, "terrya@contoso.com", "raymonds@contoso.com", "oauth after starttls");
         String raymond = userToken("raymonds@contoso.com", EXCHANGE_DEFAULT);
         String sender = senderOf("raymonds@contoso.com", raymond, true, "oauth after starttls").orElseThrow();
+        assertTrue(sender.contains("ayla@contoso.com"), "Sender: " + sender);
+    }
+
+    @Test
+    void aTokenLongerThanAnSmtpLineIsTakenOnTheImplicitTlsPort() throws Exception {
+        String token = userToken("ayla@contoso.com", EXCHANGE_DEFAULT);
+        assertTrue(token.length() > 998, "token of " + token.length() + " characters");
+        Properties p = new Properties();
+        p.put("mail.smtps.auth", "true");
+        p.put("mail.smtps.auth.mechanisms", "XOAUTH2");
+        p.put("mail.smtps.ssl.trust", "*");
+        p.put("mail.smtps.connectiontimeout", "10000");
+        p.put("mail.smtps.timeout", "20000");
+        Session session = Session.getInstance(p);
+        MimeMessage m = JakartaMail.message(session, "terrya@contoso.com", "raymonds@contoso.com", "oauth over smtps");
+        try (Transport t = session.getTransport("smtps")) {
+            t.connect("127.0.0.1", behalf.ports().smtps().getAsInt(), "ayla@contoso.com", token);
+            t.sendMessage(m, m.getAllRecipients());
+        }
+        String raymond = userToken("raymonds@contoso.com", EXCHANGE_DEFAULT);
+        String sender = senderOf("raymonds@contoso.com", raymond, true, "oauth over smtps").orElseThrow();
         assertTrue(sender.contains("ayla@contoso.com"), "Sender: " + sender);
     }
 
