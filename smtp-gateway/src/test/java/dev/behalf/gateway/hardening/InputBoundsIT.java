@@ -134,6 +134,32 @@ class InputBoundsIT {
         serverStillServes();
     }
 
+    /**
+     * An AUTH line may be longer than an SMTP line, up to RFC 4954's 12,288 octets (an OAuth2 token needs
+     * it), and no longer: beyond that it is refused like any long line, and a client can't name another
+     * connection's kept response by sending the stand-in Behalf puts in its place.
+     */
+    @Test
+    void anAuthLineIsBoundedAtRfc4954sLimitAndItsStandInReadsAsNothing() throws Exception {
+        try (SmtpClient c = connect(server.smtp)) {
+            c.reply();
+            c.reply("EHLO hostile");
+            assertEquals("501 Input line length is too long!", refusedAndClosed(c, "AUTH XOAUTH2 ", 60L * MB));
+        }
+        try (SmtpClient c = connect(server.smtp)) {
+            c.reply();
+            c.reply("EHLO hostile");
+            // Past 998 characters but within 12,288: read whole, and decided as the token it is (a forged one).
+            String junk = java.util.Base64.getEncoder().encodeToString(("user=ayla@contoso.com\u0001auth=Bearer "
+                    + "eyJ" + "x".repeat(4000) + "\u0001\u0001").getBytes(StandardCharsets.US_ASCII));
+            String decided = c.send("AUTH XOAUTH2 " + junk);
+            assertTrue(decided.startsWith("535 5.7.3 "), "a 5,000-character AUTH line is decided: " + decided);
+            assertTrue(c.send("AUTH PLAIN *behalf-long-auth-response*").startsWith("5"), "the stand-in is no credential");
+            assertTrue(c.send("MAIL FROM:<terrya@contoso.com>").startsWith("530 "), "still not signed in");
+        }
+        serverStillServes();
+    }
+
     @Test
     void theConnectionCapsOptionReachesImapAndPop3() throws Exception {
         SmtpClient[] held = {connect(server.imap), connect(server.imap), connect(server.imap)};
