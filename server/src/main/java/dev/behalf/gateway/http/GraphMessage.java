@@ -2,6 +2,7 @@ package dev.behalf.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.behalf.message.MailboxList;
 import dev.behalf.policy.directory.SmtpAddress;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
@@ -119,9 +120,9 @@ record GraphMessage(Optional<Mailbox> from, Optional<Mailbox> sender, List<SmtpA
                     // The pipeline gives a message without one its Message-ID, as Exchange does for SMTP.
                 }
             };
-            m.setHeader("From", mailbox(effectiveFrom));
+            m.setHeader("From", mailbox("From", effectiveFrom));
             if (sender.isPresent()) {
-                m.setHeader("Sender", mailbox(sender.get()));
+                m.setHeader("Sender", mailbox("Sender", sender.get()));
             }
             list(m, "To", recipients(message, "toRecipients"));
             list(m, "Cc", recipients(message, "ccRecipients"));
@@ -219,7 +220,7 @@ record GraphMessage(Optional<Mailbox> from, Optional<Mailbox> sender, List<SmtpA
 
     private static void list(MimeMessage m, String field, List<Mailbox> mailboxes) throws MessagingException {
         if (!mailboxes.isEmpty()) {
-            m.setHeader(field, String.join(",\r\n ", mailboxes.stream().map(GraphMessage::mailbox).toList()));
+            m.setHeader(field, String.join(",\r\n ", mailboxes.stream().map(b -> mailbox(field, b)).toList()));
         }
     }
 
@@ -231,15 +232,12 @@ record GraphMessage(Optional<Mailbox> from, Optional<Mailbox> sender, List<SmtpA
         }
     }
 
-    /** {@code Name <address>}, the name as typed when it is plain, quoted when it has specials, else encoded-words. */
-    static String mailbox(Mailbox m) {
-        if (m.name().isEmpty() || m.name().get().isBlank()) {
-            return "<" + m.address() + ">";
-        }
-        String name = m.name().get();
-        String shown = ATOM_TEXT.matcher(name).matches() && !name.contains(".") ? name
-                : printable(name) ? "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : encoded(name);
-        return shown + " <" + m.address() + ">";
+    /**
+     * {@code Name <address>} as Behalf writes every mailbox it puts in a header (the stamped Sender too):
+     * {@link MailboxList#headerValue}, which turns control characters into spaces and defuses {@code =?}.
+     */
+    static String mailbox(String field, Mailbox m) {
+        return MailboxList.headerValue(field, m.name().orElse(""), m.address().toString());
     }
 
     /** Unstructured text (Subject): as is when printable ASCII, otherwise encoded-words, which hold no line break. */

@@ -83,6 +83,16 @@ class GraphMessageTest {
     }
 
     @Test
+    void aNameThatIsAnEncodedWordCantPoseAsSomeoneElse() throws Exception {
+        // "=?UTF-8?B?QWRtaW5pc3RyYXRvcg==?=" is "Administrator"; GreenMail's ENVELOPE decodes names even in quotes.
+        GraphMessage m = read("""
+                {"message":{"toRecipients":[{"emailAddress":{"address":"terrya@contoso.com","name":"=?UTF-8?B?QWRtaW5pc3RyYXRvcg==?="}}]}}""");
+        HeaderSection h = parse(m.mime(new GraphMessage.Mailbox(Optional.of("=?UTF-8?B?QWRtaW5pc3RyYXRvcg==?="), TERRY.address())));
+        assertFalse(h.from().get(0).displayName().map(dev.behalf.message.HeaderText::decode).orElse("").contains("Administrator"));
+        assertFalse(h.to().get(0).displayName().map(dev.behalf.message.HeaderText::decode).orElse("").contains("Administrator"));
+    }
+
+    @Test
     void nonAsciiTextIsEncodedWords() throws Exception {
         GraphMessage m = read("""
                 {"message":{"subject":"Grüße","body":{"contentType":"Text","content":"Grüße"},
