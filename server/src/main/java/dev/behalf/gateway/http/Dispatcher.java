@@ -87,6 +87,11 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
             write(ctx, undecodable(req.decoderResult().cause()), false, req.method());
             return;
         }
+        if (req.content().readableBytes() > HttpServer.bodyLimit(req.uri())) {
+            // A chunked body announces no length, so the aggregator could only hold it to the largest limit.
+            write(ctx, HttpServer.tooLarge(req.uri()), false, req.method());
+            return;
+        }
         HttpVersion version = req.protocolVersion();
         if (!version.equals(HttpVersion.HTTP_1_1) && !version.equals(HttpVersion.HTTP_1_0)) {
             write(ctx, Json.error(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,

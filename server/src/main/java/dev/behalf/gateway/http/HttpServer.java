@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
@@ -34,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #builder()}; {@link #start()} binds (port 0 picks a free port, readable after).
  *
  * <p>Bounds, before any route runs: a request line of {@value #MAX_LINE_BYTES} bytes ({@code 414}),
- * headers of {@value #MAX_HEADER_BYTES} ({@code 431}), a body of {@value #MAX_BODY_BYTES} ({@code 413}),
+ * headers of {@value #MAX_HEADER_BYTES} ({@code 431}), a body of {@value #MAX_BODY_BYTES} ({@code 413}; Graph's
+ * {@code /v1.0/} requests {@value #MAX_GRAPH_BODY_BYTES}),
  * the time to send a request and to stay idle ({@link RequestTimeouts}), and the connections open at
  * once ({@link ConnectionLimits}). Every request's target, Host and origin are checked by the
  * {@link Dispatcher} before its route.
@@ -45,6 +47,12 @@ public final class HttpServer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 16384;
     /** The largest request body: the shell's commands and the admin's edits are far smaller. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /**
+     * Graph's limit on a request, which a {@code sendMail} with its attachments inline must fit ("the total
+     * request size is limited to 4 MB"); larger attachments need Graph's upload sessions, which Behalf doesn't have.
+     */
+    public static final int MAX_GRAPH_BODY_BYTES = 4 * 1024 * 1024;
+    private static final String GRAPH_PREFIX = "/v1.0/";
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -156,33 +164,53 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
+    /** The largest body a request to {@code uri} may carry: Graph's limit under {@code /v1.0/}, ours elsewhere. */
+    static int bodyLimit(String uri) {
+        return uri.startsWith(GRAPH_PREFIX) ? MAX_GRAPH_BODY_BYTES : MAX_BODY_BYTES;
+    }
+
+    /** The JSON 413 for a request to {@code uri} whose body is over {@link #bodyLimit}. */
+    static Response.Full tooLarge(String uri) {
+        return Json.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "request bodies "
+                + (uri.startsWith(GRAPH_PREFIX) ? "to Graph's " + GRAPH_PREFIX + " " : "") + "are limited to " + bodyLimit(uri) + " bytes");
+    }
+
     /**
-     * Aggregates a request's body up to {@link #MAX_BODY_BYTES}; beyond, answers 413 with the JSON error
-     * and closes, the rest of the body unread (Netty's own 413 has no body and may keep reading it).
+     * Aggregates a request's body up to {@link #bodyLimit} for its target; beyond, answers 413 with the JSON
+     * error and closes, the rest of the body unread (Netty's own 413 has no body and may keep reading it).
+     * Netty's aggregator has one limit, the largest; a body announced by Content-Length is held to its
+     * target's here, and a chunked one, which announces nothing, by the {@link Dispatcher} once it is whole.
      */
     private static final class Aggregator extends HttpObjectAggregator {
-        private static final Response.Full TOO_LARGE = Json.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-                "request bodies are limited to " + MAX_BODY_BYTES + " bytes");
-
         Aggregator() {
             // Close after refusing an Expect: 100-continue: the client sends no body, and the codec would take its next request for one.
-            super(MAX_BODY_BYTES, true);
+            super(MAX_GRAPH_BODY_BYTES, true);
+        }
+
+        @Override
+        protected boolean isContentLengthInvalid(HttpMessage start, int maxContentLength) {
+            return super.isContentLengthInvalid(start, bodyLimit(uri(start)));
         }
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            Dispatcher.write(ctx, TOO_LARGE, false, HttpMethod.POST);
+            Dispatcher.write(ctx, tooLarge(uri(oversized)), false, HttpMethod.POST);
         }
 
         /** The same JSON 413 for a body announced too large with {@code Expect: 100-continue}. */
         @Override
         protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
-            Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+            String target = uri(start);
+            Object response = super.newContinueResponse(start, bodyLimit(target), pipeline);
             if (response instanceof FullHttpResponse r && r.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)) {
                 r.release();
-                return Dispatcher.response(TOO_LARGE, false, HttpMethod.POST);
+                return Dispatcher.response(tooLarge(target), false, HttpMethod.POST);
             }
             return response;
+        }
+
+        private static String uri(HttpMessage start) {
+            return start instanceof HttpRequest r ? r.uri() : "";
         }
     }
 

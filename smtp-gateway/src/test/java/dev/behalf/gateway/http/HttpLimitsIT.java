@@ -237,6 +237,39 @@ class HttpLimitsIT {
     }
 
     @Test
+    void graphTakesABodyUpToItsOwnFourMegabytesAndNoOtherRouteDoes() throws Exception {
+        int port = behalf.httpPort();
+        String json = "{\"message\":{\"subject\":\"" + "x".repeat(HttpServer.MAX_BODY_BYTES * 2) + "\"}}";
+        // Read whole and routed: Graph's own answer to a request without a token, not a 413.
+        RawHttp.Reply graph = RawHttp.exchange(port, RawHttp.request("POST /v1.0/me/sendMail HTTP/1.1", json,
+                "Host: localhost", "Content-Type: application/json"));
+        assertEquals(401, graph.status(), graph.toString());
+        assertEquals("InvalidAuthenticationToken", graph.json().path("error").path("code").asText(), graph.toString());
+
+        String[][] cases = {
+                // Announced by Content-Length, refused before the body is read.
+                {"POST /v1.0/me/sendMail HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + (HttpServer.MAX_GRAPH_BODY_BYTES + 1) + "\r\n\r\n",
+                        "request bodies to Graph's /v1.0/ are limited to " + HttpServer.MAX_GRAPH_BODY_BYTES + " bytes"},
+                // Chunked, so only its target's limit refuses it once it is whole: Graph's limit is not the shell's.
+                {"POST /api/shell HTTP/1.1\r\nHost: localhost\r\nX-Behalf-Request: 1\r\nContent-Type: text/plain\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n",
+                        "request bodies are limited to " + HttpServer.MAX_BODY_BYTES + " bytes"},
+        };
+        long before = behalf.server().directory().current().version();
+        for (String[] c : cases) {
+            try (RawHttp client = new RawHttp(port)) {
+                client.send(c[0]);
+                RawHttp.Reply r = client.read();
+                assertEquals(413, r.status(), r.toString());
+                assertEquals(c[1], r.error(), r.toString());
+                assertTrue(client.closedByServer(), "a 413 closes the connection");
+            }
+        }
+        assertEquals(before, behalf.server().directory().current().version(), "the refused shell command never ran");
+    }
+
+    @Test
     void aSmallBodyAnnouncedWithExpect100ContinueIsTakenAsCurlSendsIt() throws Exception {
         String command = "Get-Mailbox -Identity jimh";
         try (RawHttp c = new RawHttp(behalf.httpPort())) {

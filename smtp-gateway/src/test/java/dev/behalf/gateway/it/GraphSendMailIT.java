@@ -16,13 +16,18 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,6 +169,37 @@ class GraphSendMailIT {
         assertEquals("sendMail", d.get("stage").asText());
         // saveToSentItems defaults to true: the signed-in user's Sent Items keeps the copy (/me is Pilar's).
         assertEquals(1, stored("pilarp@contoso.com", "Sent Items", s).size());
+    }
+
+    @Test
+    void anAttachmentOfThreeMegabytesFitsGraphsFourMegabyteRequest() throws IOException {
+        // Over Behalf's 1 MiB for its own API, under Graph's 4 MB: what a Graph client sends inline.
+        byte[] file = new byte[3 * 1000 * 1000 * 3 / 4];
+        new Random(13).nextBytes(file);
+        String s = subject("graph attachment");
+        String attachment = ",\"attachments\":[{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"name\":\"data.bin\","
+                + "\"contentType\":\"application/octet-stream\",\"contentBytes\":\"" + Base64.getEncoder().encodeToString(file) + "\"}]";
+        String json = message(s, null, "terrya@contoso.com", "").replace("]}}", "]" + attachment + "}}");
+        Path body = Files.createTempFile("graph-", ".json");
+        try {
+            Files.writeString(body, json);
+            Curl c = curl(List.of("-X", "POST", "-H", "Content-Type: application/json", "--data-binary", "@" + body,
+                    "-H", "Authorization: Bearer " + userToken("jimh@contoso.com", SHARED), url("/v1.0/me/sendMail")));
+            assertEquals(202, c.status(), c.body());
+        } finally {
+            Files.delete(body);
+        }
+        List<JsonNode> inbox = stored("terrya@contoso.com", "Inbox", s);
+        assertEquals(1, inbox.size());
+        Path got = Files.createTempFile("graph-", ".bin");
+        try {
+            Processes.Result r = Processes.run("curl", "-sS", "--max-time", "30", "-o", got.toString(),
+                    url("/api/messages/" + inbox.get(0).at("/id/value").asText() + "/attachments/0"));
+            assertEquals(0, r.exitCode(), r.output());
+            assertArrayEquals(file, Files.readAllBytes(got), "the attachment's bytes, decoded, as sent");
+        } finally {
+            Files.delete(got);
+        }
     }
 
     @Test
