@@ -31,11 +31,16 @@ public sealed interface GrantWarning {
         @Override
         public String text() {
             return switch (surface) {
-                case Shell -> "Can't remove the access control entry on the object \"" + target.name() + "\" for account \""
-                        + trustee.name() + "\" because the ACE doesn't exist on the object.";
+                case Shell -> shellNotPresent(target.name(), trustee.name());
                 case EAC -> trustee.name() + " has no " + right.label() + " on " + target.name() + " to remove.";
             };
         }
+    }
+
+    /** The Shell's warning for removing an entry that isn't there, also for a trustee that is no recipient (an app). */
+    public static String shellNotPresent(String target, String trustee) {
+        return "Can't remove the access control entry on the object \"" + target + "\" for account \""
+                + trustee + "\" because the ACE doesn't exist on the object.";
     }
 
     /**

@@ -340,5 +340,15 @@ class OAuthSignInIT {
         assertEquals(Optional.empty(), senderOf("seanc@contoso.com", before, true, "nothing here"));
         send("seanc@contoso.com", before, "seanc@contoso.com", "raymonds@contoso.com", "sent by an app as Sean");
         assertEquals(Optional.of(""), senderOf("raymonds@contoso.com", PASSWORD, false, "sent by an app as Sean"));
+
+        Http.Reply removed = Http.shell(behalf.ports().http(),
+                "Remove-MailboxPermission -Identity seanc -User 'Fabrikam Sync' -AccessRights FullAccess -Confirm:$false\n"
+                        + "Remove-RecipientPermission -Identity seanc -Trustee 'Fabrikam Sync' -AccessRights SendAs -Confirm:$false");
+        assertEquals(200, removed.status(), removed.body());
+        // The token is still valid; the grants it was good for are gone at the next sign-in.
+        assertThrows(AuthenticationFailedException.class, () -> senderOf("seanc@contoso.com", before, true, "x"));
+        assertTrue(lastRefusal().contains("no Full Access to Sean Chai"), lastRefusal());
+        assertThrows(AuthenticationFailedException.class,
+                () -> send("seanc@contoso.com", before, "seanc@contoso.com", "raymonds@contoso.com", "no longer sent"));
     }
 }

@@ -78,6 +78,11 @@ final class MailboxPermissionCmdlets {
     private static List<Item> remove(Arguments a, List<Item> in, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.MAILBOXES);
+        Optional<AppRegistration> app = ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a.text("User"));
+        if (app.isPresent()) {
+            Grants.rights(a, "AccessRights", RIGHTS_TYPE, RIGHTS, List.of("FullAccess"));
+            return ServicePrincipalCmdlets.removeFullAccess(a, ctx, target, app.get());
+        }
         Recipient trustee = lookup.one(a.text("User"), Lookup.ANY);
         Grants.rights(a, "AccessRights", RIGHTS_TYPE, RIGHTS, List.of("FullAccess"));
         GrantEdit.Accepted edit = Grants.remove(a, target, grant(a), "User", trustee, ctx);
@@ -97,6 +102,11 @@ final class MailboxPermissionCmdlets {
     private static List<Item> get(Arguments a, List<Item> in, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.MAILBOXES);
+        Optional<AppRegistration> app = a.optionalText("User").flatMap(u -> ServicePrincipalCmdlets.trusteeApp(ctx.directory(), u));
+        if (app.isPresent()) {
+            return app.get().fullAccess().contains(target.id())
+                    ? List.of(PermissionViews.appFullAccess(ctx.directory(), target, app.get().displayName())) : List.of();
+        }
         Optional<Recipient> user = a.optionalText("User").map(u -> lookup.one(u, Lookup.ANY));
         List<Item> out = new ArrayList<>();
         if (user.isEmpty()) {
@@ -106,6 +116,9 @@ final class MailboxPermissionCmdlets {
             if (user.map(u -> u.id().equals(e.trustee())).orElse(true)) {
                 out.add(PermissionViews.fullAccess(ctx.directory(), target, e));
             }
+        }
+        if (user.isEmpty()) {
+            out.addAll(ServicePrincipalCmdlets.fullAccessOf(ctx.directory(), target));
         }
         return out;
     }

@@ -114,6 +114,11 @@ final class SendAsCmdlets {
     private static List<Item> remove(Face face, Arguments a, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.ANY);
+        Optional<AppRegistration> app = face == RECIPIENT
+                ? ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a.text(face.trustee())) : Optional.empty();
+        if (app.isPresent()) {
+            return ServicePrincipalCmdlets.removeSendAs(a, ctx, target, app.get());
+        }
         Recipient trustee = lookup.one(a.text(face.trustee()), Lookup.ANY);
         GrantEdit.Accepted edit = Grants.remove(a, target, Grant.of(Right.SendAs, Grants.control(a)), face.trustee(), trustee, ctx);
         if (edit.changed() && ctx.shouldProcess(a, true, action(face, "Removing", a))) {
@@ -129,6 +134,12 @@ final class SendAsCmdlets {
         }
         List<Recipient> targets = a.optionalText("Identity").map(i -> List.of(lookup.one(i, Lookup.ANY)))
                 .orElseGet(() -> lookup.all(Lookup.ANY));
+        Optional<AppRegistration> app = face == RECIPIENT
+                ? a.optionalText(face.trustee()).flatMap(t -> ServicePrincipalCmdlets.trusteeApp(ctx.directory(), t)) : Optional.empty();
+        if (app.isPresent()) {
+            return targets.stream().filter(t -> app.get().sendAs().contains(t.id()))
+                    .<Item>map(t -> PermissionViews.appRecipientPermission(ctx.directory(), t, app.get().displayName())).toList();
+        }
         Optional<Recipient> trustee = a.optionalText(face.trustee()).map(t -> lookup.one(t, Lookup.ANY));
         List<Item> out = new ArrayList<>();
         for (Recipient target : targets) {
@@ -136,6 +147,9 @@ final class SendAsCmdlets {
                 if (trustee.map(t -> t.id().equals(e.trustee())).orElse(true)) {
                     out.add(face.view().of(ctx.directory(), target, e));
                 }
+            }
+            if (face == RECIPIENT && trustee.isEmpty()) {
+                out.addAll(ServicePrincipalCmdlets.sendAsOf(ctx.directory(), target));
             }
         }
         return out;

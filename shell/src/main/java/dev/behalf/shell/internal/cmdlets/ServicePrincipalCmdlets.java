@@ -1,5 +1,6 @@
 package dev.behalf.shell.internal.cmdlets;
 
+import dev.behalf.policy.change.GrantWarning;
 import dev.behalf.policy.directory.AppRegistration;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
@@ -116,6 +117,40 @@ final class ServicePrincipalCmdlets {
             ctx.putApp(app.withSendAs(list));
         }
         return List.of(PermissionViews.appRecipientPermission(ctx.directory(), target, app.displayName()));
+    }
+
+    /** Full Access of an app taken away: the mailbox leaves the app's list, so its app-only sign-ins to it stop. */
+    static List<Item> removeFullAccess(Arguments a, ExecutionContext ctx, Recipient mailbox, AppRegistration app) {
+        if (!app.fullAccess().contains(mailbox.id())) {
+            ctx.warn(GrantWarning.shellNotPresent(a.text("Identity"), a.text("User")));
+        } else if (ctx.shouldProcess(a, true, "Removing mailbox permission \"" + a.text("Identity") + "\" for user \""
+                + app.displayName() + "\" with access rights \"'FullAccess'\".")) {
+            ctx.putApp(app.withFullAccess(app.fullAccess().stream().filter(id -> !id.equals(mailbox.id())).toList()));
+        }
+        return List.of();
+    }
+
+    /** Send As of an app taken away: the mailbox leaves the app's list (SMTP.SendAsApp, Graph Mail.Send). */
+    static List<Item> removeSendAs(Arguments a, ExecutionContext ctx, Recipient target, AppRegistration app) {
+        if (!app.sendAs().contains(target.id())) {
+            ctx.warn(GrantWarning.shellNotPresent(a.text("Identity"), a.text("Trustee")));
+        } else if (ctx.shouldProcess(a, true, "Removing recipient permission 'SendAs' for user or group '" + a.text("Trustee")
+                + "' on recipient '" + a.text("Identity") + "'.")) {
+            ctx.putApp(app.withSendAs(app.sendAs().stream().filter(id -> !id.equals(target.id())).toList()));
+        }
+        return List.of();
+    }
+
+    /** The apps granted Full Access to {@code mailbox}, as Get-MailboxPermission lists them after its users. */
+    static List<Item> fullAccessOf(Directory d, Recipient mailbox) {
+        return d.apps().stream().filter(app -> app.fullAccess().contains(mailbox.id()))
+                .<Item>map(app -> PermissionViews.appFullAccess(d, mailbox, app.displayName())).toList();
+    }
+
+    /** The apps granted Send As on {@code target}, as Get-RecipientPermission lists them. */
+    static List<Item> sendAsOf(Directory d, Recipient target) {
+        return d.apps().stream().filter(app -> app.sendAs().contains(target.id()))
+                .<Item>map(app -> PermissionViews.appRecipientPermission(d, target, app.displayName())).toList();
     }
 
     private static ShellObject view(AppRegistration app) {

@@ -134,12 +134,13 @@ class SendAsCmdletsTest {
         String out = demo.ok("Get-RecipientPermission | ft Identity,Trustee -AutoSize");
         assertEquals("""
 
-                Identity                       Trustee
-                --------                       -------
-                contoso.com/Users/James Alvord CONTOSO\\pilarp
-                contoso.com/Users/Yan Li       CONTOSO\\karent
-                contoso.com/Users/Help Desk    CONTOSO\\ayla
-                contoso.com/Users/Marketing    CONTOSO\\estherv
+                Identity                           Trustee
+                --------                           -------
+                contoso.com/Users/James Alvord     CONTOSO\\pilarp
+                contoso.com/Users/Yan Li           CONTOSO\\karent
+                contoso.com/Users/Helpdesk Tickets Contoso Mailer
+                contoso.com/Users/Help Desk        CONTOSO\\ayla
+                contoso.com/Users/Marketing        CONTOSO\\estherv
 
                 """, out);
     }

@@ -76,12 +76,14 @@ class SpecCommandsTest {
         String out = demo.ok("Get-MailboxPermission \"Helpdesk Tickets\" | where {$_.AccessRights -like 'Full*'}"
                 + " | Format-Table -Auto User,Deny,IsInherited,AccessRights");
 
+        // The article's two entries, then the demo directory's app registration, which has Full Access here too.
         assertEquals("""
 
                 User              Deny  IsInherited AccessRights
                 ----              ----  ----------- ------------
                 NT AUTHORITY\\SELF False False       {FullAccess, ReadPermission}
                 CONTOSO\\Helpdesk  False False       {FullAccess}
+                Contoso Mailer    False False       {FullAccess}
 
                 """, out);
     }
