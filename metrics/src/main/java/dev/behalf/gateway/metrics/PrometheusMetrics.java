@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * {@code GET /metrics} in Prometheus' text format, kept by Micrometer's Prometheus registry:
  *
  * <ul>
- *   <li>{@code behalf_submissions_total{outcome}}: every decision record by outcome (Self, SendAs,
- *       SendOnBehalf, Denied, Rejected);</li>
+ *   <li>{@code behalf_submissions_total{outcome,surface}}: every decision record by outcome (Self, SendAs,
+ *       SendOnBehalf, Denied, Rejected) and where it was submitted ({@code smtp}, {@code graph});</li>
  *   <li>{@code behalf_refusals_total{code}}: refused submissions by the reply's enhanced status code (5.7.60, 5.3.4, ...);</li>
  *   <li>{@code behalf_deliveries_total{box}}: stored copies, into a directory {@code mailbox} or an {@code external} capture;</li>
  *   <li>{@code behalf_sign_ins_total{surface,result}}: sign-in attempts by surface (smtp, ...) and {@code success}/{@code failure};</li>
@@ -45,8 +45,9 @@ public final class PrometheusMetrics implements Plugin {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
         context.decisions().subscribe(record -> {
-            Counter.builder("behalf.submissions").description("Submission attempts, by the decision's outcome")
-                    .tag("outcome", record.outcome()).register(registry).increment();
+            Counter.builder("behalf.submissions").description("Submission attempts, by the decision's outcome and surface")
+                    .tag("outcome", record.outcome()).tag("surface", record.surface().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry).increment();
             if (!record.accepted()) {
                 Counter.builder("behalf.refusals").description("Refused submissions, by the reply's enhanced status code")
                         .tag("code", enhancedCode(record)).register(registry).increment();

@@ -7,6 +7,9 @@ package dev.behalf.policy.seed;
 public final class Cast {
     /** Every demo account's password. */
     public static final String PASSWORD = "P@ssw0rd";
+    /** The demo app registration, Contoso Mailer: its client id and secret get tokens from the identity platform. */
+    public static final String MAILER_APP_ID = "3f2a7c1e-9b4d-4e6f-8a1b-2c3d4e5f6a7b";
+    public static final String MAILER_SECRET = "Mailer~Secret~2026";
 
     public static final Person TERRY = new Person("Terry Adams", "terrya");
     public static final Person RAYMOND = new Person("Raymond Sam", "raymonds");

@@ -38,4 +38,11 @@ class CastTest {
         assertTrue(jim.account().flatMap(a -> a.password()).map(s -> s.matches(Cast.PASSWORD)).orElse(false));
         assertFalse(jim.account().flatMap(a -> a.password()).map(s -> s.matches(Cast.PASSWORD + "x")).orElse(true));
     }
+
+    @Test
+    void theMailersIdAndSecretAreTheDemoAppRegistrations() {
+        var app = DemoDirectory.load().app(Cast.MAILER_APP_ID).orElseThrow();
+        assertEquals("Contoso Mailer", app.displayName());
+        assertTrue(app.clientSecret().map(s -> s.matches(Cast.MAILER_SECRET)).orElse(false));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.behalf.policy.signin;
 
+import dev.behalf.policy.seed.Cast;
 import dev.behalf.policy.directory.Directory;
 import dev.behalf.policy.directory.Recipient;
 import dev.behalf.policy.oauth.IdentityPlatform;
@@ -27,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is good only for its user, audience, scope and lifetime, and only with this tenant's key.
  */
 class TokenSignInTest {
-    static final String MAILER = "3f2a7c1e-9b4d-4e6f-8a1b-2c3d4e5f6a7b";
-    static final String SECRET = "Mailer~Secret~2026";
+    static final String MAILER = Cast.MAILER_APP_ID;
+    static final String SECRET = Cast.MAILER_SECRET;
     static final String EXCHANGE_DEFAULT = "https://outlook.office365.com/.default";
 
     private final Directory directory = DemoDirectory.load();

@@ -51,8 +51,8 @@ class BasicAuthSwitchIT {
     }
 
     private static String xoauth2(RunningBehalf b, String user) throws Exception {
-        String body = "grant_type=password&client_id=3f2a7c1e-9b4d-4e6f-8a1b-2c3d4e5f6a7b&client_secret="
-                + URLEncoder.encode("Mailer~Secret~2026", StandardCharsets.UTF_8) + "&username=" + user + "&password="
+        String body = "grant_type=password&client_id=" + Cast.MAILER_APP_ID + "&client_secret="
+                + URLEncoder.encode(Cast.MAILER_SECRET, StandardCharsets.UTF_8) + "&username=" + user + "&password="
                 + URLEncoder.encode(Cast.PASSWORD, StandardCharsets.UTF_8) + "&scope=" + URLEncoder.encode("https://outlook.office365.com/.default", StandardCharsets.UTF_8);
         Http.Reply r = Http.send(HttpRequest.newBuilder(Http.uri(b.ports().http(), "/contoso.com/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));

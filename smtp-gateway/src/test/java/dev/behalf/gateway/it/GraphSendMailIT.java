@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and {@code /me} with an app token. Messages are read back through {@code /api}.
  */
 class GraphSendMailIT {
-    private static final String MAILER = "3f2a7c1e-9b4d-4e6f-8a1b-2c3d4e5f6a7b";
-    private static final String SECRET = "Mailer~Secret~2026";
+    private static final String MAILER = Cast.MAILER_APP_ID;
+    private static final String SECRET = Cast.MAILER_SECRET;
     private static final String SHARED = "https://graph.microsoft.com/Mail.Send https://graph.microsoft.com/Mail.Send.Shared";
 
     private static RunningBehalf behalf;

@@ -6,6 +6,7 @@ import dev.behalf.gateway.app.RunningBehalf;
 import dev.behalf.gateway.junit.BehalfExtension;
 import dev.behalf.gateway.junit.DirectorySpec;
 import dev.behalf.gateway.metrics.PrometheusMetrics;
+import dev.behalf.policy.seed.Cast;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -16,7 +17,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,9 +74,9 @@ class MetricsIT {
         });
 
         Scrape after = scrape(behalf.httpPort());
-        assertEquals(1, delta(before, after, "behalf_submissions_total{outcome=\"Self\"}"));
-        assertEquals(1, delta(before, after, "behalf_submissions_total{outcome=\"Denied\"}"));
-        assertEquals(1, delta(before, after, "behalf_submissions_total{outcome=\"SendOnBehalf\"}"));
+        assertEquals(1, delta(before, after, "behalf_submissions_total{outcome=\"Self\",surface=\"smtp\"}"));
+        assertEquals(1, delta(before, after, "behalf_submissions_total{outcome=\"Denied\",surface=\"smtp\"}"));
+        assertEquals(1, delta(before, after, "behalf_submissions_total{outcome=\"SendOnBehalf\",surface=\"smtp\"}"));
         assertEquals(1, delta(before, after, "behalf_refusals_total{code=\"5.7.60\"}"));
         assertEquals(3, delta(before, after, "behalf_sign_ins_total{result=\"success\",surface=\"smtp\"}"));
         assertEquals(1, delta(before, after, "behalf_sign_ins_total{result=\"failure\",surface=\"smtp\"}"));
@@ -92,6 +95,26 @@ class MetricsIT {
         assertEquals(messages, after.value("behalf_store_messages"));
         assertTrue(after.value("behalf_store_bytes") > 5 * 200, after.text);
         assertTrue(after.text.contains("# TYPE behalf_submissions_total counter"), after.text);
+    }
+
+    @Test
+    void aGraphSendMailIsCountedUnderItsOwnSurface() {
+        Scrape before = scrape(behalf.httpPort());
+        String form = "grant_type=password&client_id=" + Cast.MAILER_APP_ID + "&client_secret=" + URLEncoder.encode(Cast.MAILER_SECRET, StandardCharsets.UTF_8)
+                + "&username=jimh%40contoso.com&password=" + URLEncoder.encode(Cast.PASSWORD, StandardCharsets.UTF_8)
+                + "&scope=" + URLEncoder.encode("https://graph.microsoft.com/Mail.Send", StandardCharsets.UTF_8);
+        Http.Reply token = Http.send(HttpRequest.newBuilder(Http.uri(behalf.httpPort(), "/contoso.com/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(200, token.status(), token.body());
+        Http.Reply sent = Http.send(HttpRequest.newBuilder(Http.uri(behalf.httpPort(), "/v1.0/me/sendMail"))
+                .header("Authorization", "Bearer " + token.json().get("access_token").asText()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":{\"subject\":\"counted\",\"toRecipients\":"
+                        + "[{\"emailAddress\":{\"address\":\"terrya@contoso.com\"}}]}}")));
+        assertEquals(202, sent.status(), sent.body());
+
+        Scrape after = scrape(behalf.httpPort());
+        assertEquals(1, delta(before, after, "behalf_submissions_total{outcome=\"Self\",surface=\"graph\"}"));
+        assertEquals(1, delta(before, after, "behalf_sign_ins_total{result=\"success\",surface=\"graph\"}"));
     }
 
     @Test

@@ -44,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token that is expired, for another user or another audience gets Exchange's 535 5.7.3 with the reason recorded.
  */
 class OAuthSignInIT {
-    static final String MAILER = "3f2a7c1e-9b4d-4e6f-8a1b-2c3d4e5f6a7b";
-    static final String SECRET = "Mailer~Secret~2026";
+    static final String MAILER = Cast.MAILER_APP_ID;
+    static final String SECRET = Cast.MAILER_SECRET;
     static final String PASSWORD = Cast.PASSWORD;
     static final String EXCHANGE_DEFAULT = "https://outlook.office365.com/.default";
 

@@ -149,7 +149,7 @@ class WebhookIT {
             assertTrue(slowest < TimeUnit.SECONDS.toNanos(10), "slowest submission " + slowest / 1_000_000 + " ms");
             // One in flight, two queued, the other five dropped and counted.
             assertEquals(5.0, metric("behalf_webhook_posts_total{result=\"dropped\"}"));
-            assertEquals(8.0, metric("behalf_submissions_total{outcome=\"Self\"}"));
+            assertEquals(8.0, metric("behalf_submissions_total{outcome=\"Self\",surface=\"smtp\"}"));
         } finally {
             release.countDown();
         }

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.ui;
 
+import dev.behalf.policy.seed.Cast;
 import dev.behalf.fixtures.Browser;
 import dev.behalf.gateway.junit.BehalfExtension;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class GraphSurfaceBrowserIT {
     }
 
     private static String token(String user) throws Exception {
-        String form = "grant_type=password&client_id=3f2a7c1e-9b4d-4e6f-8a1b-2c3d4e5f6a7b&client_secret="
-                + URLEncoder.encode("Mailer~Secret~2026", StandardCharsets.UTF_8) + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        String form = "grant_type=password&client_id=" + Cast.MAILER_APP_ID + "&client_secret="
+                + URLEncoder.encode(Cast.MAILER_SECRET, StandardCharsets.UTF_8) + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode("P@ssw0rd", StandardCharsets.UTF_8) + "&scope="
                 + URLEncoder.encode("https://graph.microsoft.com/Mail.Send https://graph.microsoft.com/Mail.Send.Shared", StandardCharsets.UTF_8);
         HttpResponse<String> r = post("/contoso.com/oauth2/v2.0/token", "application/x-www-form-urlencoded", form, null);
