@@ -1,5 +1,7 @@
 package dev.behalf.gateway.audit;
 
+import dev.behalf.mailstore.core.Interner;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,12 +15,15 @@ import java.util.function.Consumer;
 
 /**
  * The decision records of a running Behalf, newest last, bounded to {@code capacity} (the oldest
- * are dropped first). Thread-safe. Listeners see each record after it is added.
+ * are dropped first). Thread-safe. Listeners see each record after it is added. Each is kept as a
+ * {@link KeptDecision}, what a submission repeats shared with the records before it; what it gives
+ * back is a record equal to the one added.
  */
 public final class DecisionLog {
     private final int capacity;
-    private final ArrayDeque<DecisionRecord> records = new ArrayDeque<>();
-    private final Map<String, DecisionRecord> byId = new HashMap<>();
+    private final ArrayDeque<KeptDecision> records = new ArrayDeque<>();
+    private final Map<String, KeptDecision> byId = new HashMap<>();
+    private final Interner shared = new Interner();
     private final List<Consumer<DecisionRecord>> listeners = new CopyOnWriteArrayList<>();
     private long total;
 
@@ -30,12 +35,13 @@ public final class DecisionLog {
     }
 
     public void add(DecisionRecord record) {
+        KeptDecision kept = KeptDecision.of(record, shared);
         synchronized (this) {
-            records.addLast(record);
-            byId.put(record.id(), record);
+            records.addLast(kept);
+            byId.put(kept.id, kept);
             total++;
             while (records.size() > capacity) {
-                byId.remove(records.removeFirst().id());
+                byId.remove(records.removeFirst().id);
             }
         }
         for (Consumer<DecisionRecord> l : listeners) {
@@ -51,21 +57,21 @@ public final class DecisionLog {
      */
     public synchronized List<DecisionRecord> query(Optional<String> account, Optional<String> outcome, int limit) {
         List<DecisionRecord> out = new ArrayList<>(Math.min(limit, records.size()));
-        Iterator<DecisionRecord> it = records.descendingIterator();
+        Iterator<KeptDecision> it = records.descendingIterator();
         while (it.hasNext() && out.size() < limit) {
-            DecisionRecord r = it.next();
+            KeptDecision r = it.next();
             if (account.isPresent() && !matchesAccount(r, account.get())) {
                 continue;
             }
             if (outcome.isPresent() && !r.outcome().equalsIgnoreCase(outcome.get())) {
                 continue;
             }
-            out.add(r);
+            out.add(r.record());
         }
         return out;
     }
 
-    private static boolean matchesAccount(DecisionRecord r, String account) {
+    private static boolean matchesAccount(KeptDecision r, String account) {
         String a = account.strip().toLowerCase(Locale.ROOT);
         return r.account().toLowerCase(Locale.ROOT).equals(a)
                 || r.accountAddress().toLowerCase(Locale.ROOT).equals(a)
@@ -73,11 +79,11 @@ public final class DecisionLog {
     }
 
     public synchronized Optional<DecisionRecord> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(byId.get(id)).map(KeptDecision::record);
     }
 
     public synchronized Optional<DecisionRecord> last() {
-        return Optional.ofNullable(records.peekLast());
+        return Optional.ofNullable(records.peekLast()).map(KeptDecision::record);
     }
 
     /** How many records were added since start or the last {@link #clear()}, including those dropped for capacity. */

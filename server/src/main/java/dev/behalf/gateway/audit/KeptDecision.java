@@ -1,0 +1,174 @@
+package dev.behalf.gateway.audit;
+
+import dev.behalf.mailstore.core.Interner;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link DecisionRecord} as the {@link DecisionLog} keeps it: 100,000 of them by default, one per accepted
+ * message, so this is what a message costs the log (issue 13, heap per message). What a test's submissions
+ * repeat message after message (account, envelope, From, outcome, reasons, grants, folders) is one shared
+ * {@link Shape}; of its own it keeps the id, the time as numbers, Message-ID and subject without their
+ * {@link Optional}s, and the reply as a shared template with the one number that differs (the InternalId of
+ * Exchange's {@code 250 2.6.0 <message-id> [InternalId=n, ...]}). {@link #record()} gives back a record equal
+ * to the one kept, field for field; a reply the template cannot give back exactly is kept whole.
+ */
+final class KeptDecision {
+    /** Marks, in a reply's template, where the record's Message-ID, its id and the number were. */
+    private static final char MESSAGE_ID = '\u0001';
+    private static final char ID = '\u0002';
+    private static final char NUMBER = '\u0003';
+    /** The most digits a run may have to be kept as a long (and written back the same). */
+    private static final int MAX_DIGITS = 18;
+
+    /** Everything of a record but its own values: equal for a test's repeated sends, and then kept once. */
+    private record Shape(String account, String accountAddress, String login, String mailFrom, List<String> rcptTo,
+                         List<String> headerFrom, Optional<String> headerSender, Optional<String> deliveredSender,
+                         String outcome, String stage, List<String> because, List<DecisionRecord.Grant> grants,
+                         List<String> reached, long directoryVersion, List<String> headerResentFrom,
+                         Optional<String> deliveredResentSender, Optional<String> resentOutcome,
+                         List<DecisionRecord.Grant> resentGrants, List<DecisionRecord.LookAlike> lookAlikes, String surface) {
+    }
+
+    final String id;
+    private final Shape shape;
+    private final long epochSecond;
+    private final int nano;
+    private final String messageId;
+    private final String subject;
+    /** The reply whole, or its {@link #template}. */
+    private final String reply;
+    private final boolean template;
+    private final long number;
+
+    private KeptDecision(String id, Shape shape, Instant time, String messageId, String subject, String reply, boolean template,
+                         long number) {
+        this.id = id;
+        this.shape = shape;
+        this.epochSecond = time.getEpochSecond();
+        this.nano = time.getNano();
+        this.messageId = messageId;
+        this.subject = subject;
+        this.reply = reply;
+        this.template = template;
+        this.number = number;
+    }
+
+    /** {@code r} as kept, its shape and reply template shared through {@code shared}. */
+    static KeptDecision of(DecisionRecord r, Interner shared) {
+        Shape shape = shared.intern(new Shape(r.account(), r.accountAddress(), r.login(), r.mailFrom(), r.rcptTo(), r.headerFrom(),
+                r.headerSender(), r.deliveredSender(), r.outcome(), r.stage(), r.because(), r.grants(), r.reached(),
+                r.directoryVersion(), r.headerResentFrom(), r.deliveredResentSender(), r.resentOutcome(), r.resentGrants(),
+                r.lookAlikes(), r.surface()));
+        String messageId = r.messageId().orElse(null);
+        String reply = r.reply();
+        long number = 0;
+        boolean template = false;
+        if (noMarks(reply)) {
+            StringBuilder text = new StringBuilder(reply);
+            replaceFirst(text, messageId, MESSAGE_ID);
+            replaceFirst(text, r.id(), ID);
+            number = replaceLongestNumber(text);
+            String t = text.toString();
+            if (!t.equals(reply) && expand(t, r.id(), messageId, number).equals(reply)) {
+                reply = shared.intern(t);
+                template = true;
+            }
+        }
+        return new KeptDecision(r.id(), shape, r.time(), messageId, r.subject().orElse(null), reply, template, number);
+    }
+
+    /** The record kept, equal to the one given to {@link #of}. */
+    DecisionRecord record() {
+        Shape s = shape;
+        return new DecisionRecord(id, Instant.ofEpochSecond(epochSecond, nano), s.account, s.accountAddress, s.login, s.mailFrom,
+                s.rcptTo, s.headerFrom, s.headerSender, s.deliveredSender, s.outcome, s.stage, s.because, s.grants,
+                template ? expand(reply, id, messageId, number) : reply, Optional.ofNullable(messageId), Optional.ofNullable(subject), s.reached,
+                s.directoryVersion, s.headerResentFrom, s.deliveredResentSender, s.resentOutcome, s.resentGrants, s.lookAlikes,
+                s.surface);
+    }
+
+    String outcome() {
+        return shape.outcome;
+    }
+
+    String account() {
+        return shape.account;
+    }
+
+    String accountAddress() {
+        return shape.accountAddress;
+    }
+
+    String login() {
+        return shape.login;
+    }
+
+    private static boolean noMarks(String reply) {
+        for (int i = 0; i < reply.length(); i++) {
+            char c = reply.charAt(i);
+            if (c == MESSAGE_ID || c == ID || c == NUMBER) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void replaceFirst(StringBuilder text, String value, char mark) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        int at = text.indexOf(value);
+        if (at >= 0) {
+            text.replace(at, at + value.length(), String.valueOf(mark));
+        }
+    }
+
+    /** Replaces the longest run of digits (the first of equals) with its mark; the number it was, or 0 when none. */
+    private static long replaceLongestNumber(StringBuilder text) {
+        int best = -1;
+        int bestLength = 0;
+        for (int i = 0; i < text.length(); ) {
+            if (!isDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && isDigit(text.charAt(end))) {
+                end++;
+            }
+            if (end - i > bestLength) {
+                best = i;
+                bestLength = end - i;
+            }
+            i = end;
+        }
+        // A leading zero would not be written back; such a run stays in the template.
+        if (best < 0 || bestLength > MAX_DIGITS || (bestLength > 1 && text.charAt(best) == '0')) {
+            return 0;
+        }
+        long n = Long.parseLong(text, best, best + bestLength, 10);
+        text.replace(best, best + bestLength, String.valueOf(NUMBER));
+        return n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String expand(String template, String id, String messageId, long number) {
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            switch (c) {
+                case MESSAGE_ID -> out.append(messageId);
+                case ID -> out.append(id);
+                case NUMBER -> out.append(number);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
