@@ -2,13 +2,9 @@ package dev.behalf.gateway.audit;
 
 import dev.behalf.mailstore.core.Interner;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -20,9 +16,7 @@ import java.util.function.Consumer;
  * back is a record equal to the one added.
  */
 public final class DecisionLog {
-    private final int capacity;
-    private final ArrayDeque<KeptDecision> records = new ArrayDeque<>();
-    private final Map<String, KeptDecision> byId = new HashMap<>();
+    private final KeptDecisions records;
     private final Interner shared = new Interner();
     private final List<Consumer<DecisionRecord>> listeners = new CopyOnWriteArrayList<>();
     private long total;
@@ -31,18 +25,14 @@ public final class DecisionLog {
         if (capacity < 1) {
             throw new IllegalArgumentException("decision log capacity must be at least 1: " + capacity);
         }
-        this.capacity = capacity;
+        this.records = new KeptDecisions(capacity);
     }
 
     public void add(DecisionRecord record) {
         KeptDecision kept = KeptDecision.of(record, shared);
         synchronized (this) {
-            records.addLast(kept);
-            byId.put(kept.id, kept);
+            records.add(kept);
             total++;
-            while (records.size() > capacity) {
-                byId.remove(records.removeFirst().id);
-            }
         }
         for (Consumer<DecisionRecord> l : listeners) {
             l.accept(record);
@@ -57,9 +47,8 @@ public final class DecisionLog {
      */
     public synchronized List<DecisionRecord> query(Optional<String> account, Optional<String> outcome, int limit) {
         List<DecisionRecord> out = new ArrayList<>(Math.min(limit, records.size()));
-        Iterator<KeptDecision> it = records.descendingIterator();
-        while (it.hasNext() && out.size() < limit) {
-            KeptDecision r = it.next();
+        for (int i = 0; i < records.size() && out.size() < limit; i++) {
+            KeptDecision r = records.newest(i);
             if (account.isPresent() && !matchesAccount(r, account.get())) {
                 continue;
             }
@@ -79,11 +68,11 @@ public final class DecisionLog {
     }
 
     public synchronized Optional<DecisionRecord> get(String id) {
-        return Optional.ofNullable(byId.get(id)).map(KeptDecision::record);
+        return Optional.ofNullable(records.get(id)).map(KeptDecision::record);
     }
 
     public synchronized Optional<DecisionRecord> last() {
-        return Optional.ofNullable(records.peekLast()).map(KeptDecision::record);
+        return records.size() == 0 ? Optional.empty() : Optional.of(records.newest(0).record());
     }
 
     /** How many records were added since start or the last {@link #clear()}, including those dropped for capacity. */
@@ -94,7 +83,6 @@ public final class DecisionLog {
     /** Forgets every record (a test's reset): afterwards {@link #total()} counts from zero. */
     public synchronized void clear() {
         records.clear();
-        byId.clear();
         total = 0;
     }
 

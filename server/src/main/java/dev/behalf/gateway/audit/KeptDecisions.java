@@ -1,0 +1,133 @@
+package dev.behalf.gateway.audit;
+
+import java.util.Arrays;
+
+/**
+ * The {@link DecisionLog}'s records, oldest first, at most {@code capacity}, and an index by id: a ring
+ * of references and an open-addressing table (linear probing over the id's string hash, which the string
+ * keeps anyway), so a record costs the log about four references instead of a deque slot, a hash-map
+ * node and its table share (issue 13, heap per message). Not thread-safe: the log holds its lock.
+ */
+final class KeptDecisions {
+    private final int capacity;
+    private KeptDecision[] ring = new KeptDecision[16];
+    private int head;
+    private int size;
+    private KeptDecision[] table = new KeptDecision[32];
+    private int indexed;
+
+    KeptDecisions(int capacity) {
+        this.capacity = capacity;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Adds {@code d} as the newest, dropping the oldest when full; {@link #get} of its id finds {@code d} from now on. */
+    void add(KeptDecision d) {
+        if (size == capacity) {
+            KeptDecision oldest = ring[head];
+            ring[head] = null;
+            head = (head + 1) % ring.length;
+            size--;
+            unindex(oldest);
+        }
+        if (size == ring.length) {
+            KeptDecision[] grown = new KeptDecision[(int) Math.min(capacity, 2L * ring.length)];
+            for (int i = 0; i < size; i++) {
+                grown[i] = ring[(head + i) % ring.length];
+            }
+            ring = grown;
+            head = 0;
+        }
+        ring[(head + size) % ring.length] = d;
+        size++;
+        index(d);
+    }
+
+    /** The {@code i}-th newest (0 is the newest). */
+    KeptDecision newest(int i) {
+        return ring[(head + size - 1 - i) % ring.length];
+    }
+
+    KeptDecision get(String id) {
+        int mask = table.length - 1;
+        for (int i = home(id, mask); table[i] != null; i = (i + 1) & mask) {
+            if (table[i].id.equals(id)) {
+                return table[i];
+            }
+        }
+        return null;
+    }
+
+    void clear() {
+        Arrays.fill(ring, null);
+        Arrays.fill(table, null);
+        head = 0;
+        size = 0;
+        indexed = 0;
+    }
+
+    /** Indexes {@code d}, in place of an older record with its id (whose own removal then leaves {@code d}). */
+    private void index(KeptDecision d) {
+        if ((indexed + 1) * 3 > table.length * 2) {
+            KeptDecision[] old = table;
+            table = new KeptDecision[old.length * 2];
+            for (KeptDecision o : old) {
+                if (o != null) {
+                    table[free(o.id)] = o;
+                }
+            }
+        }
+        int mask = table.length - 1;
+        int i = home(d.id, mask);
+        for (; table[i] != null; i = (i + 1) & mask) {
+            if (table[i].id.equals(d.id)) {
+                table[i] = d;
+                return;
+            }
+        }
+        table[i] = d;
+        indexed++;
+    }
+
+    /** Where {@code id}'s probe run starts: its string hash with the high bits folded in (a small table uses only the low ones). */
+    private static int home(String id, int mask) {
+        int h = id.hashCode();
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    private int free(String id) {
+        int mask = table.length - 1;
+        int i = home(id, mask);
+        while (table[i] != null) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    /** Removes {@code d} itself (not a newer record of its id); later entries of its probe run shift back, no tombstones. */
+    private void unindex(KeptDecision d) {
+        int mask = table.length - 1;
+        int i = home(d.id, mask);
+        while (table[i] != null && table[i] != d) {
+            i = (i + 1) & mask;
+        }
+        if (table[i] == null) {
+            return;
+        }
+        table[i] = null;
+        indexed--;
+        for (int j = (i + 1) & mask; table[j] != null; j = (j + 1) & mask) {
+            int home = home(table[j].id, mask);
+            // Move table[j] into the hole at i unless its home lies cyclically in (i, j].
+            boolean stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+            if (!stays) {
+                table[i] = table[j];
+                table[j] = null;
+                i = j;
+            }
+        }
+    }
+}
