@@ -1,6 +1,7 @@
 package dev.behalf.gateway.audit;
 
 import dev.behalf.mailstore.core.Interner;
+import dev.behalf.mailstore.core.UuidText;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * A {@link DecisionRecord} as the {@link DecisionLog} keeps it: 100,000 of them by default, one per accepted
  * message, so this is what a message costs the log (issue 13, heap per message). What a test's submissions
  * repeat message after message (account, envelope, From, outcome, reasons, grants, folders) is one shared
- * {@link Shape}; of its own it keeps the id, the time as numbers, Message-ID and subject without their
+ * {@link Shape}; of its own it keeps the id (a UUID's two numbers, as Behalf's are, or the text), the time as numbers, Message-ID and subject without their
  * {@link Optional}s, and the reply as a shared template with the one number that differs (the InternalId of
  * Exchange's {@code 250 2.6.0 <message-id> [InternalId=n, ...]}). {@link #record()} gives back a record equal
  * to the one kept, field for field; a reply the template cannot give back exactly is kept whole.
@@ -32,7 +33,10 @@ final class KeptDecision {
                          List<DecisionRecord.Grant> resentGrants, List<DecisionRecord.LookAlike> lookAlikes, String surface) {
     }
 
-    final String id;
+    /** The id, unless it is a UUID's canonical text: then {@link #idHigh} and {@link #idLow}. */
+    private final String idText;
+    private final long idHigh;
+    private final long idLow;
     private final Shape shape;
     private final long epochSecond;
     private final int nano;
@@ -45,7 +49,10 @@ final class KeptDecision {
 
     private KeptDecision(String id, Shape shape, Instant time, String messageId, String subject, String reply, boolean template,
                          long number) {
-        this.id = id;
+        boolean uuid = UuidText.canonical(id);
+        this.idText = uuid ? null : id;
+        this.idHigh = uuid ? UuidText.high(id) : 0;
+        this.idLow = uuid ? UuidText.low(id) : 0;
         this.shape = shape;
         this.epochSecond = time.getEpochSecond();
         this.nano = time.getNano();
@@ -83,11 +90,36 @@ final class KeptDecision {
     /** The record kept, equal to the one given to {@link #of}. */
     DecisionRecord record() {
         Shape s = shape;
+        String id = id();
         return new DecisionRecord(id, Instant.ofEpochSecond(epochSecond, nano), s.account, s.accountAddress, s.login, s.mailFrom,
                 s.rcptTo, s.headerFrom, s.headerSender, s.deliveredSender, s.outcome, s.stage, s.because, s.grants,
                 template ? expand(reply, id, messageId, number) : reply, Optional.ofNullable(messageId), Optional.ofNullable(subject), s.reached,
                 s.directoryVersion, s.headerResentFrom, s.deliveredResentSender, s.resentOutcome, s.resentGrants, s.lookAlikes,
                 s.surface);
+    }
+
+    String id() {
+        return idText != null ? idText : UuidText.format(idHigh, idLow);
+    }
+
+    /** The hash {@link KeptDecisions} files this record's id under: {@link #hash(String)} of {@link #id()}, without writing it. */
+    int idHash() {
+        return idText != null ? idText.hashCode() : Long.hashCode(idHigh ^ idLow);
+    }
+
+    static int hash(String id) {
+        return UuidText.canonical(id) ? Long.hashCode(UuidText.high(id) ^ UuidText.low(id)) : id.hashCode();
+    }
+
+    boolean hasId(String id) {
+        if (idText != null) {
+            return idText.equals(id);
+        }
+        return UuidText.canonical(id) && UuidText.high(id) == idHigh && UuidText.low(id) == idLow;
+    }
+
+    boolean sameId(KeptDecision other) {
+        return idText != null ? idText.equals(other.idText) : other.idText == null && idHigh == other.idHigh && idLow == other.idLow;
     }
 
     String outcome() {

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /**
  * The {@link DecisionLog}'s records, oldest first, at most {@code capacity}, and an index by id: a ring
- * of references and an open-addressing table (linear probing over the id's string hash, which the string
- * keeps anyway), so a record costs the log about four references instead of a deque slot, a hash-map
+ * of references and an open-addressing table (linear probing over the id's hash), so a record costs the log about four references instead of a deque slot, a hash-map
  * node and its table share (issue 13, heap per message). Not thread-safe: the log holds its lock.
  */
 final class KeptDecisions {
@@ -53,8 +52,8 @@ final class KeptDecisions {
 
     KeptDecision get(String id) {
         int mask = table.length - 1;
-        for (int i = home(id, mask); table[i] != null; i = (i + 1) & mask) {
-            if (table[i].id.equals(id)) {
+        for (int i = home(KeptDecision.hash(id), mask); table[i] != null; i = (i + 1) & mask) {
+            if (table[i].hasId(id)) {
                 return table[i];
             }
         }
@@ -76,14 +75,14 @@ final class KeptDecisions {
             table = new KeptDecision[old.length * 2];
             for (KeptDecision o : old) {
                 if (o != null) {
-                    table[free(o.id)] = o;
+                    table[free(o.idHash())] = o;
                 }
             }
         }
         int mask = table.length - 1;
-        int i = home(d.id, mask);
+        int i = home(d.idHash(), mask);
         for (; table[i] != null; i = (i + 1) & mask) {
-            if (table[i].id.equals(d.id)) {
+            if (table[i].sameId(d)) {
                 table[i] = d;
                 return;
             }
@@ -92,15 +91,14 @@ final class KeptDecisions {
         indexed++;
     }
 
-    /** Where {@code id}'s probe run starts: its string hash with the high bits folded in (a small table uses only the low ones). */
-    private static int home(String id, int mask) {
-        int h = id.hashCode();
-        return (h ^ (h >>> 16)) & mask;
+    /** Where a probe run starts: the id's hash with the high bits folded in (a small table uses only the low ones). */
+    private static int home(int hash, int mask) {
+        return (hash ^ (hash >>> 16)) & mask;
     }
 
-    private int free(String id) {
+    private int free(int hash) {
         int mask = table.length - 1;
-        int i = home(id, mask);
+        int i = home(hash, mask);
         while (table[i] != null) {
             i = (i + 1) & mask;
         }
@@ -110,7 +108,7 @@ final class KeptDecisions {
     /** Removes {@code d} itself (not a newer record of its id); later entries of its probe run shift back, no tombstones. */
     private void unindex(KeptDecision d) {
         int mask = table.length - 1;
-        int i = home(d.id, mask);
+        int i = home(d.idHash(), mask);
         while (table[i] != null && table[i] != d) {
             i = (i + 1) & mask;
         }
@@ -120,7 +118,7 @@ final class KeptDecisions {
         table[i] = null;
         indexed--;
         for (int j = (i + 1) & mask; table[j] != null; j = (j + 1) & mask) {
-            int home = home(table[j].id, mask);
+            int home = home(table[j].idHash(), mask);
             // Move table[j] into the hole at i unless its home lies cyclically in (i, j].
             boolean stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
             if (!stays) {

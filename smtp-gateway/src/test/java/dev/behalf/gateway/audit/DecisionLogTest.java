@@ -59,6 +59,20 @@ class DecisionLogTest {
     }
 
     @Test
+    void anIdComesBackAsWrittenWhetherOrNotItIsAUuidKeptAsNumbers() {
+        for (String id : List.of("aeb261d1-6586-4e42-ab80-6e333c0a5a10", "ffffffff-ffff-ffff-ffff-ffffffffffff",
+                "AEB261D1-6586-4E42-AB80-6E333C0A5A10", "aeb261d1-6586-4e42-ab80-6e333c0a5a1", "id-1", "")) {
+            DecisionRecord back = roundTrip(record(id, Instant.EPOCH, "250 2.6.0 <" + id + "@h> [InternalId=77]", Optional.empty(),
+                    Optional.empty()));
+            assertEquals(id, back.id());
+        }
+        DecisionLog log = new DecisionLog(10);
+        log.add(record("aeb261d1-6586-4e42-ab80-6e333c0a5a10", Instant.EPOCH, "250 ok", Optional.empty(), Optional.empty()));
+        assertTrue(log.get("AEB261D1-6586-4E42-AB80-6E333C0A5A10").isEmpty(), "ids compare as text");
+        assertTrue(log.get("aeb261d1-6586-4e42-ab80-6e333c0a5a11").isEmpty());
+    }
+
+    @Test
     void theTimeKeepsItsNanosecondsAndFarDates() {
         for (Instant t : List.of(Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999999999Z"), Instant.MAX, Instant.MIN)) {
             roundTrip(record("i", t, "250 ok", Optional.of("<m@x>"), Optional.of("")));

@@ -40,7 +40,9 @@ class KeptDecisionsTest {
                     byId.clear();
                 }
                 // Now and then an id again (a reloaded file may hold one twice): the newer record answers for it.
-                String id = !ids.isEmpty() && random.nextInt(20) == 0 ? ids.get(random.nextInt(ids.size())) : "id-" + n;
+                // Behalf's ids are UUIDs (kept as numbers); others are kept as text.
+                String id = !ids.isEmpty() && random.nextInt(20) == 0 ? ids.get(random.nextInt(ids.size()))
+                        : n % 2 == 0 ? new java.util.UUID(random.nextLong(), random.nextLong()).toString() : "id-" + n;
                 ids.add(id);
                 DecisionRecord r = record(id, n);
                 log.add(r);
