@@ -11,10 +11,11 @@ import java.util.Optional;
  * A {@link DecisionRecord} as the {@link DecisionLog} keeps it: 100,000 of them by default, one per accepted
  * message, so this is what a message costs the log (issue 13, heap per message). What a test's submissions
  * repeat message after message (account, envelope, From, outcome, reasons, grants, folders) is one shared
- * {@link Shape}; of its own it keeps the id (a UUID's two numbers, as Behalf's are, or the text), the time as numbers, Message-ID and subject without their
- * {@link Optional}s, and the reply as a shared template with the one number that differs (the InternalId of
- * Exchange's {@code 250 2.6.0 <message-id> [InternalId=n, ...]}). {@link #record()} gives back a record equal
- * to the one kept, field for field; a reply the template cannot give back exactly is kept whole.
+ * {@link Shape}, with the reply as a template; of its own it keeps the id (a UUID's two numbers, as Behalf's
+ * are, or the text), the time as numbers, Message-ID and subject without their {@link Optional}s, and the one
+ * number of the reply that differs (the InternalId of Exchange's {@code 250 2.6.0 <message-id> [InternalId=n, ...]}).
+ * {@link #record()} gives back a record equal to the one kept, field for field; a reply the template cannot give
+ * back exactly is kept whole.
  */
 final class KeptDecision {
     /** Marks, in a reply's template, where the record's Message-ID, its id and the number were. */
@@ -24,9 +25,12 @@ final class KeptDecision {
     /** The most digits a run may have to be kept as a long (and written back the same). */
     private static final int MAX_DIGITS = 18;
 
-    /** Everything of a record but its own values: equal for a test's repeated sends, and then kept once. */
-    private record Shape(String account, String accountAddress, String login, String mailFrom, List<String> rcptTo,
-                         List<String> headerFrom, Optional<String> headerSender, Optional<String> deliveredSender,
+    /**
+     * Everything of a record but its own values: equal for a test's repeated sends, and then kept once. The
+     * reply is whole, or a template when {@code template}.
+     */
+    private record Shape(String reply, boolean template, String account, String accountAddress, String login,
+                         String mailFrom, List<String> rcptTo, List<String> headerFrom, Optional<String> headerSender, Optional<String> deliveredSender,
                          String outcome, String stage, List<String> because, List<DecisionRecord.Grant> grants,
                          List<String> reached, long directoryVersion, List<String> headerResentFrom,
                          Optional<String> deliveredResentSender, Optional<String> resentOutcome,
@@ -42,13 +46,10 @@ final class KeptDecision {
     private final int nano;
     private final String messageId;
     private final String subject;
-    /** The reply whole, or its {@link #template}. */
-    private final String reply;
-    private final boolean template;
+    /** The number the shape's reply template has a mark for. */
     private final long number;
 
-    private KeptDecision(String id, Shape shape, Instant time, String messageId, String subject, String reply, boolean template,
-                         long number) {
+    private KeptDecision(String id, Shape shape, Instant time, String messageId, String subject, long number) {
         boolean uuid = UuidText.canonical(id);
         this.idText = uuid ? null : id;
         this.idHigh = uuid ? UuidText.high(id) : 0;
@@ -58,17 +59,11 @@ final class KeptDecision {
         this.nano = time.getNano();
         this.messageId = messageId;
         this.subject = subject;
-        this.reply = reply;
-        this.template = template;
         this.number = number;
     }
 
-    /** {@code r} as kept, its shape and reply template shared through {@code shared}. */
+    /** {@code r} as kept, its shape shared through {@code shared}. */
     static KeptDecision of(DecisionRecord r, Interner shared) {
-        Shape shape = shared.intern(new Shape(r.account(), r.accountAddress(), r.login(), r.mailFrom(), r.rcptTo(), r.headerFrom(),
-                r.headerSender(), r.deliveredSender(), r.outcome(), r.stage(), r.because(), r.grants(), r.reached(),
-                r.directoryVersion(), r.headerResentFrom(), r.deliveredResentSender(), r.resentOutcome(), r.resentGrants(),
-                r.lookAlikes(), r.surface()));
         String messageId = r.messageId().orElse(null);
         String reply = r.reply();
         long number = 0;
@@ -80,11 +75,19 @@ final class KeptDecision {
             number = replaceLongestNumber(text);
             String t = text.toString();
             if (!t.equals(reply) && expand(t, r.id(), messageId, number).equals(reply)) {
-                reply = shared.intern(t);
+                reply = t;
                 template = true;
             }
         }
-        return new KeptDecision(r.id(), shape, r.time(), messageId, r.subject().orElse(null), reply, template, number);
+        if (!template) {
+            number = 0;
+        }
+        Shape shape = shared.intern(new Shape(reply, template, r.account(), r.accountAddress(), r.login(), r.mailFrom(),
+                r.rcptTo(), r.headerFrom(), r.headerSender(), r.deliveredSender(), r.outcome(), r.stage(), r.because(),
+                r.grants(), r.reached(),
+                r.directoryVersion(), r.headerResentFrom(), r.deliveredResentSender(), r.resentOutcome(), r.resentGrants(),
+                r.lookAlikes(), r.surface()));
+        return new KeptDecision(r.id(), shape, r.time(), messageId, r.subject().orElse(null), number);
     }
 
     /** The record kept, equal to the one given to {@link #of}. */
@@ -93,7 +96,8 @@ final class KeptDecision {
         String id = id();
         return new DecisionRecord(id, Instant.ofEpochSecond(epochSecond, nano), s.account, s.accountAddress, s.login, s.mailFrom,
                 s.rcptTo, s.headerFrom, s.headerSender, s.deliveredSender, s.outcome, s.stage, s.because, s.grants,
-                template ? expand(reply, id, messageId, number) : reply, Optional.ofNullable(messageId), Optional.ofNullable(subject), s.reached,
+                s.template ? expand(s.reply, id, messageId, number) : s.reply, Optional.ofNullable(messageId),
+                Optional.ofNullable(subject), s.reached,
                 s.directoryVersion, s.headerResentFrom, s.deliveredResentSender, s.resentOutcome, s.resentGrants, s.lookAlikes,
                 s.surface);
     }
@@ -102,24 +106,29 @@ final class KeptDecision {
         return idText != null ? idText : UuidText.format(idHigh, idLow);
     }
 
-    /** The hash {@link KeptDecisions} files this record's id under: {@link #hash(String)} of {@link #id()}, without writing it. */
+    /** The hash {@link KeptDecisions} files this record's id under: {@link Key#hash} of its id's key, without writing it. */
     int idHash() {
         return idText != null ? idText.hashCode() : Long.hashCode(idHigh ^ idLow);
     }
 
-    static int hash(String id) {
-        return UuidText.canonical(id) ? Long.hashCode(UuidText.high(id) ^ UuidText.low(id)) : id.hashCode();
+    /** An id to look up, read once: as a record keeps it (a UUID's two numbers, or the text). */
+    record Key(String text, long high, long low) {
+        static Key of(String id) {
+            return UuidText.canonical(id) ? new Key(null, UuidText.high(id), UuidText.low(id)) : new Key(id, 0, 0);
+        }
+
+        int hash() {
+            return text != null ? text.hashCode() : Long.hashCode(high ^ low);
+        }
     }
 
-    boolean hasId(String id) {
-        if (idText != null) {
-            return idText.equals(id);
-        }
-        return UuidText.canonical(id) && UuidText.high(id) == idHigh && UuidText.low(id) == idLow;
+    boolean has(Key id) {
+        return idText != null ? idText.equals(id.text) : id.text == null && idHigh == id.high && idLow == id.low;
     }
 
     boolean sameId(KeptDecision other) {
-        return idText != null ? idText.equals(other.idText) : other.idText == null && idHigh == other.idHigh && idLow == other.idLow;
+        return idText != null ? idText.equals(other.idText)
+                : other.idText == null && idHigh == other.idHigh && idLow == other.idLow;
     }
 
     String outcome() {
@@ -158,11 +167,17 @@ final class KeptDecision {
         }
     }
 
-    /** Replaces the longest run of digits (the first of equals) with its mark; the number it was, or 0 when none. */
+    /**
+     * Replaces the longest run of digits of the reply's text (the first of equals; not of its code and enhanced
+     * status, {@code 250 2.6.0}, which are the same for every reply of a template) with its mark; the number it
+     * was, or 0 when none.
+     */
     private static long replaceLongestNumber(StringBuilder text) {
         int best = -1;
         int bestLength = 0;
-        for (int i = 0; i < text.length(); ) {
+        int status = text.indexOf(" ");
+        int start = status < 0 ? 0 : text.indexOf(" ", status + 1) + 1;
+        for (int i = start; i < text.length(); ) {
             if (!isDigit(text.charAt(i))) {
                 i++;
                 continue;

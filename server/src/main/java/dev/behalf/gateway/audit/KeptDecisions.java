@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The {@link DecisionLog}'s records, oldest first, at most {@code capacity}, and an index by id: a ring
- * of references and an open-addressing table (linear probing over the id's hash), so a record costs the log about four references instead of a deque slot, a hash-map
- * node and its table share (issue 13, heap per message). Not thread-safe: the log holds its lock.
+ * of references and an open-addressing table (linear probing over the id's hash), so a record costs the log
+ * about four references instead of a deque slot, a hash-map node and its table share (issue 13, heap per message). Not thread-safe: the log holds its lock.
  */
 final class KeptDecisions {
     private final int capacity;
@@ -51,9 +51,10 @@ final class KeptDecisions {
     }
 
     KeptDecision get(String id) {
+        KeptDecision.Key key = KeptDecision.Key.of(id);
         int mask = table.length - 1;
-        for (int i = home(KeptDecision.hash(id), mask); table[i] != null; i = (i + 1) & mask) {
-            if (table[i].hasId(id)) {
+        for (int i = home(key.hash(), mask); table[i] != null; i = (i + 1) & mask) {
+            if (table[i].has(key)) {
                 return table[i];
             }
         }
