@@ -17,13 +17,12 @@ public final class UuidText {
 
     /** Whether {@code text} is a UUID as {@link UUID#toString()} writes it. */
     public static boolean canonical(String text) {
-        if (text == null || text.length() != LENGTH) {
+        if (text == null || text.length() != LENGTH
+                || text.charAt(8) != '-' || text.charAt(13) != '-' || text.charAt(18) != '-' || text.charAt(23) != '-') {
             return false;
         }
         for (int i = 0; i < LENGTH; i++) {
-            char c = text.charAt(i);
-            boolean ok = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-            if (!ok) {
+            if (i != 8 && i != 13 && i != 18 && i != 23 && digit(text.charAt(i)) < 0) {
                 return false;
             }
         }
@@ -32,19 +31,35 @@ public final class UuidText {
 
     /** The high 64 bits of a {@link #canonical} text. */
     public static long high(String text) {
-        return hex(text, 0, 8) << 32 | hex(text, 9, 13) << 16 | hex(text, 14, 18);
+        return bits(text, 0, 18);
     }
 
     /** The low 64 bits of a {@link #canonical} text. */
     public static long low(String text) {
-        return hex(text, 19, 23) << 48 | hex(text, 24, 36);
+        return bits(text, 19, LENGTH);
     }
 
     public static String format(long high, long low) {
         return new UUID(high, low).toString();
     }
 
-    private static long hex(String text, int from, int to) {
-        return Long.parseUnsignedLong(text, from, to, 16);
+    /** The hex digits of {@code [from, to)}, dashes skipped, as one number. */
+    private static long bits(String text, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != '-') {
+                v = v << 4 | digit(c);
+            }
+        }
+        return v;
+    }
+
+    /** A lowercase hex digit's value, or -1. */
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 }
