@@ -148,13 +148,7 @@ final class KeptDecision {
     }
 
     private static boolean noMarks(String reply) {
-        for (int i = 0; i < reply.length(); i++) {
-            char c = reply.charAt(i);
-            if (c == MESSAGE_ID || c == ID || c == NUMBER) {
-                return false;
-            }
-        }
-        return true;
+        return nextMark(reply, 0) < 0;
     }
 
     private static void replaceFirst(StringBuilder text, String value, char mark) {
@@ -207,15 +201,25 @@ final class KeptDecision {
 
     private static String expand(String template, String id, String messageId, long number) {
         StringBuilder out = new StringBuilder(template.length() + 64);
-        for (int i = 0; i < template.length(); i++) {
-            char c = template.charAt(i);
-            switch (c) {
+        int from = 0;
+        for (int at = nextMark(template, 0); at >= 0; at = nextMark(template, from)) {
+            out.append(template, from, at);
+            switch (template.charAt(at)) {
                 case MESSAGE_ID -> out.append(messageId);
                 case ID -> out.append(id);
-                case NUMBER -> out.append(number);
-                default -> out.append(c);
+                default -> out.append(number);
             }
+            from = at + 1;
         }
-        return out.toString();
+        return out.append(template, from, template.length()).toString();
+    }
+
+    /** Where the next mark is at or after {@code from}, or -1. */
+    private static int nextMark(String text, int from) {
+        return first(first(text.indexOf(MESSAGE_ID, from), text.indexOf(ID, from)), text.indexOf(NUMBER, from));
+    }
+
+    private static int first(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 }
