@@ -13,7 +13,9 @@ import java.util.Optional;
  * repeat message after message (account, envelope, From, outcome, reasons, grants, folders) is one shared
  * {@link Shape}, with the reply as a template; of its own it keeps the id (a UUID's two numbers, as Behalf's
  * are, or the text), the time as numbers, Message-ID and subject without their {@link Optional}s, and the one
- * number of the reply that differs (the InternalId of Exchange's {@code 250 2.6.0 <message-id> [InternalId=n, ...]}).
+ * number of the reply that differs (the InternalId of Exchange's
+ * {@code 250 2.6.0 <message-id> [InternalId=n, ...]}). Past the interner's bound a record's shape is its own,
+ * which costs what the record did before.
  * {@link #record()} gives back a record equal to the one kept, field for field; a reply the template cannot give
  * back exactly is kept whole.
  */
@@ -30,7 +32,8 @@ final class KeptDecision {
      * reply is whole, or a template when {@code template}.
      */
     private record Shape(String reply, boolean template, String account, String accountAddress, String login,
-                         String mailFrom, List<String> rcptTo, List<String> headerFrom, Optional<String> headerSender, Optional<String> deliveredSender,
+                         String mailFrom, List<String> rcptTo, List<String> headerFrom, Optional<String> headerSender,
+                         Optional<String> deliveredSender,
                          String outcome, String stage, List<String> because, List<DecisionRecord.Grant> grants,
                          List<String> reached, long directoryVersion, List<String> headerResentFrom,
                          Optional<String> deliveredResentSender, Optional<String> resentOutcome,

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The {@link DecisionLog}'s records, oldest first, at most {@code capacity}, and an index by id: a ring
  * of references and an open-addressing table (linear probing over the id's hash, the hashes kept beside it), so a
- * record costs the log about 25 bytes instead of a deque slot, a 32-byte hash-map node and its table share (issue 13, heap per message). Not thread-safe: the log holds its lock.
+ * record costs the log about 25 bytes instead of a deque slot, a 32-byte hash-map node and its table share
+ * (issue 13, heap per message). Not thread-safe: the log holds its lock.
  */
 final class KeptDecisions {
     private final int capacity;
