@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/heap-ab.sh A.jar B.jar: heap per accepted message at TOTAL messages, two Behalf builds and GreenMail in one run
 # (bench/scale.sh's measure: used heap after a full GC minus the same before any mail, per message).
+# HISTO=40 also prints each server's live-object histogram (jcmd GC.class_histogram) at the end.
 source "$(dirname "$0")/lib.sh"
 need_jars
 TOTAL="${TOTAL:-100000}"
@@ -16,4 +17,11 @@ java $CLIENT_JAVA_OPTS -cp "$BENCH_JAR" dev.behalf.benchmarks.smtp.SmtpLoad --ta
   --size 2048 --deadline 1200 | grep -v "^run"
 a1=$(used_kb $a_PID); b1=$(used_kb $b_PID); g1=$(used_kb $g_PID)
 for n in a b g; do v0=${n}0; v1=${n}1; echo "$n used_kb_before=${!v0} used_kb_after=${!v1} bytes_per_message=$(( (${!v1} - ${!v0}) * 1024 / TOTAL ))"; done
+# HISTO=N: each server's live-object histogram (after the full GC above), its top N classes here and whole in $WORK.
+if [ -n "${HISTO:-}" ]; then
+  for n in a b g; do
+    pid=${n}_PID; jcmd "${!pid}" GC.class_histogram >"$WORK/histo-$n.txt"
+    echo "--- $n: live-object histogram, top $HISTO (whole: $WORK/histo-$n.txt)"; sed -n "4,$(( HISTO + 3 ))p" "$WORK/histo-$n.txt"
+  done
+fi
 echo "load average at end: $(load_average)"

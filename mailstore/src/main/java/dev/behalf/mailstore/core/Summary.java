@@ -26,9 +26,13 @@ public final class Summary {
     private static final Function<String, List<String>> ADDRESSES = Summary::addresses;
 
     // One of these is kept per stored message, so it is small. The values seldom shared between messages
-    // (submission id, Message-ID, subject) are the very strings of the parsed fields, which the decision
-    // record of a submission holds too; the ones often shared (From, Sender, To) are interned.
+    // (Message-ID, subject) are the very strings of the parsed fields, which the decision record of a
+    // submission holds too; the ones often shared (From, Sender, To) are interned. A submission id that is
+    // a UUID's canonical text, as Behalf's own are, is kept as its two numbers (the decision log does too).
     private final String submissionId;
+    private final long submissionHigh;
+    private final long submissionLow;
+    private final boolean submissionUuid;
     private final String messageId;
     private final String subject;
     private final String from;
@@ -37,7 +41,10 @@ public final class Summary {
 
     private Summary(String submissionId, String messageId, String subject, String from, String sender, List<String> to,
                     Interner interner) {
-        this.submissionId = submissionId;
+        this.submissionUuid = UuidText.canonical(submissionId);
+        this.submissionId = submissionUuid ? null : submissionId;
+        this.submissionHigh = submissionUuid ? UuidText.high(submissionId) : 0;
+        this.submissionLow = submissionUuid ? UuidText.low(submissionId) : 0;
         this.messageId = messageId;
         this.subject = Objects.requireNonNull(subject, "subject");
         this.from = interner.intern(Objects.requireNonNull(from, "from"));
@@ -92,7 +99,7 @@ public final class Summary {
     }
 
     public Optional<String> submissionId() {
-        return Optional.ofNullable(submissionId);
+        return submissionUuid ? Optional.of(UuidText.format(submissionHigh, submissionLow)) : Optional.ofNullable(submissionId);
     }
 
     public Optional<String> messageId() {
@@ -117,13 +124,13 @@ public final class Summary {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Summary h && Objects.equals(submissionId, h.submissionId) && Objects.equals(messageId, h.messageId)
+        return o instanceof Summary h && submissionId().equals(h.submissionId()) && Objects.equals(messageId, h.messageId)
                 && subject.equals(h.subject) && from.equals(h.from) && Objects.equals(sender, h.sender) && to.equals(h.to);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(submissionId, messageId, subject, from, sender, to);
+        return Objects.hash(submissionId(), messageId, subject, from, sender, to);
     }
 
     @Override

@@ -31,6 +31,20 @@ class SummaryTest {
     }
 
     @Test
+    void aSubmissionIdComesBackAsWrittenWhetherOrNotItIsAUuidKeptAsNumbers() {
+        for (String id : List.of("aeb261d1-6586-4e42-ab80-6e333c0a5a10", "00000000-0000-0000-0000-000000000000",
+                "ffffffff-ffff-ffff-ffff-ffffffffffff", "8000abcd-0001-7fff-8000-00000000ffff", "AEB261D1-6586-4E42-AB80-6E333C0A5A10",
+                "aeb261d1-6586-4e42-ab80-6e333c0a5a1", "aeb261d1-6586-4e42-ab80-6e333c0a5a10x", "aeb261d1+6586-4e42-ab80-6e333c0a5a10",
+                "aeb261d1-6586-4e42-ab80-6e333c0a5a1g")) {
+            Summary h = read("X-MS-Exchange-Organization-Network-Message-Id: " + id + "\r\nSubject: s\r\n\r\nbody\r\n");
+            assertEquals(Optional.of(id), h.submissionId(), id);
+            assertEquals(read("X-MS-Exchange-Organization-Network-Message-Id: " + id + "\r\nSubject: s\r\n\r\n"), h);
+        }
+        assertEquals(UuidText.canonical("aeb261d1-6586-4e42-ab80-6e333c0a5a10"), true);
+        assertEquals(UuidText.canonical("AEB261D1-6586-4E42-AB80-6E333C0A5A10"), false);
+    }
+
+    @Test
     void aBareCarriageReturnEndsALineAsJakartaMailReadsIt() {
         // The store reads as GreenMail's IMAP ENVELOPE does (HeaderSection.read): the second line is a field of its own.
         Summary h = read("From: ayla@contoso.com\rFrom: jimh@contoso.com\r\nSubject: s\r\n\r\nbody");

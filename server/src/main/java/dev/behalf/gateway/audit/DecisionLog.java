@@ -1,24 +1,23 @@
 package dev.behalf.gateway.audit;
 
-import java.util.ArrayDeque;
+import dev.behalf.mailstore.core.Interner;
+
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The decision records of a running Behalf, newest last, bounded to {@code capacity} (the oldest
- * are dropped first). Thread-safe. Listeners see each record after it is added.
+ * are dropped first). Thread-safe. Listeners see each record after it is added. Each is kept as a
+ * {@link KeptDecision}, what a submission repeats shared with the records before it; what it gives
+ * back is a record equal to the one added.
  */
 public final class DecisionLog {
-    private final int capacity;
-    private final ArrayDeque<DecisionRecord> records = new ArrayDeque<>();
-    private final Map<String, DecisionRecord> byId = new HashMap<>();
+    private final KeptDecisions records;
+    private final Interner shared = new Interner();
     private final List<Consumer<DecisionRecord>> listeners = new CopyOnWriteArrayList<>();
     private long total;
 
@@ -26,17 +25,14 @@ public final class DecisionLog {
         if (capacity < 1) {
             throw new IllegalArgumentException("decision log capacity must be at least 1: " + capacity);
         }
-        this.capacity = capacity;
+        this.records = new KeptDecisions(capacity);
     }
 
     public void add(DecisionRecord record) {
+        KeptDecision kept = KeptDecision.of(record, shared);
         synchronized (this) {
-            records.addLast(record);
-            byId.put(record.id(), record);
+            records.add(kept);
             total++;
-            while (records.size() > capacity) {
-                byId.remove(records.removeFirst().id());
-            }
         }
         for (Consumer<DecisionRecord> l : listeners) {
             l.accept(record);
@@ -51,21 +47,20 @@ public final class DecisionLog {
      */
     public synchronized List<DecisionRecord> query(Optional<String> account, Optional<String> outcome, int limit) {
         List<DecisionRecord> out = new ArrayList<>(Math.min(limit, records.size()));
-        Iterator<DecisionRecord> it = records.descendingIterator();
-        while (it.hasNext() && out.size() < limit) {
-            DecisionRecord r = it.next();
+        for (int i = 0; i < records.size() && out.size() < limit; i++) {
+            KeptDecision r = records.newest(i);
             if (account.isPresent() && !matchesAccount(r, account.get())) {
                 continue;
             }
             if (outcome.isPresent() && !r.outcome().equalsIgnoreCase(outcome.get())) {
                 continue;
             }
-            out.add(r);
+            out.add(r.record());
         }
         return out;
     }
 
-    private static boolean matchesAccount(DecisionRecord r, String account) {
+    private static boolean matchesAccount(KeptDecision r, String account) {
         String a = account.strip().toLowerCase(Locale.ROOT);
         return r.account().toLowerCase(Locale.ROOT).equals(a)
                 || r.accountAddress().toLowerCase(Locale.ROOT).equals(a)
@@ -73,11 +68,11 @@ public final class DecisionLog {
     }
 
     public synchronized Optional<DecisionRecord> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(records.get(id)).map(KeptDecision::record);
     }
 
     public synchronized Optional<DecisionRecord> last() {
-        return Optional.ofNullable(records.peekLast());
+        return records.size() == 0 ? Optional.empty() : Optional.of(records.newest(0).record());
     }
 
     /** How many records were added since start or the last {@link #clear()}, including those dropped for capacity. */
@@ -88,7 +83,6 @@ public final class DecisionLog {
     /** Forgets every record (a test's reset): afterwards {@link #total()} counts from zero. */
     public synchronized void clear() {
         records.clear();
-        byId.clear();
         total = 0;
     }
 
