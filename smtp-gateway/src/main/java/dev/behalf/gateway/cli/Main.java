@@ -21,7 +21,8 @@ public final class Main {
             System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
         }
         logging();
-        System.exit(BehalfCommand.commandLine().execute(args));
+        var serve = QuickServe.parse(args, System::getenv);
+        System.exit(serve.isPresent() ? QuickServe.run(serve.get()) : BehalfCommand.commandLine().execute(args));
     }
 
     /**
