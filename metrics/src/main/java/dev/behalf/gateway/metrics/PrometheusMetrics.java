@@ -17,6 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,9 +44,75 @@ public final class PrometheusMetrics implements Plugin {
 
     @Override
     public AutoCloseable install(Context context) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        StoreSize size = new StoreSize(context.store());
+        Optional<Webhook> webhook = context.webhook();
+        // The registry is made by the first event or scrape, not here: Micrometer's and Prometheus' classes
+        // (about 130, 0.1 s) are off the start path. Until then there is nothing to count; the gauges are
+        // read at each scrape anyway. Meters holds every Micrometer type, so nothing here loads one.
+        Lazy meters = new Lazy(() -> new Meters(size, webhook));
+        context.decisions().subscribe(record -> meters.get().decision(record));
+        context.signIn().subscribe(attempt -> meters.get().signIn(attempt.surface().name().toLowerCase(java.util.Locale.ROOT),
+                attempt.decision() instanceof SignInDecision.Accepted ? "success" : "failure"));
+        context.store().subscribe(event -> {
+            if (event instanceof StoreEvent.Delivered d) {
+                meters.get().delivery(d.message().mailbox() instanceof MailboxKey.External ? "external" : "mailbox");
+            }
+        });
+        context.router().get("/metrics", request -> {
+            size.refresh();
+            return Response.text(HttpResponseStatus.OK, TEXT_FORMAT, meters.get().scrape());
+        });
+        return meters;
+    }
 
-        context.decisions().subscribe(record -> {
+    /** The one {@link Meters} of a Behalf, made on first use; closing closes its registry if it was made. */
+    private static final class Lazy implements AutoCloseable {
+        private final Supplier<Object> make;
+        private volatile Object made;
+
+        Lazy(Supplier<Object> make) {
+            this.make = make;
+        }
+
+        Meters get() {
+            Object m = made;
+            if (m == null) {
+                synchronized (this) {
+                    m = made;
+                    if (m == null) {
+                        made = m = make.get();
+                    }
+                }
+            }
+            return (Meters) m;
+        }
+
+        @Override
+        public void close() {
+            Object m = made;
+            if (m != null) {
+                ((Meters) m).close();
+            }
+        }
+    }
+
+    /** The registry and what registers on it. */
+    private static final class Meters {
+        private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+        Meters(StoreSize size, Optional<Webhook> webhook) {
+            Gauge.builder("behalf.store.messages", size, StoreSize::messages).description("Messages in the store, every folder")
+                    .register(registry);
+            Gauge.builder("behalf.store.bytes", size, StoreSize::bytes).baseUnit("bytes").description("Size of the stored messages")
+                    .register(registry);
+            webhook.ifPresent(w -> {
+                webhookCounter(w, "delivered", Webhook::delivered);
+                webhookCounter(w, "failed", Webhook::failed);
+                webhookCounter(w, "dropped", Webhook::dropped);
+            });
+        }
+
+        void decision(DecisionRecord record) {
             Counter.builder("behalf.submissions").description("Submission attempts, by the decision's outcome and surface")
                     .tag("outcome", record.outcome()).tag("surface", record.surface().toLowerCase(java.util.Locale.ROOT))
                     .register(registry).increment();
@@ -52,42 +120,31 @@ public final class PrometheusMetrics implements Plugin {
                 Counter.builder("behalf.refusals").description("Refused submissions, by the reply's enhanced status code")
                         .tag("code", enhancedCode(record)).register(registry).increment();
             }
-        });
-        context.signIn().subscribe(attempt -> Counter.builder("behalf.sign.ins")
-                .description("Sign-in attempts, by surface and result")
-                .tag("surface", attempt.surface().name().toLowerCase(java.util.Locale.ROOT))
-                .tag("result", attempt.decision() instanceof SignInDecision.Accepted ? "success" : "failure")
-                .register(registry).increment());
-        context.store().subscribe(event -> {
-            if (event instanceof StoreEvent.Delivered d) {
-                Counter.builder("behalf.deliveries").description("Copies stored, into directory mailboxes or external captures")
-                        .tag("box", d.message().mailbox() instanceof MailboxKey.External ? "external" : "mailbox")
-                        .register(registry).increment();
-            }
-        });
-        StoreSize size = new StoreSize(context.store());
-        Gauge.builder("behalf.store.messages", size, StoreSize::messages).description("Messages in the store, every folder")
-                .register(registry);
-        Gauge.builder("behalf.store.bytes", size, StoreSize::bytes).baseUnit("bytes").description("Size of the stored messages")
-                .register(registry);
-        context.webhook().ifPresent(webhook -> {
-            webhookCounter(registry, webhook, "delivered", Webhook::delivered);
-            webhookCounter(registry, webhook, "failed", Webhook::failed);
-            webhookCounter(registry, webhook, "dropped", Webhook::dropped);
-        });
+        }
 
-        context.router().get("/metrics", request -> {
-            size.refresh();
-            return Response.text(HttpResponseStatus.OK, TEXT_FORMAT, registry.scrape());
-        });
-        return registry::close;
-    }
+        void signIn(String surface, String result) {
+            Counter.builder("behalf.sign.ins").description("Sign-in attempts, by surface and result")
+                    .tag("surface", surface).tag("result", result).register(registry).increment();
+        }
 
-    private static void webhookCounter(PrometheusMeterRegistry registry, Webhook webhook, String result,
-                                       java.util.function.ToDoubleFunction<Webhook> count) {
-        FunctionCounter.builder("behalf.webhook.posts", webhook, count)
-                .description("Decision records posted to --webhook: delivered, failed, or dropped because the queue was full")
-                .tag("result", result).register(registry);
+        void delivery(String box) {
+            Counter.builder("behalf.deliveries").description("Copies stored, into directory mailboxes or external captures")
+                    .tag("box", box).register(registry).increment();
+        }
+
+        String scrape() {
+            return registry.scrape();
+        }
+
+        void close() {
+            registry.close();
+        }
+
+        private void webhookCounter(Webhook webhook, String result, java.util.function.ToDoubleFunction<Webhook> count) {
+            FunctionCounter.builder("behalf.webhook.posts", webhook, count)
+                    .description("Decision records posted to --webhook: delivered, failed, or dropped because the queue was full")
+                    .tag("result", result).register(registry);
+        }
     }
 
     static String enhancedCode(DecisionRecord record) {

@@ -11,6 +11,11 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
@@ -24,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -68,6 +74,33 @@ public final class HttpServer implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Loads and initialises the Netty classes that {@link Builder#start()} and a first request need, on
+     * the calling thread, without a socket or a thread: the event loop's and channel's classes, the
+     * allocator, and one request decoded and one answer encoded by the same codecs in an
+     * {@link EmbeddedChannel}. A Behalf calls it on a second thread while the directory and the store
+     * load (Netty is about 500 of the 2,900 classes of a start), so a spare core does it; it changes no
+     * state anyone reads and swallows what it throws: {@code start()} would report the same thing properly.
+     */
+    public static void preload() {
+        try {
+            NioIoHandler.newFactory();
+            Class.forName(MultiThreadIoEventLoopGroup.class.getName(), true, HttpServer.class.getClassLoader());
+            Class.forName(NioServerSocketChannel.class.getName(), true, HttpServer.class.getClassLoader());
+            new ServerBootstrap();
+            EmbeddedChannel ch = new EmbeddedChannel(new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, 8192),
+                    new HttpObjectAggregator(MAX_BODY_BYTES, true));
+            ch.writeInbound(Unpooled.copiedBuffer("GET /api/health HTTP/1.1\r\nHost: localhost\r\n\r\n", StandardCharsets.US_ASCII));
+            ReferenceCountUtil.release(ch.readInbound());
+            ch.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.copiedBuffer("{}", StandardCharsets.US_ASCII)));
+            ReferenceCountUtil.release(ch.readOutbound());
+            ch.finishAndReleaseAll();
+        } catch (RuntimeException | ReflectiveOperationException | LinkageError e) {
+            log.debug("preloading Netty failed; start() will load it: {}", e.toString());
+        }
     }
 
     public int port() {

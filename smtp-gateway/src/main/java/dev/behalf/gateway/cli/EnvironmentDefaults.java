@@ -30,7 +30,12 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
 
     /** {@code --tls-keystore-password} -> {@code BEHALF_TLS_KEYSTORE_PASSWORD}. */
     static String variable(OptionSpec option) {
-        return PREFIX + option.longestName().replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
+        return variable(option.longestName());
+    }
+
+    /** {@code --smtp-port} -> {@code BEHALF_SMTP_PORT}. */
+    static String variable(String longestName) {
+        return PREFIX + longestName.replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     @Override

@@ -4,6 +4,10 @@ package dev.behalf.gateway.cli;
 public final class Main {
     /** Jakarta Mail's system property naming its {@code StreamProvider}; see {@link #main}. */
     static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    /** SLF4J's system property naming its provider (SLF4J 2.0.9 and later); see {@link #logging}. */
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+    static final String LOGBACK = "ch.qos.logback.classic.spi.LogbackServiceProvider";
 
     private Main() {
     }
@@ -16,6 +20,24 @@ public final class Main {
         if (System.getProperty(STREAM_PROVIDER) == null) {
             System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
         }
-        System.exit(BehalfCommand.commandLine().execute(args));
+        logging();
+        var serve = QuickServe.parse(args, System::getenv);
+        System.exit(serve.isPresent() ? QuickServe.run(serve.get()) : BehalfCommand.commandLine().execute(args));
+    }
+
+    /**
+     * Behalf's own stderr logger ({@link StderrLogging}) unless the command line asks for logback with
+     * {@code -Dlogback.configurationFile} (or names a provider itself). Named, not registered as a service:
+     * SLF4J's discovery (tests, embedders of the engine) keeps finding logback or whatever they bring.
+     */
+    static void logging() {
+        if (System.getProperty(SLF4J_PROVIDER) == null) {
+            System.setProperty(SLF4J_PROVIDER, System.getProperty("logback.configurationFile") == null
+                    ? StderrLogging.class.getName() : LOGBACK);
+            // Else SLF4J opens every start with "SLF4J(I): Attempting to load provider ...", the choice made here.
+            if (System.getProperty(SLF4J_VERBOSITY) == null) {
+                System.setProperty(SLF4J_VERBOSITY, "WARN");
+            }
+        }
     }
 }

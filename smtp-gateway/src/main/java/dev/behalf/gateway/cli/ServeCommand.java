@@ -161,10 +161,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             try {
                 builder.faults(FaultRules.parse(Files.readString(faults), faults.toString()));
             } catch (IOException e) {
-                spec.commandLine().getErr().println("behalf: --faults: can't read " + faults + ": " + e.getMessage());
+                err().println("behalf: --faults: can't read " + faults + ": " + e.getMessage());
                 return 2;
             } catch (FaultRules.BadRules e) {
-                spec.commandLine().getErr().println("behalf: --faults: " + e.getMessage());
+                err().println("behalf: --faults: " + e.getMessage());
                 return 2;
             }
         }
@@ -187,10 +187,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         try {
             running = builder.start();
         } catch (InvalidConfigException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("behalf: " + e.getMessage());
+            err().println("behalf: " + e.getMessage());
             return 2;
         } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println("behalf: can't start: " + e.getMessage());
+            err().println("behalf: can't start: " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -201,6 +201,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }, "behalf-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** picocli's error writer; stderr when {@link QuickServe} ran this without picocli's model. */
+    private java.io.PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : new java.io.PrintWriter(System.err, true);
     }
 
     private InetAddress address(String text) {
