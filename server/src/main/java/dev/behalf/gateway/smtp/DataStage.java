@@ -72,6 +72,9 @@ final class DataStage {
     /** A fault rule for DATA answers at the end of the data, before anything is parsed or stored. */
     record Fault(FaultRules faults) implements Check<Submission> {
         public Optional<Refused> check(Submission s) {
+            if (faults.isEmpty()) {
+                return Optional.empty();
+            }
             return faults.fire(new FaultRules.Subject(FaultRule.Stage.DATA, FaultCheck.names(s.directory, s.tx.account),
                     s.tx.mailFrom(), List.of())).map(Refused::fault);
         }
