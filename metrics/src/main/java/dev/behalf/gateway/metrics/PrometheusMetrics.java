@@ -44,24 +44,30 @@ public final class PrometheusMetrics implements Plugin {
     public AutoCloseable install(Context context) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+        // Each counter is registered once per tag value and kept: Counter.builder(...).register per event built a
+        // meter id and looked it up in the registry on the SMTP thread, three times a message (JFR: 2.4% of the CPU).
+        Counters submissions = new Counters(outcome -> Counter.builder("behalf.submissions")
+                .description("Submission attempts, by the decision's outcome").tag("outcome", outcome).register(registry));
+        Counters refusals = new Counters(code -> Counter.builder("behalf.refusals")
+                .description("Refused submissions, by the reply's enhanced status code").tag("code", code).register(registry));
         context.decisions().subscribe(record -> {
-            Counter.builder("behalf.submissions").description("Submission attempts, by the decision's outcome")
-                    .tag("outcome", record.outcome()).register(registry).increment();
+            submissions.of(record.outcome()).increment();
             if (!record.accepted()) {
-                Counter.builder("behalf.refusals").description("Refused submissions, by the reply's enhanced status code")
-                        .tag("code", enhancedCode(record)).register(registry).increment();
+                refusals.of(enhancedCode(record)).increment();
             }
         });
-        context.signIn().subscribe(attempt -> Counter.builder("behalf.sign.ins")
-                .description("Sign-in attempts, by surface and result")
-                .tag("surface", attempt.surface().name().toLowerCase(java.util.Locale.ROOT))
-                .tag("result", attempt.decision() instanceof SignInDecision.Accepted ? "success" : "failure")
-                .register(registry).increment());
+        Counters signIns = new Counters(surfaceAndResult -> {
+            String[] parts = surfaceAndResult.split(" ", 2);
+            return Counter.builder("behalf.sign.ins").description("Sign-in attempts, by surface and result")
+                    .tag("surface", parts[0]).tag("result", parts[1]).register(registry);
+        });
+        context.signIn().subscribe(attempt -> signIns.of(attempt.surface().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + (attempt.decision() instanceof SignInDecision.Accepted ? "success" : "failure")).increment());
+        Counters deliveries = new Counters(box -> Counter.builder("behalf.deliveries")
+                .description("Copies stored, into directory mailboxes or external captures").tag("box", box).register(registry));
         context.store().subscribe(event -> {
             if (event instanceof StoreEvent.Delivered d) {
-                Counter.builder("behalf.deliveries").description("Copies stored, into directory mailboxes or external captures")
-                        .tag("box", d.message().mailbox() instanceof MailboxKey.External ? "external" : "mailbox")
-                        .register(registry).increment();
+                deliveries.of(d.message().mailbox() instanceof MailboxKey.External ? "external" : "mailbox").increment();
             }
         });
         StoreSize size = new StoreSize(context.store());
@@ -87,6 +93,21 @@ public final class PrometheusMetrics implements Plugin {
         FunctionCounter.builder("behalf.webhook.posts", webhook, count)
                 .description("Decision records posted to --webhook: delivered, failed, or dropped because the queue was full")
                 .tag("result", result).register(registry);
+    }
+
+    /** One counter per tag value, registered on first use. */
+    private static final class Counters {
+        private final java.util.concurrent.ConcurrentHashMap<String, Counter> byTag = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.function.Function<String, Counter> register;
+
+        Counters(java.util.function.Function<String, Counter> register) {
+            this.register = register;
+        }
+
+        Counter of(String tag) {
+            Counter c = byTag.get(tag);
+            return c != null ? c : byTag.computeIfAbsent(tag, register);
+        }
     }
 
     static String enhancedCode(DecisionRecord record) {
