@@ -30,17 +30,32 @@ public final class LineRule {
         }
     }
 
+    /** The Latin-1 copies are made of this much at a time, so a message of tens of MB costs no second copy of its size. */
+    static final int WINDOW = 64 * 1024;
+
     /**
      * The first NUL, CR without LF, or LF without CR in {@code raw[from, to)}, if any (a CR's LF and an LF's CR
      * may lie outside the range).
      *
-     * <p>The bytes are searched with {@link String#indexOf(int, int)} on a Latin-1 copy, not in a loop of our own:
-     * under load a busy C2 compiler queue left that loop in the interpreter for tens of thousands of messages
-     * (11% of the server's CPU in a {@code perf} profile, see docs/benchmarks.md), while {@code indexOf} is compiled
-     * long before the first message, and vectorised. {@code LineRuleTest} checks it against the byte loop.
+     * <p>The bytes are searched with {@link String#indexOf(int, int)} on Latin-1 copies of {@link #WINDOW} bytes, not
+     * in a loop of our own: under load a busy C2 compiler queue left that loop in the interpreter for tens of
+     * thousands of messages (11% of the server's CPU in a {@code perf} profile, see docs/benchmarks.md), while
+     * {@code indexOf} is compiled long before the first message, and vectorised. Every byte's neighbours are read
+     * from {@code raw} itself, so a pair split between two windows is a pair. {@code LineRuleTest} checks it against
+     * the byte loop.
      */
     public static Optional<Breach> firstBreach(byte[] raw, int from, int to) {
         Objects.checkFromToIndex(from, to, raw.length);
+        for (int w = from; w < to; w += WINDOW) {
+            Optional<Breach> b = firstBreachIn(raw, w, Math.min(to, w + WINDOW));
+            if (b.isPresent()) {
+                return b;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Breach> firstBreachIn(byte[] raw, int from, int to) {
         String s = new String(raw, from, to - from, StandardCharsets.ISO_8859_1);
         int nul = s.indexOf(0);
         int end = nul < 0 ? s.length() : nul;
@@ -59,7 +74,8 @@ public final class LineRule {
                 }
                 pos = i + 2;
             } else {
-                // A CR right before it at or after pos would have been found first; before pos is the last pair's LF.
+                // A CR right before it at or after pos would have been found first; before pos is the last pair's LF,
+                // or, at a window's start, the previous window's last byte.
                 if (at == 0 || raw[at - 1] != '\r') {
                     return Optional.of(new Breach(Problem.BARE_LF, at));
                 }

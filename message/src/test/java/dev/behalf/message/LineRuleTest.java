@@ -84,6 +84,37 @@ class LineRuleTest {
         }
     }
 
+    @Test
+    void pairsAndBreachesAcrossTheSearchWindows() {
+        int w = LineRule.WINDOW;
+        byte[] raw = new byte[3 * w + 10];
+        java.util.Arrays.fill(raw, (byte) 'a');
+        raw[w - 1] = '\r';
+        raw[w] = '\n'; // a pair split between the first two windows
+        raw[2 * w - 2] = '\r';
+        raw[2 * w - 1] = '\n'; // a pair that ends the second window
+        assertEquals(Optional.empty(), LineRule.firstBreach(raw, 0, raw.length));
+        raw[2 * w] = '\n'; // an LF opening the third window, after the second's pair: bare
+        assertEquals(Optional.of(new LineRule.Breach(Problem.BARE_LF, 2 * w)), LineRule.firstBreach(raw, 0, raw.length));
+        raw[2 * w] = 'a';
+        raw[3 * w - 1] = '\r'; // a CR ending the third window, its byte after it not an LF
+        assertEquals(Optional.of(new LineRule.Breach(Problem.BARE_CR, 3 * w - 1)), LineRule.firstBreach(raw, 0, raw.length));
+        raw[3 * w - 1] = 'a';
+        raw[3 * w + 5] = 0;
+        assertEquals(Optional.of(new LineRule.Breach(Problem.NUL, 3 * w + 5)), LineRule.firstBreach(raw, 0, raw.length));
+        Random random = new Random(12);
+        byte[] alphabet = {'a', '\r', '\n', 0};
+        for (int n = 0; n < 20; n++) {
+            byte[] big = new byte[w + 64];
+            java.util.Arrays.fill(big, (byte) 'a');
+            for (int i = w - 32; i < w + 32; i++) {
+                big[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = random.nextInt(16);
+            assertEquals(byByte(big, from, big.length), LineRule.firstBreach(big, from, big.length));
+        }
+    }
+
     @FuzzTest(maxDuration = "10s")
     void anyBytes(FuzzedDataProvider data) {
         int from = data.consumeInt(0, 8);
