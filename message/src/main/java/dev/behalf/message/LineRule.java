@@ -2,6 +2,8 @@ package dev.behalf.message;
 
 import dev.behalf.message.HeaderSyntaxException.Problem;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,20 +30,58 @@ public final class LineRule {
         }
     }
 
-    /** The first NUL, CR without LF, or LF without CR in {@code raw[from, to)}, if any. */
+    /** The Latin-1 copies are made of this much at a time, so a message of tens of MB costs no second copy of its size. */
+    static final int WINDOW = 64 * 1024;
+
+    /**
+     * The first NUL, CR without LF, or LF without CR in {@code raw[from, to)}, if any (a CR's LF and an LF's CR
+     * may lie outside the range).
+     *
+     * <p>The bytes are searched with {@link String#indexOf(int, int)} on Latin-1 copies of {@link #WINDOW} bytes, not
+     * in a loop of our own: under load a busy C2 compiler queue left that loop in the interpreter for tens of
+     * thousands of messages (11% of the server's CPU in a {@code perf} profile, see docs/benchmarks.md), while
+     * {@code indexOf} is compiled long before the first message, and vectorised. Every byte's neighbours are read
+     * from {@code raw} itself, so a pair split between two windows is a pair. {@code LineRuleTest} checks it against
+     * the byte loop.
+     */
     public static Optional<Breach> firstBreach(byte[] raw, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = raw[i];
-            if (b == 0) {
-                return Optional.of(new Breach(Problem.NUL, i));
-            }
-            if (b == '\r' && (i + 1 >= raw.length || raw[i + 1] != '\n')) {
-                return Optional.of(new Breach(Problem.BARE_CR, i));
-            }
-            if (b == '\n' && (i == 0 || raw[i - 1] != '\r')) {
-                return Optional.of(new Breach(Problem.BARE_LF, i));
+        Objects.checkFromToIndex(from, to, raw.length);
+        for (int w = from; w < to; w += WINDOW) {
+            Optional<Breach> b = firstBreachIn(raw, w, Math.min(to, w + WINDOW));
+            if (b.isPresent()) {
+                return b;
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Breach> firstBreachIn(byte[] raw, int from, int to) {
+        String s = new String(raw, from, to - from, StandardCharsets.ISO_8859_1);
+        int nul = s.indexOf(0);
+        int end = nul < 0 ? s.length() : nul;
+        int pos = 0;
+        while (pos < end) {
+            int cr = s.indexOf('\r', pos);
+            int lf = s.indexOf('\n', pos);
+            int i = Math.min(cr < 0 ? end : cr, lf < 0 ? end : lf);
+            if (i >= end) {
+                break;
+            }
+            int at = from + i;
+            if (i == cr) {
+                if (at + 1 >= raw.length || raw[at + 1] != '\n') {
+                    return Optional.of(new Breach(Problem.BARE_CR, at));
+                }
+                pos = i + 2;
+            } else {
+                // A CR right before it at or after pos would have been found first; before pos is the last pair's LF,
+                // or, at a window's start, the previous window's last byte.
+                if (at == 0 || raw[at - 1] != '\r') {
+                    return Optional.of(new Breach(Problem.BARE_LF, at));
+                }
+                pos = i + 1;
+            }
+        }
+        return nul < 0 ? Optional.empty() : Optional.of(new Breach(Problem.NUL, from + nul));
     }
 }

@@ -17,7 +17,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,24 +115,31 @@ public final class PrometheusMetrics implements Plugin {
             });
         }
 
+        // Each counter is registered once per tag value and kept: Counter.builder(...).register per event built a
+        // meter id and looked it up in the registry on the SMTP thread, three times a message (JFR: 2.4% of the CPU).
+        private final Counters submissions = new Counters(key -> Counter.builder("behalf.submissions")
+                .description("Submission attempts, by the decision's outcome and surface")
+                .tag("outcome", key.get(0)).tag("surface", key.get(1)).register(registry));
+        private final Counters refusals = new Counters(key -> Counter.builder("behalf.refusals")
+                .description("Refused submissions, by the reply's enhanced status code").tag("code", key.get(0)).register(registry));
+        private final Counters signIns = new Counters(key -> Counter.builder("behalf.sign.ins")
+                .description("Sign-in attempts, by surface and result").tag("surface", key.get(0)).tag("result", key.get(1)).register(registry));
+        private final Counters deliveries = new Counters(key -> Counter.builder("behalf.deliveries")
+                .description("Copies stored, into directory mailboxes or external captures").tag("box", key.get(0)).register(registry));
+
         void decision(DecisionRecord record) {
-            Counter.builder("behalf.submissions").description("Submission attempts, by the decision's outcome and surface")
-                    .tag("outcome", record.outcome()).tag("surface", record.surface().toLowerCase(java.util.Locale.ROOT))
-                    .register(registry).increment();
+            submissions.of(List.of(record.outcome(), record.surface().toLowerCase(java.util.Locale.ROOT))).increment();
             if (!record.accepted()) {
-                Counter.builder("behalf.refusals").description("Refused submissions, by the reply's enhanced status code")
-                        .tag("code", enhancedCode(record)).register(registry).increment();
+                refusals.of(List.of(enhancedCode(record))).increment();
             }
         }
 
         void signIn(String surface, String result) {
-            Counter.builder("behalf.sign.ins").description("Sign-in attempts, by surface and result")
-                    .tag("surface", surface).tag("result", result).register(registry).increment();
+            signIns.of(List.of(surface, result)).increment();
         }
 
         void delivery(String box) {
-            Counter.builder("behalf.deliveries").description("Copies stored, into directory mailboxes or external captures")
-                    .tag("box", box).register(registry).increment();
+            deliveries.of(List.of(box)).increment();
         }
 
         String scrape() {
@@ -144,6 +154,21 @@ public final class PrometheusMetrics implements Plugin {
             FunctionCounter.builder("behalf.webhook.posts", webhook, count)
                     .description("Decision records posted to --webhook: delivered, failed, or dropped because the queue was full")
                     .tag("result", result).register(registry);
+        }
+    }
+
+    /** One counter per list of tag values, registered on first use. */
+    private static final class Counters {
+        private final ConcurrentHashMap<List<String>, Counter> byTags = new ConcurrentHashMap<>();
+        private final Function<List<String>, Counter> register;
+
+        Counters(Function<List<String>, Counter> register) {
+            this.register = register;
+        }
+
+        Counter of(List<String> tags) {
+            Counter c = byTags.get(tags);
+            return c != null ? c : byTags.computeIfAbsent(tags, register);
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.behalf.gateway.smtp;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -48,10 +46,7 @@ final class LongAuthLines {
                     @Override
                     public synchronized InputStream getInputStream() throws IOException {
                         if (in == null) {
-                            // Buffered, because the sign-in phase reads a byte at a time to find line ends: unbuffered,
-                            // that is a system call per byte of EHLO and AUTH. Bytes read ahead (a pipelining client's
-                            // next commands) stay in this buffer, which every later read, TLS's included, goes through.
-                            in = new Filter(new BufferedInputStream(super.getInputStream(), 4096), getRemoteSocketAddress());
+                            in = new Filter(super.getInputStream(), getRemoteSocketAddress());
                         }
                         return in;
                     }
@@ -71,7 +66,7 @@ final class LongAuthLines {
     /** The TLS socket of a STARTTLS on the plain port, its decrypted input filtered as the plain one was. */
     javax.net.ssl.SSLSocket afterStartTls(javax.net.ssl.SSLSocket tls) {
         SocketAddress client = tls.getRemoteSocketAddress();
-        return new FilteredSslSocket(tls, in -> new Filter(new BufferedInputStream(in, 4096), client), () -> kept.remove(client));
+        return new FilteredSslSocket(tls, in -> new Filter(in, client), () -> kept.remove(client));
     }
 
     /**
@@ -106,27 +101,42 @@ final class LongAuthLines {
         return Optional.ofNullable(kept.remove(client)).orElse(response);
     }
 
-    private final class Filter extends FilterInputStream {
+    /**
+     * Buffered, because the sign-in phase reads a byte at a time to find line ends: unbuffered, that is a system
+     * call per byte of EHLO and AUTH. Bytes read ahead (a pipelining client's next commands) stay in this buffer,
+     * which every later read, TLS's included, goes through. Its own buffer, not a {@code BufferedInputStream}: that
+     * one's {@code read(byte[], int, int)} asks the socket's {@code available()} (an {@code ioctl}) after every read
+     * that fills less than asked, which was five system calls per message of the session's reads.
+     */
+    private final class Filter extends InputStream {
+        private final InputStream in;
         private final SocketAddress client;
+        private final byte[] ahead = new byte[4096];
+        private int aheadPos;
+        private int aheadEnd;
+        private final byte[] one = new byte[1];
         private boolean passThrough;
         private boolean afterAuth;
         private byte[] pending = new byte[0];
         private int pos;
 
         Filter(InputStream in, SocketAddress client) {
-            super(in);
+            this.in = in;
             this.client = client;
         }
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             int n = read(one, 0, 1);
             return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
             if (pos < pending.length) {
                 int n = Math.min(len, pending.length - pos);
                 System.arraycopy(pending, pos, b, off, n);
@@ -134,12 +144,18 @@ final class LongAuthLines {
                 return n;
             }
             if (passThrough) {
+                if (aheadPos < aheadEnd) {
+                    int n = Math.min(len, aheadEnd - aheadPos);
+                    System.arraycopy(ahead, aheadPos, b, off, n);
+                    aheadPos += n;
+                    return n;
+                }
                 return in.read(b, off, len);
             }
             // One line at a time while signing in: the commands are short, and a client waits for each reply.
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int c;
-            while ((c = in.read()) >= 0) {
+            while ((c = nextByte()) >= 0) {
                 line.write(c);
                 if (c == '\n' || line.size() > AUTH_LIMIT + 2) {
                     break;
@@ -159,6 +175,30 @@ final class LongAuthLines {
             }
             pos = 0;
             return read(b, off, len);
+        }
+
+        private int nextByte() throws IOException {
+            if (aheadPos == aheadEnd) {
+                int n = in.read(ahead, 0, ahead.length);
+                if (n <= 0) {
+                    return -1;
+                }
+                aheadPos = 0;
+                aheadEnd = n;
+            }
+            return ahead[aheadPos++] & 0xff;
+        }
+
+        /** What is held here, else the socket's estimate (STARTTLS refuses a client that sent more after it). */
+        @Override
+        public int available() throws IOException {
+            int held = (pending.length - pos) + (aheadEnd - aheadPos);
+            return held > 0 ? held : in.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
 
         private byte[] rewrite(byte[] raw) {

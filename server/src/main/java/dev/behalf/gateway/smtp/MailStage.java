@@ -53,6 +53,9 @@ final class MailStage {
     record Fault(FaultRules faults) implements Check<MailCommand> {
         public Optional<Refused> check(MailCommand m) {
             AccountIdentity account = m.account().orElseThrow();
+            if (faults.isEmpty()) {
+                return Optional.empty();
+            }
             return faults.fire(new FaultRules.Subject(FaultRule.Stage.MAIL, FaultCheck.names(m.directory(), account), m.path(), List.of()))
                     .map(Refused::fault);
         }

@@ -68,6 +68,9 @@ final class RcptStage {
                 Refused first = tx.rcptFault.get();
                 return Optional.of(new Refused(first.refusal(), first.detail() + " (same transaction)", Optional.empty(), false));
             }
+            if (faults.isEmpty()) {
+                return Optional.empty();
+            }
             Optional<Refused> fired = faults.fire(new FaultRules.Subject(FaultRule.Stage.RCPT, FaultCheck.names(r.directory(), tx.account),
                     tx.mailFrom(), List.of())).map(Refused::fault);
             tx.rcptFault = fired;

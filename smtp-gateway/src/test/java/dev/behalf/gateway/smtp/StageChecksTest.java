@@ -112,6 +112,12 @@ class StageChecksTest {
         assertEquals(Optional.of(Refusal.NUL_CHARACTERS), message(from, bytes("From: jimh@contoso.com\r\n\0\rx\u00e9\r\n")));
         assertEquals(Optional.of(Refusal.BARE_CARRIAGE_RETURN), message(from, bytes("From: jimh@contoso.com\r\n\rx\u00e9\r\n")));
         assertEquals(Optional.of(Refusal.EIGHT_BIT_NOT_DECLARED), message(from, bytes("From: jimh@contoso.com\r\n\r\n\u00e9\r\n")));
+        byte[] lastByte8Bit = bytes("From: jimh@contoso.com\r\n\r\nhi\r\n?");
+        lastByte8Bit[lastByte8Bit.length - 1] = (byte) 0x80; // not UTF-8 either: any byte over 127 is 8-bit data
+        assertEquals(Optional.of(Refusal.EIGHT_BIT_NOT_DECLARED), message(from, lastByte8Bit));
+        byte[] past = bytes("From: jimh@contoso.com\r\n\r\n" + "a".repeat(DataStage.EightBitDeclared.EIGHT_BIT_WINDOW) + "\r\n");
+        past[past.length - 3] = (byte) 0xff; // in the second window the check reads
+        assertEquals(Optional.of(Refusal.EIGHT_BIT_NOT_DECLARED), message(from, past));
         assertEquals(Optional.of(Refusal.EIGHT_BIT_HEADERS_WITHOUT_SMTPUTF8),
                 message(from + " BODY=8BITMIME", bytes("From: J\u00efm <jimh@contoso.com>\r\n\r\n\u00e9\r\n")));
         assertEquals(Optional.of(Refusal.NO_FROM), message(from, bytes("Subject: x\r\n\r\nhi\r\n")));
