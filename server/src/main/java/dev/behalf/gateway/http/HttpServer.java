@@ -188,11 +188,14 @@ public final class HttpServer implements AutoCloseable {
                 HttpServer server = new HttpServer(boss, workers, blocking, ch);
                 log.info("HTTP (API, web UI, Autodiscover) listening on http://{}:{}/", hostForUrl(bindAddress), server.port());
                 return server;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Netty rethrows the bind's checked BindException unchecked: catching only RuntimeException let it past
+                // this, and past RunningBehalf's cleanup, leaving SMTP, IMAP and POP3 listening.
                 boss.shutdownGracefully();
                 workers.shutdownGracefully();
                 blocking.shutdownGracefully();
-                throw new IllegalStateException("can't bind HTTP port " + bindAddress.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+                throw new IllegalStateException("could not listen for HTTP on " + bindAddress.getHostAddress() + ":" + port + " ("
+                        + e.getMessage() + "); is the port in use? Choose another, or 0 for any free port", e);
             }
         }
     }

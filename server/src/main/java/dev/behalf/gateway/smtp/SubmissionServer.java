@@ -46,12 +46,30 @@ public final class SubmissionServer implements AutoCloseable {
         return new Builder();
     }
 
+    /** Binds both listeners; throws, naming the port, when one can't be bound (and then neither listens). */
     public void start() {
-        plain.start();
-        implicitTls.ifPresent(SMTPServer::start);
+        bind(plain, "SMTP");
+        try {
+            implicitTls.ifPresent(s -> bind(s, "SMTPS"));
+        } catch (RuntimeException e) {
+            plain.stop();
+            throw e;
+        }
         log.info("SMTP submission listening on {}:{}", plain.getBindAddress().map(InetAddress::getHostAddress).orElse("*"), port());
         implicitTls.ifPresent(s -> log.info("SMTPS (implicit TLS) listening on {}:{}",
                 s.getBindAddress().map(InetAddress::getHostAddress).orElse("*"), s.getPortAllocated()));
+    }
+
+    private static void bind(SMTPServer server, String protocol) {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            // SubEthaSMTP reports a bind failure as its cause's text alone ("Address already in use"), without the port.
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("could not listen for " + protocol + " on "
+                    + server.getBindAddress().map(InetAddress::getHostAddress).orElse("*") + ":" + server.getPort() + " (" + cause.getMessage()
+                    + "); is the port in use? Choose another, or 0 for any free port", e);
+        }
     }
 
     /** The bound submission port. */
