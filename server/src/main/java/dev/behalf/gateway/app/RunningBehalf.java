@@ -130,20 +130,8 @@ public final class RunningBehalf implements AutoCloseable {
                     .maxConnections(options.clientLimits().maxConnections())
                     .maxConnectionsPerIp(options.clientLimits().maxConnectionsPerIp())
                     .build();
-            // Closing a server that never started is nothing (SubEthaSMTP's stop), so it is pushed first. It starts
-            // on a second thread, SubEthaSMTP's classes loading there, while this one builds the routes and starts
-            // HTTP, which don't need it listening; joined before the ports are read.
+            smtp.start();
             closing.push(smtp);
-            RuntimeException[] smtpFailed = new RuntimeException[1];
-            Thread smtpStart = new Thread(() -> {
-                try {
-                    smtp.start();
-                } catch (RuntimeException e) {
-                    smtpFailed[0] = e;
-                }
-            }, "behalf-start-smtp");
-            smtpStart.setDaemon(true);
-            smtpStart.start();
             Ports[] portsHolder = new Ports[1];
             join(preload);
             Router router = new Router();
@@ -165,10 +153,6 @@ public final class RunningBehalf implements AutoCloseable {
             HttpServer http = HttpServer.builder().bindAddress(options.bindAddress()).port(options.httpPort())
                     .hostName(options.hostName()).adminToken(options.adminToken()).router(router).start();
             closing.push(http);
-            join(smtpStart);
-            if (smtpFailed[0] != null) {
-                throw smtpFailed[0];
-            }
             Ports ports = new Ports(smtp.port(), smtp.smtpsPort(), store.imapPort(), store.pop3Port(), http.port());
             portsHolder[0] = ports;
             log.info("Behalf ready in {} ms: SMTP {}{}, IMAP {}, POP3 {}, HTTP http://{}:{}/ ({} recipients, {})",

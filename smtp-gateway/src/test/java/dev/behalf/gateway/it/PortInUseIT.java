@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A port another process holds fails the start with the port in its message, and leaves nothing of this
- * Behalf listening: SMTP starts on a thread of its own beside HTTP, and a failure there still closes the rest.
+ * Behalf listening: the listeners started before the failing one are closed again.
  */
 class PortInUseIT {
 
