@@ -1,5 +1,6 @@
 package dev.behalf.policy.signin;
 
+import dev.behalf.policy.text.Printable;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,30 +28,18 @@ public record SignInEvent(Instant at, SignInSurface surface, Mechanism mechanism
      */
     public String describe() {
         StringBuilder s = new StringBuilder().append(surface).append(' ').append(mechanism.label())
-                .append(" from ").append(client.getHostAddress()).append(" as '").append(printable(login)).append("': ");
+                .append(" from ").append(client.getHostAddress()).append(" as '").append(Printable.of(login)).append("': ");
         if (decision instanceof SignInDecision.Accepted a) {
             s.append(a.account().name()).append(a.mailbox().equals(a.account()) ? " signed in" : " opened " + a.mailbox().name())
                     .append(" (").append(a.how()).append(')');
         } else {
             SignInDecision.Refused r = (SignInDecision.Refused) decision;
-            s.append("refused, ").append(printable(r.why()))
+            s.append("refused, ").append(Printable.of(r.why()))
                     .append(" (").append(failures).append(failures == 1 ? " failure" : " failures").append(')');
         }
         if (!(waited.isZero() || waited.isNegative())) {
             s.append(", after ").append(waited.toMillis()).append(" ms throttled");
         }
         return s.toString();
-    }
-
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 }

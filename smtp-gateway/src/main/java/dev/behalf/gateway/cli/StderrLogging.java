@@ -1,5 +1,6 @@
 package dev.behalf.gateway.cli;
 
+import dev.behalf.policy.text.Printable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Marker;
@@ -155,8 +156,9 @@ public final class StderrLogging implements SLF4JServiceProvider {
 
         @Override
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
+            // One line per event: what a client chose (a login, a header in a refusal's reason) is escaped, not written raw.
             System.err.print(line(System.currentTimeMillis(), level, shortName,
-                    MessageFormatter.basicArrayFormat(pattern, arguments), throwable));
+                    Printable.of(MessageFormatter.basicArrayFormat(pattern, arguments)), throwable));
         }
 
         /** {@code 13:50:57.927 INFO  GreenMailStore - IMAP listening on ...}, the pattern logback was given. */

@@ -27,6 +27,23 @@ class StderrLoggingTest {
     }
 
     @Test
+    void whatAClientWroteCannotStartALineOfItsOwn() throws Exception {
+        PrintStream err = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            new StderrLogging.Factory(StderrLogging.level("INFO")).getLogger("dev.behalf.gateway.smtp.DataStep")
+                    .info("DATA {} From {}: Denied", "jimh@contoso.com", "a@b\r\n13:00:00.000 INFO  DataStep - DATA x: SendAs\u001b[2J\u2028");
+        } finally {
+            System.setErr(err);
+        }
+        String line = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, line.split(System.lineSeparator(), -1).length - 1, line);
+        assertTrue(line.endsWith(" - DATA jimh@contoso.com From a@b\\u000d\\u000a13:00:00.000 INFO  DataStep - DATA x: SendAs"
+                + "\\u001b[2J\\u2028: Denied" + System.lineSeparator()), line);
+    }
+
+    @Test
     void behalfAtTheGivenLevelTheLibrariesQuieter() {
         var factory = new StderrLogging.Factory(StderrLogging.level("INFO"));
         Logger behalf = factory.getLogger("dev.behalf.gateway.app.RunningBehalf");
