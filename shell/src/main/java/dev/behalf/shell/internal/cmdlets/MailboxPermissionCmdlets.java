@@ -56,7 +56,7 @@ final class MailboxPermissionCmdlets {
     private static List<Item> add(Arguments a, List<Item> in, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.ANY);
-        Optional<AppRegistration> app = ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a.text("User"));
+        Optional<AppRegistration> app = ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a, "User");
         if (app.isPresent()) {
             Grants.rights(a, "AccessRights", RIGHTS_TYPE, RIGHTS, List.of("FullAccess"));
             return ctx.shouldProcess(a, false, action("Adding", a)) ? ServicePrincipalCmdlets.addFullAccess(a, ctx, target, app.get()) : List.of();
@@ -78,7 +78,7 @@ final class MailboxPermissionCmdlets {
     private static List<Item> remove(Arguments a, List<Item> in, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.MAILBOXES);
-        Optional<AppRegistration> app = ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a.text("User"));
+        Optional<AppRegistration> app = ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a, "User");
         if (app.isPresent()) {
             Grants.rights(a, "AccessRights", RIGHTS_TYPE, RIGHTS, List.of("FullAccess"));
             return ServicePrincipalCmdlets.removeFullAccess(a, ctx, target, app.get());
@@ -102,10 +102,9 @@ final class MailboxPermissionCmdlets {
     private static List<Item> get(Arguments a, List<Item> in, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.MAILBOXES);
-        Optional<AppRegistration> app = a.optionalText("User").flatMap(u -> ServicePrincipalCmdlets.trusteeApp(ctx.directory(), u));
+        Optional<AppRegistration> app = ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a, "User");
         if (app.isPresent()) {
-            return app.get().fullAccess().contains(target.id())
-                    ? List.of(PermissionViews.appFullAccess(ctx.directory(), target, app.get().displayName())) : List.of();
+            return ServicePrincipalCmdlets.fullAccessOf(ctx.directory(), target, List.of(app.get()));
         }
         Optional<Recipient> user = a.optionalText("User").map(u -> lookup.one(u, Lookup.ANY));
         List<Item> out = new ArrayList<>();
@@ -118,7 +117,7 @@ final class MailboxPermissionCmdlets {
             }
         }
         if (user.isEmpty()) {
-            out.addAll(ServicePrincipalCmdlets.fullAccessOf(ctx.directory(), target));
+            out.addAll(ServicePrincipalCmdlets.fullAccessOf(ctx.directory(), target, ctx.directory().apps()));
         }
         return out;
     }

@@ -92,8 +92,7 @@ final class SendAsCmdlets {
     private static List<Item> add(Face face, Arguments a, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.ANY);
-        Optional<AppRegistration> app = face == RECIPIENT
-                ? ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a.text(face.trustee())) : Optional.empty();
+        Optional<AppRegistration> app = appTrustee(face, a, ctx);
         if (app.isPresent()) {
             if (Grants.control(a) != AccessControl.Allow) {
                 throw new CmdletException(a.at("Deny"), "Behalf grants apps Send As; a Deny entry for a service principal is not simulated.");
@@ -114,8 +113,7 @@ final class SendAsCmdlets {
     private static List<Item> remove(Face face, Arguments a, ExecutionContext ctx) {
         Lookup lookup = Lookup.in(ctx);
         Recipient target = lookup.one(a.text("Identity"), Lookup.ANY);
-        Optional<AppRegistration> app = face == RECIPIENT
-                ? ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a.text(face.trustee())) : Optional.empty();
+        Optional<AppRegistration> app = appTrustee(face, a, ctx);
         if (app.isPresent()) {
             return ServicePrincipalCmdlets.removeSendAs(a, ctx, target, app.get());
         }
@@ -134,11 +132,9 @@ final class SendAsCmdlets {
         }
         List<Recipient> targets = a.optionalText("Identity").map(i -> List.of(lookup.one(i, Lookup.ANY)))
                 .orElseGet(() -> lookup.all(Lookup.ANY));
-        Optional<AppRegistration> app = face == RECIPIENT
-                ? a.optionalText(face.trustee()).flatMap(t -> ServicePrincipalCmdlets.trusteeApp(ctx.directory(), t)) : Optional.empty();
+        Optional<AppRegistration> app = appTrustee(face, a, ctx);
         if (app.isPresent()) {
-            return targets.stream().filter(t -> app.get().sendAs().contains(t.id()))
-                    .<Item>map(t -> PermissionViews.appRecipientPermission(ctx.directory(), t, app.get().displayName())).toList();
+            return targets.stream().flatMap(t -> ServicePrincipalCmdlets.sendAsOf(ctx.directory(), t, List.of(app.get())).stream()).toList();
         }
         Optional<Recipient> trustee = a.optionalText(face.trustee()).map(t -> lookup.one(t, Lookup.ANY));
         List<Item> out = new ArrayList<>();
@@ -149,10 +145,15 @@ final class SendAsCmdlets {
                 }
             }
             if (face == RECIPIENT && trustee.isEmpty()) {
-                out.addAll(ServicePrincipalCmdlets.sendAsOf(ctx.directory(), target));
+                out.addAll(ServicePrincipalCmdlets.sendAsOf(ctx.directory(), target, ctx.directory().apps()));
             }
         }
         return out;
+    }
+
+    /** The app the trustee names: apps get Send As through the RecipientPermission face only, as in Exchange Online. */
+    private static Optional<AppRegistration> appTrustee(Face face, Arguments a, ExecutionContext ctx) {
+        return face == RECIPIENT ? ServicePrincipalCmdlets.trusteeApp(ctx.directory(), a, face.trustee()) : Optional.empty();
     }
 
     private static String action(Face face, String verb, Arguments a) {

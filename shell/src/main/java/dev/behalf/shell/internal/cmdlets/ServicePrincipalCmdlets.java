@@ -17,6 +17,7 @@ import dev.behalf.shell.internal.language.ShellObject;
 import dev.behalf.shell.internal.language.View;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -141,15 +142,20 @@ final class ServicePrincipalCmdlets {
         return List.of();
     }
 
-    /** The apps granted Full Access to {@code mailbox}, as Get-MailboxPermission lists them after its users. */
-    static List<Item> fullAccessOf(Directory d, Recipient mailbox) {
-        return d.apps().stream().filter(app -> app.fullAccess().contains(mailbox.id()))
+    /** The app a trustee parameter names, when it is given and names no recipient. */
+    static Optional<AppRegistration> trusteeApp(Directory d, Arguments a, String parameter) {
+        return a.optionalText(parameter).flatMap(identity -> trusteeApp(d, identity));
+    }
+
+    /** Which of {@code apps} have Full Access to {@code mailbox}, as Get-MailboxPermission lists them after its users. */
+    static List<Item> fullAccessOf(Directory d, Recipient mailbox, Collection<AppRegistration> apps) {
+        return apps.stream().filter(app -> app.fullAccess().contains(mailbox.id()))
                 .<Item>map(app -> PermissionViews.appFullAccess(d, mailbox, app.displayName())).toList();
     }
 
-    /** The apps granted Send As on {@code target}, as Get-RecipientPermission lists them. */
-    static List<Item> sendAsOf(Directory d, Recipient target) {
-        return d.apps().stream().filter(app -> app.sendAs().contains(target.id()))
+    /** Which of {@code apps} have Send As on {@code target}, as Get-RecipientPermission lists them. */
+    static List<Item> sendAsOf(Directory d, Recipient target, Collection<AppRegistration> apps) {
+        return apps.stream().filter(app -> app.sendAs().contains(target.id()))
                 .<Item>map(app -> PermissionViews.appRecipientPermission(d, target, app.displayName())).toList();
     }
 
