@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.mailstore.ListenFailure;
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.pop3.BehalfPop3Handler;
@@ -148,8 +149,7 @@ public final class GreenMailStore implements MailStore {
         }
         if (!running) {
             server.stopService(STARTUP_TIMEOUT_MS);
-            throw new IllegalStateException("could not listen for " + protocol.toUpperCase() + " on "
-                    + options.bindAddress().getHostAddress() + ":" + port + "; is the port in use? Choose another, or 0 for any free port");
+            throw ListenFailure.of(protocol.toUpperCase(), options.bindAddress(), port, null, null);
         }
         return server;
     }

@@ -1,6 +1,7 @@
 package dev.behalf.gateway.http;
 
 import dev.behalf.gateway.Defaults;
+import dev.behalf.mailstore.ListenFailure;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -194,8 +195,7 @@ public final class HttpServer implements AutoCloseable {
                 boss.shutdownGracefully();
                 workers.shutdownGracefully();
                 blocking.shutdownGracefully();
-                throw new IllegalStateException("could not listen for HTTP on " + bindAddress.getHostAddress() + ":" + port + " ("
-                        + e.getMessage() + "); is the port in use? Choose another, or 0 for any free port", e);
+                throw ListenFailure.of("HTTP", bindAddress, port, e.getMessage(), e);
             }
         }
     }

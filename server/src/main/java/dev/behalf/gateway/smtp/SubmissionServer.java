@@ -2,6 +2,7 @@ package dev.behalf.gateway.smtp;
 
 import dev.behalf.gateway.Defaults;
 import dev.behalf.gateway.audit.DecisionLog;
+import dev.behalf.mailstore.ListenFailure;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.policy.change.LiveDirectory;
@@ -66,9 +67,8 @@ public final class SubmissionServer implements AutoCloseable {
         } catch (RuntimeException e) {
             // SubEthaSMTP reports a bind failure as its cause's text alone ("Address already in use"), without the port.
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("could not listen for " + protocol + " on "
-                    + server.getBindAddress().map(InetAddress::getHostAddress).orElse("*") + ":" + server.getPort() + " (" + cause.getMessage()
-                    + "); is the port in use? Choose another, or 0 for any free port", e);
+            throw ListenFailure.of(protocol, server.getBindAddress().orElseGet(() -> new InetSocketAddress(0).getAddress()), server.getPort(),
+                    cause.getMessage(), e);
         }
     }
 

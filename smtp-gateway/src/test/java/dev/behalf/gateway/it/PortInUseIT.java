@@ -72,4 +72,18 @@ class PortInUseIT {
         }
         assertFree(smtp);
     }
+
+    @Test
+    void anImapPortInUseReadsTheSame() throws IOException {
+        try (ServerSocket held = occupy()) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> {
+                try (RunningBehalf b = Behalf.builder().directory(DemoDirectory.load()).allPortsEphemeral()
+                        .imapPort(held.getLocalPort()).start()) {
+                    throw new AssertionError("started on a port in use");
+                }
+            });
+            assertEquals("could not listen for IMAP on 127.0.0.1:" + held.getLocalPort()
+                    + "; is the port in use? Choose another, or 0 for any free port", e.getMessage());
+        }
+    }
 }
