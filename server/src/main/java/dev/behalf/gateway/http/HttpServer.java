@@ -200,15 +200,27 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** The largest body a request to {@code uri} may carry: Graph's limit under {@code /v1.0/}, ours elsewhere. */
+    /**
+     * The largest body a request to {@code uri} may carry: Graph's limit under {@code /v1.0/}, ours elsewhere. The
+     * path is the one the router matches ({@link RequestTarget}), not the raw target: {@code /v1.0/../api/shell} is
+     * the shell's, and gets the shell's limit. A target that does not parse gets the smaller one (and a 400).
+     */
     static int bodyLimit(String uri) {
-        return uri.startsWith(GRAPH_PREFIX) ? MAX_GRAPH_BODY_BYTES : MAX_BODY_BYTES;
+        return graph(uri) ? MAX_GRAPH_BODY_BYTES : MAX_BODY_BYTES;
+    }
+
+    private static boolean graph(String uri) {
+        try {
+            return RequestTarget.parse(uri).path().startsWith(GRAPH_PREFIX);
+        } catch (RequestTarget.Invalid e) {
+            return false;
+        }
     }
 
     /** The JSON 413 for a request to {@code uri} whose body is over {@link #bodyLimit}. */
     static Response.Full tooLarge(String uri) {
         return Json.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "request bodies "
-                + (uri.startsWith(GRAPH_PREFIX) ? "to Graph's " + GRAPH_PREFIX + " " : "") + "are limited to " + bodyLimit(uri) + " bytes");
+                + (graph(uri) ? "to Graph's " + GRAPH_PREFIX + " " : "") + "are limited to " + bodyLimit(uri) + " bytes");
     }
 
     /**

@@ -251,6 +251,13 @@ class HttpLimitsIT {
                 {"POST /v1.0/me/sendMail HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                         + "Content-Length: " + (HttpServer.MAX_GRAPH_BODY_BYTES + 1) + "\r\n\r\n",
                         "request bodies to Graph's /v1.0/ are limited to " + HttpServer.MAX_GRAPH_BODY_BYTES + " bytes"},
+                // The path the router reads is the shell's: a raw target that starts like Graph's gets no Graph limit.
+                {"POST /v1.0/../api/shell HTTP/1.1\r\nHost: localhost\r\nX-Behalf-Request: 1\r\nContent-Type: text/plain\r\n"
+                        + "Content-Length: " + json.length() + "\r\n\r\n",
+                        "request bodies are limited to " + HttpServer.MAX_BODY_BYTES + " bytes"},
+                {"POST /v1.0/%2e%2e/api/shell HTTP/1.1\r\nHost: localhost\r\nX-Behalf-Request: 1\r\nContent-Type: text/plain\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n",
+                        "request bodies are limited to " + HttpServer.MAX_BODY_BYTES + " bytes"},
                 // Chunked, so only its target's limit refuses it once it is whole: Graph's limit is not the shell's.
                 {"POST /api/shell HTTP/1.1\r\nHost: localhost\r\nX-Behalf-Request: 1\r\nContent-Type: text/plain\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n",
