@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * An accepted submission ready to store: the final RFC 5322 bytes (headers rewritten, Received and
  * Return-Path added) with their header section as the gateway parsed and decided on it, and every place
- * a copy goes. The store reads its summary from {@code headers} and stores {@code headers.raw()}: the
- * bytes decided on are the bytes stored, and they are not parsed a second time.
+ * a copy goes. The store stores {@code headers.raw()}: the bytes decided on are the bytes stored. Their
+ * list summary is read from those bytes, by the same header parser, when someone first lists them.
  *
  * @param submissionId the id that links every copy to its decision record; the message carries it as
  *                     {@code X-MS-Exchange-Organization-Network-Message-Id}, as Exchange does

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -264,9 +266,8 @@ public final class MessageStore implements MailStore {
      */
     @Override
     public List<MessageSummary> deliver(Delivery delivery) {
-        // Outside the lock, from the gateway's parse: the summary is derived once, for every placement.
         long now = clock.millis();
-        Message message = new Message(delivery.headers(), now, Summary.of(delivery.headers(), interner, delivery.submissionId()));
+        Message message = new Message(delivery.headers(), now, interner);
         return lock.call(() -> {
             List<Folder> targets = new ArrayList<>(delivery.placements().size());
             for (Placement p : delivery.placements()) {
@@ -283,18 +284,47 @@ public final class MessageStore implements MailStore {
                 }
                 disk.deliver(files, message.bytes());
             }
-            List<MessageSummary> out = new ArrayList<>(slots.size());
-            for (int i = 0; i < slots.size(); i++) {
+            MessageId[] ids = new MessageId[slots.size()];
+            MailboxKey[] boxes = new MailboxKey[ids.length];
+            String[] folders = new String[ids.length];
+            for (int i = 0; i < ids.length; i++) {
                 Slot s = slots.get(i);
                 place(targets.get(i), s);
-                MessageSummary summary = summary(s);
-                out.add(summary);
-                if (lock.hasSubscribers()) {
-                    lock.queue(new StoreEvent.Delivered(summary));
-                }
+                ids[i] = s.id();
+                boxes[i] = s.folder.box.key();
+                folders[i] = s.folder.pathName();
+                announceDelivered(s);
             }
-            return out;
+            return new Copies(message, ids, boxes, folders);
         });
+    }
+
+    /**
+     * The copies a delivery stored, as they were when stored; each copy's summary is made when asked for. The
+     * gateway does not ask, so an SMTP submission nobody lists never reads its summary (see {@link Message}).
+     */
+    private static final class Copies extends AbstractList<MessageSummary> implements RandomAccess {
+        private final Message message;
+        private final MessageId[] ids;
+        private final MailboxKey[] boxes;
+        private final String[] folders;
+
+        Copies(Message message, MessageId[] ids, MailboxKey[] boxes, String[] folders) {
+            this.message = message;
+            this.ids = ids;
+            this.boxes = boxes;
+            this.folders = folders;
+        }
+
+        @Override
+        public MessageSummary get(int index) {
+            return summary(ids[index], boxes[index], folders[index], message, false);
+        }
+
+        @Override
+        public int size() {
+            return ids.length;
+        }
     }
 
     private Box boxFor(MailboxKey key) {
@@ -479,7 +509,7 @@ public final class MessageStore implements MailStore {
 
     /** A message to store from its parsed header section; its bytes become the store's. Call outside the lock. */
     public Message message(HeaderSection headers, long internalDate) {
-        return new Message(headers, internalDate, Summary.of(headers, interner));
+        return new Message(headers, internalDate, interner);
     }
 
     /** IMAP APPEND: a new message in one folder, on disk before this returns. */
@@ -557,9 +587,15 @@ public final class MessageStore implements MailStore {
         });
     }
 
+    /** Call under the lock: the event keeps the copy as it is now, and makes its summary from that when asked. */
     private void announceDelivered(Slot s) {
         if (lock.hasSubscribers()) {
-            lock.queue(new StoreEvent.Delivered(summary(s)));
+            MessageId id = s.id();
+            MailboxKey box = s.folder.box.key();
+            String folder = s.folder.pathName();
+            Message message = s.message;
+            boolean seen = FlagSet.has(s.flags, FlagSet.SEEN);
+            lock.queue(new StoreEvent.Delivered(id, box, folder, () -> summary(id, box, folder, message, seen)));
         }
     }
 
@@ -672,10 +708,13 @@ public final class MessageStore implements MailStore {
 
     /** What a list view shows of a placement. Call under the lock. */
     public MessageSummary summary(Slot s) {
-        Summary h = s.message.summary();
-        return new MessageSummary(s.id(), s.folder.box.key(), s.folder.pathName(), h.submissionId(), h.messageId(),
-                h.subject(), h.from(), h.sender(), h.to(), Instant.ofEpochMilli(s.message.received()), s.message.size(),
-                FlagSet.has(s.flags, FlagSet.SEEN));
+        return summary(s.id(), s.folder.box.key(), s.folder.pathName(), s.message, FlagSet.has(s.flags, FlagSet.SEEN));
+    }
+
+    private static MessageSummary summary(MessageId id, MailboxKey box, String folder, Message message, boolean seen) {
+        Summary h = message.summary();
+        return new MessageSummary(id, box, folder, h.submissionId(), h.messageId(), h.subject(), h.from(), h.sender(), h.to(),
+                Instant.ofEpochMilli(message.received()), message.size(), seen);
     }
 
     // ---- the directory and the data dir

@@ -15,8 +15,8 @@ import java.util.function.Function;
 /**
  * What a list view shows of a message: the first Network-Message-Id, Message-ID, Subject, From, Sender
  * and To of its header section, RFC 2047 encoded words decoded, addresses rendered as
- * {@code Display Name <address>}. Derived from a {@link HeaderSection} (the gateway's own parse for a
- * submission, {@link HeaderSection#read} for an IMAP APPEND or a restart), never from a reading of the
+ * {@code Display Name <address>}. Derived from a {@link HeaderSection} of the stored bytes, read by
+ * {@link HeaderSection#read} when first asked for ({@link Message#summary()}), never from a reading of the
  * bytes of its own: every line rule and unfold is the {@code message} module's.
  */
 public final class Summary {
@@ -59,11 +59,6 @@ public final class Summary {
 
     /** As {@link #of(HeaderSection)}, sharing the often repeated values through {@code interner}. */
     static Summary of(HeaderSection section, Interner interner) {
-        return of(section, interner, null);
-    }
-
-    /** As {@link #of(HeaderSection, Interner)}; a submission id equal to {@code known} is kept as that very string. */
-    static Summary of(HeaderSection section, Interner interner, String known) {
         String[] raw = new String[FIELDS.length];
         int missing = FIELDS.length;
         for (HeaderField f : section.fields()) {
@@ -78,7 +73,7 @@ public final class Summary {
                 break;
             }
         }
-        return new Summary(raw[0] != null && raw[0].equals(known) ? known : raw[0], raw[1], raw[2] == null ? "" : HeaderText.decode(raw[2]),
+        return new Summary(raw[0], raw[1], raw[2] == null ? "" : HeaderText.decode(raw[2]),
                 raw[3] == null ? "" : interner.derive(raw[3], MAILBOXES),
                 raw[4] == null ? null : interner.derive(raw[4], MAILBOXES),
                 raw[5] == null ? List.of() : interner.derive(raw[5], ADDRESSES), interner);

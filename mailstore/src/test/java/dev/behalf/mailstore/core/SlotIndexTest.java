@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class SlotIndexTest {
-    private static final Message MESSAGE = new Message(HeaderSection.read(new byte[0]), 0, Summary.of(HeaderSection.read(new byte[0])));
+    private static final Message MESSAGE = new Message(HeaderSection.read(new byte[0]), 0, new Interner());
 
     @Test
     void addsFindsAndRemovesLikeAMapThroughGrowthAndCollidingIds() {

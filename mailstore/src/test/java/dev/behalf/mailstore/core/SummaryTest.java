@@ -66,7 +66,7 @@ class SummaryTest {
 
     private static int bodyOffset(String message) {
         HeaderSection s = HeaderSection.read(message.getBytes(StandardCharsets.US_ASCII));
-        return new Message(s, 0, Summary.of(s)).bodyOffset();
+        return new Message(s, 0, new Interner()).bodyOffset();
     }
 
     @Test

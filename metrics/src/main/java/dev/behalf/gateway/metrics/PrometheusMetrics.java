@@ -58,7 +58,7 @@ public final class PrometheusMetrics implements Plugin {
                 attempt.decision() instanceof SignInDecision.Accepted ? "success" : "failure"));
         context.store().subscribe(event -> {
             if (event instanceof StoreEvent.Delivered d) {
-                meters.get().delivery(d.message().mailbox() instanceof MailboxKey.External ? "external" : "mailbox");
+                meters.get().delivery(d.mailbox() instanceof MailboxKey.External ? "external" : "mailbox");
             }
         });
         context.router().get("/metrics", request -> {

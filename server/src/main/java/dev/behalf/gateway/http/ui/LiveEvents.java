@@ -64,9 +64,9 @@ public final class LiveEvents {
         Map<String, Object> data = new LinkedHashMap<>();
         if (event instanceof StoreEvent.Delivered e) {
             data.put("type", "delivered");
-            data.put("box", e.message().mailbox().address(d));
-            data.put("folder", e.message().folder());
-            data.put("id", e.message().id().value());
+            data.put("box", e.mailbox().address(d));
+            data.put("folder", e.folder());
+            data.put("id", e.id().value());
         } else if (event instanceof StoreEvent.Deleted e) {
             data.put("type", "deleted");
             data.put("box", e.mailbox().address(d));
