@@ -5,7 +5,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BEHALF_JAR="$ROOT/smtp-gateway/target/behalf.jar"
+BEHALF_JAR="${BEHALF_JAR:-$ROOT/smtp-gateway/target/behalf.jar}"   # BEHALF_JAR=other.jar bench/x.sh: another build
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 GREENMAIL_VERSION="${GREENMAIL_VERSION:-2.1.13}"
 WORK="${WORK:-$ROOT/bench/target}"
