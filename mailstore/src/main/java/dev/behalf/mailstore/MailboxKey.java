@@ -14,10 +14,30 @@ public sealed interface MailboxKey {
 
     /** A mailbox of the directory (user, shared, resource, system). */
     record Mailbox(RecipientId id) implements MailboxKey {
+        // equals and hashCode written out: the store looks a box up by its key for every copy it delivers, and a
+        // record's generated ones go through an invokedynamic bootstrap and method handles.
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Mailbox m && java.util.Objects.equals(id, m.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(id);
+        }
     }
 
     /** Mail captured for an address outside the accepted domains or a mail user: never relayed. */
     record External(SmtpAddress address) implements MailboxKey {
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof External x && java.util.Objects.equals(address, x.address);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(address);
+        }
     }
 
     /**

@@ -18,6 +18,19 @@ class MailboxKeyTest {
     }
 
     @Test
+    void keysOfTheSameBoxAreEqualWithEqualHashesAndAMailboxIsNeverAnExternalBox() {
+        MailboxKey ayla = new MailboxKey.Mailbox(DemoDirectory.find(directory, "ayla").id());
+        assertEquals(ayla, new MailboxKey.Mailbox(DemoDirectory.find(directory, "ayla").id()));
+        assertEquals(DemoDirectory.find(directory, "ayla").id().hashCode(), ayla.hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(ayla, new MailboxKey.Mailbox(DemoDirectory.find(directory, "jimh").id()));
+        MailboxKey lee = new MailboxKey.External(SmtpAddress.parse("lee.gu@fabrikam.com"));
+        assertEquals(lee, new MailboxKey.External(SmtpAddress.parse("lee.gu@fabrikam.com")));
+        assertEquals(SmtpAddress.parse("lee.gu@fabrikam.com").hashCode(), lee.hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(lee, new MailboxKey.External(SmtpAddress.parse("someone@fabrikam.com")));
+        org.junit.jupiter.api.Assertions.assertNotEquals(ayla, lee);
+    }
+
+    @Test
     void aMailboxAMailUserAndAnOutsideAddressNameOneBoxEachAndAGroupOrAnUnknownAddressNone() {
         assertEquals(Optional.of(new MailboxKey.Mailbox(DemoDirectory.find(directory, "ayla").id())), of("ayla@contoso.com"));
         assertEquals(Optional.of(new MailboxKey.Mailbox(DemoDirectory.find(directory, "Helpdesk Tickets").id())),

@@ -99,9 +99,9 @@ public final class SenderRule {
             return denied(Fields.ORIGINAL, deniedFrom);
         }
         Recipient account = directory.get(attempt.account()).orElseThrow();
-        Action sender = action(decision, account, attempt.from().size(), attempt.sender().stream().toList());
+        Action sender = action(decision, account, attempt.from().size(), attempt.sender().map(List::of).orElse(List.of()));
         if (!attempt.resent()) {
-            boolean own = !attempt.resentSender().isEmpty() && attempt.resentSender().stream().allMatch(account::owns);
+            boolean own = ownsAll(account, attempt.resentSender());
             return new Accepted(account, decision, sender, Optional.empty(), own ? Action.KEEP_CLIENT : Action.NONE);
         }
         Decision resent = DelegationPolicy.decide(directory, attempt.account(), attempt.resentFrom());
@@ -126,13 +126,23 @@ public final class SenderRule {
         return Optional.empty();
     }
 
+    /** At least one address, and each the account's own. */
+    private static boolean ownsAll(Recipient account, List<SmtpAddress> addresses) {
+        for (SmtpAddress a : addresses) {
+            if (!account.owns(a)) {
+                return false;
+            }
+        }
+        return !addresses.isEmpty();
+    }
+
     /** The rule for one pair of fields, once the decision allows it (see the class comment). */
     static Action action(Decision decision, Recipient account, int authors, List<SmtpAddress> senders) {
         boolean several = authors > 1;
         return switch (decision.outcome()) {
             case SendOnBehalf -> Action.STAMP_ACCOUNT;
             case SendAs -> several ? Action.STAMP_ACCOUNT : Action.NONE;
-            case Self -> !senders.isEmpty() && senders.stream().allMatch(account::owns) ? Action.KEEP_CLIENT
+            case Self -> ownsAll(account, senders) ? Action.KEEP_CLIENT
                     : several ? Action.STAMP_ACCOUNT : Action.NONE;
             case Denied -> throw new IllegalArgumentException("a denied decision has no Sender: " + decision.because());
         };

@@ -28,6 +28,18 @@ public record RecipientId(UUID guid) {
     }
 
     @Override
+    public boolean equals(Object o) {
+        // Written out, not generated: a record's equals and hashCode go through an invokedynamic bootstrap and method
+        // handles, and this one is a map key that every submission and every start looks up, many times.
+        return o == this || o instanceof RecipientId r && guid.equals(r.guid);
+    }
+
+    @Override
+    public int hashCode() {
+        return guid.hashCode();
+    }
+
+    @Override
     public String toString() {
         return guid.toString();
     }

@@ -65,6 +65,18 @@ public record SmtpAddress(String localPart, String domain) {
     }
 
     @Override
+    public boolean equals(Object o) {
+        // Written out, not generated: a record's equals and hashCode go through an invokedynamic bootstrap and method
+        // handles, and this one is a map key that every submission and every start looks up, many times.
+        return o == this || o instanceof SmtpAddress a && localPart.equals(a.localPart) && domain.equals(a.domain);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * localPart.hashCode() + domain.hashCode();
+    }
+
+    @Override
     public String toString() {
         return localPart + "@" + domain;
     }

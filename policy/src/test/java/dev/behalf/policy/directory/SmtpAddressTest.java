@@ -18,6 +18,25 @@ class SmtpAddressTest {
     }
 
     @Test
+    void equalAddressesAndIdsAreEqualWithEqualHashesAndTheHashIsWhatARecordWouldGive() {
+        // Written-out equals and hashCode (map keys on every path): the same contract, and the generated hash
+        // (31 times the first component's plus the second's), so no map's order moves with the change.
+        SmtpAddress a = SmtpAddress.parse("JimH@Contoso.com");
+        SmtpAddress b = new SmtpAddress("JimH", "contoso.com");
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(31 * "jimh".hashCode() + "contoso.com".hashCode(), a.hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(a, new SmtpAddress("jim", "contoso.com"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(a, new SmtpAddress("JimH", "fabrikam.com"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(a, "JimH@contoso.com");
+        RecipientId one = RecipientId.forName("ayla");
+        assertEquals(one, RecipientId.forName("AYLA"));
+        assertEquals(one.guid().hashCode(), one.hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(one, RecipientId.forName("jimh"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(one, one.guid());
+    }
+
+    @Test
     void dotsInsideAQuotedDotAtomStayDots() {
         assertEquals("jim.hance@contoso.com", SmtpAddress.parse("\"jim.hance\"@contoso.com").toString());
     }

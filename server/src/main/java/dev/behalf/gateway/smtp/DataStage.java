@@ -6,6 +6,7 @@ import dev.behalf.message.LineRule;
 import dev.behalf.policy.decision.SendAttempt;
 import dev.behalf.policy.decision.SenderRule;
 import dev.behalf.policy.directory.Directory;
+import dev.behalf.policy.directory.SmtpAddress;
 import dev.behalf.policy.reply.Refusal;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,8 @@ final class DataStage {
         /** The message, or empty when it was over the size limit (read to its end all the same). */
         final Optional<byte[]> raw;
         ParsedMessage message;
+        private SendAttempt attempt;
+        private ParsedMessage attemptOf;
         SenderRule.Accepted verdict;
 
         Submission(Transaction tx, Directory directory, Optional<byte[]> raw) {
@@ -43,10 +46,22 @@ final class DataStage {
             this.raw = raw;
         }
 
+        /** The attempt the policy judges, made once from the parsed message (three checks ask for it). */
         SendAttempt attempt() {
-            return new SendAttempt(tx.account.account(), message.from().stream().map(Mailbox::address).toList(),
-                    message.sender().map(Mailbox::address), message.resentFrom().stream().map(Mailbox::address).toList(),
-                    message.resentSender().stream().map(Mailbox::address).toList());
+            if (attempt == null || attemptOf != message) {
+                attempt = new SendAttempt(tx.account.account(), addresses(message.from()), message.sender().map(Mailbox::address),
+                        addresses(message.resentFrom()), addresses(message.resentSender()));
+                attemptOf = message;
+            }
+            return attempt;
+        }
+
+        private static List<SmtpAddress> addresses(List<Mailbox> mailboxes) {
+            SmtpAddress[] out = new SmtpAddress[mailboxes.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = mailboxes.get(i).address();
+            }
+            return List.of(out);
         }
     }
 

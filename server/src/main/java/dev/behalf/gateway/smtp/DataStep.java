@@ -99,7 +99,13 @@ final class DataStep {
                 TraceFields.append(context, message, messageId, id)));
         RoutingPlan plan = Router.plan(s.directory, s.tx.recipients);
         List<Placement> placements = placements(s.directory, plan, verdict, s.tx.sentItems);
-        List<String> reached = placements.stream().map(p -> describe(s.directory, p)).distinct().toList();
+        List<String> reached = new ArrayList<>(placements.size());
+        for (Placement p : placements) {
+            String folder = describe(s.directory, p);
+            if (!reached.contains(folder)) {
+                reached.add(folder);
+            }
+        }
         SmtpReply reply = Acceptance.queued(messageId, context.internalIds().getAsLong(), context.settings().hostName());
         try {
             context.store().deliver(new Delivery(id, delivered, placements));

@@ -120,6 +120,11 @@ final class MailStage {
     }
 
     static boolean ascii(String s) {
-        return s.chars().allMatch(c -> c < 128);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 }
