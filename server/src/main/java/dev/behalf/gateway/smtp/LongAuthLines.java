@@ -152,7 +152,15 @@ final class LongAuthLines {
                 }
                 return in.read(b, off, len);
             }
-            // One line at a time while signing in: the commands are short, and a client waits for each reply.
+            return readSigningIn(b, off, len);
+        }
+
+        /**
+         * One line at a time while signing in: the commands are short, and a client waits for each reply. A method
+         * of its own so that the JIT's compile of {@link #read(byte[], int, int)}, which every DATA byte goes
+         * through, is only the pass-through above: with this inlined it was among the largest of a load run.
+         */
+        private int readSigningIn(byte[] b, int off, int len) throws IOException {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int c;
             while ((c = nextByte()) >= 0) {
