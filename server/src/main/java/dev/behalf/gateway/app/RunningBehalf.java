@@ -94,9 +94,7 @@ public final class RunningBehalf implements AutoCloseable {
         // starts the store and SMTP, none of which touches Netty; joined before the first class of ours that does,
         // so no class is initialised by both at once. On a busy machine there is no core to lend and this costs a
         // little; on a quiet one it saves about a tenth of the start (docs/benchmarks.md).
-        Thread preload = new Thread(HttpServer::preload, "behalf-preload-http");
-        preload.setDaemon(true);
-        preload.start();
+        Thread preload = HttpServer.preloadInBackground();
         Directory declared = options.directory().orElseGet(() -> DirectoryLoader.load(options.configDir()));
         Deque<AutoCloseable> closing = new ArrayDeque<>();
         try {

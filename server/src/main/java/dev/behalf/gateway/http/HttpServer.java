@@ -77,6 +77,22 @@ public final class HttpServer implements AutoCloseable {
         return new Builder();
     }
 
+    private static Thread preloading;
+
+    /**
+     * {@link #preload} on a daemon thread of its own, started at most once in a JVM: {@code behalf.jar serve}
+     * starts it as its first step, so it runs while the command line is read too, and a Behalf started later
+     * (the CLI's, or an embedder's) joins the same thread instead of loading Netty again.
+     */
+    public static synchronized Thread preloadInBackground() {
+        if (preloading == null) {
+            preloading = new Thread(HttpServer::preload, "behalf-preload-http");
+            preloading.setDaemon(true);
+            preloading.start();
+        }
+        return preloading;
+    }
+
     /**
      * Loads and initialises the Netty classes that {@link Builder#start()} and a first request need, on
      * the calling thread, without a socket or a thread: the event loop's and channel's classes, the

@@ -1,5 +1,7 @@
 package dev.behalf.gateway.cli;
 
+import dev.behalf.gateway.http.HttpServer;
+
 /** {@code java -jar behalf.jar serve|shell ...}. */
 public final class Main {
     /** Jakarta Mail's system property naming its {@code StreamProvider}; see {@link #main}. */
@@ -21,6 +23,12 @@ public final class Main {
             System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
         }
         logging();
+        if (args.length > 0 && args[0].equals("serve")) {
+            // Both while the command line is read and the directory loads; the Behalf started below joins Netty's.
+            // After the two properties above: Netty's first log line and Jakarta Mail read them.
+            HttpServer.preloadInBackground();
+            StartClasses.preloadInBackground();
+        }
         var serve = QuickServe.parse(args, System::getenv);
         System.exit(serve.isPresent() ? QuickServe.run(serve.get()) : BehalfCommand.commandLine().execute(args));
     }
