@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Writes smtp-gateway/src/main/resources/META-INF/behalf/start-classes.txt: the classes a `serve` start on the
 # demo directory loads, in load order, that the JDK's class-data-sharing archive does not already hold, but
-# Netty's (HttpServer.preload loads those) and generated ones (lambdas, method handles, proxies). StartClasses
-# loads them on a second thread at start. Run it after changing what the start loads (StartClassesTest fails when
+# generated ones (lambdas, method handles, proxies); Netty's last, as HttpServer.preload initialises most of them
+# on its own thread meanwhile. StartClasses loads them on a second thread at start. Run it after changing what the start loads (StartClassesTest fails when
 # a listed class is gone), then rebuild:
 #
 #   mvn -q -B -DskipTests package && bench/start-classes.sh && mvn -q -B -DskipTests package
@@ -20,17 +20,17 @@ SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -Xlog:class+load=info:file=$LOG" BEHALF_JAR=
 mkdir -p "$(dirname "$OUT")"
 python3 - "$LOG" "$OUT" <<'PY'
 import re, sys
-names, seen = [], set()
+names, netty, seen = [], [], set()
 for line in open(sys.argv[1]):
     m = re.match(r'\[[^]]*\]\[[^]]*\]\[[^]]*\] (\S+) source: (.*)', line) or re.match(r'(\S+) source: (.*)', line.split('] ')[-1])
     if not m:
         continue
     name, source = m.group(1), m.group(2)
-    if 'shared objects file' in source or source.startswith('__') or name.startswith('io.netty.') \
+    if 'shared objects file' in source or source.startswith('__') \
             or '/' in name or 'Lambda' in name or '$Proxy' in name or name in seen:
         continue
     seen.add(name)
-    names.append(name)
-open(sys.argv[2], 'w').write('\n'.join(names) + '\n')
-print(f"{len(names)} classes written to {sys.argv[2]}")
+    (netty if name.startswith('io.netty.') else names).append(name)
+open(sys.argv[2], 'w').write('\n'.join(names + netty) + '\n')
+print(f"{len(names)} classes and {len(netty)} of Netty's written to {sys.argv[2]}")
 PY
