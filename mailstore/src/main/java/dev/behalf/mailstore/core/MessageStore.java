@@ -284,19 +284,33 @@ public final class MessageStore implements MailStore {
                 }
                 disk.deliver(files, message.bytes());
             }
-            MessageId[] ids = new MessageId[slots.size()];
-            MailboxKey[] boxes = new MailboxKey[ids.length];
-            String[] folders = new String[ids.length];
-            for (int i = 0; i < ids.length; i++) {
+            Placed[] copies = new Placed[slots.size()];
+            for (int i = 0; i < copies.length; i++) {
                 Slot s = slots.get(i);
                 place(targets.get(i), s);
-                ids[i] = s.id();
-                boxes[i] = s.folder.box.key();
-                folders[i] = s.folder.pathName();
-                announceDelivered(s);
+                copies[i] = Placed.of(s);
+                announceDelivered(copies[i]);
             }
-            return new Copies(message, ids, boxes, folders);
+            return new Copies(copies);
         });
+    }
+
+    /**
+     * A placement as it was when read under the lock. Its summary, which may read the message's header section the
+     * first time ({@link Message#summary()}), is made from it afterwards, outside the lock: listing a large folder
+     * for the first time does not hold up deliveries.
+     */
+    private record Placed(MessageId id, MailboxKey box, String folder, Message message, boolean seen) {
+        /** Call under the lock. */
+        static Placed of(Slot s) {
+            return new Placed(s.id(), s.folder.box.key(), s.folder.pathName(), s.message, FlagSet.has(s.flags, FlagSet.SEEN));
+        }
+
+        MessageSummary summary() {
+            Summary h = message.summary();
+            return new MessageSummary(id, box, folder, h.submissionId(), h.messageId(), h.subject(), h.from(), h.sender(),
+                    h.to(), Instant.ofEpochMilli(message.received()), message.size(), seen);
+        }
     }
 
     /**
@@ -304,26 +318,20 @@ public final class MessageStore implements MailStore {
      * gateway does not ask, so an SMTP submission nobody lists never reads its summary (see {@link Message}).
      */
     private static final class Copies extends AbstractList<MessageSummary> implements RandomAccess {
-        private final Message message;
-        private final MessageId[] ids;
-        private final MailboxKey[] boxes;
-        private final String[] folders;
+        private final Placed[] copies;
 
-        Copies(Message message, MessageId[] ids, MailboxKey[] boxes, String[] folders) {
-            this.message = message;
-            this.ids = ids;
-            this.boxes = boxes;
-            this.folders = folders;
+        Copies(Placed[] copies) {
+            this.copies = copies;
         }
 
         @Override
         public MessageSummary get(int index) {
-            return summary(ids[index], boxes[index], folders[index], message, false);
+            return copies[index].summary();
         }
 
         @Override
         public int size() {
-            return ids.length;
+            return copies.length;
         }
     }
 
@@ -388,25 +396,35 @@ public final class MessageStore implements MailStore {
 
     @Override
     public List<MessageSummary> list(MailboxKey key, String folderName) {
+        Placed[] placed = placed(key, folderName);
+        List<MessageSummary> out = new ArrayList<>(placed.length);
+        for (Placed p : placed) {
+            out.add(p.summary());
+        }
+        return out;
+    }
+
+    /** The placements of a folder, newest first, as they are now. */
+    private Placed[] placed(MailboxKey key, String folderName) {
         return lock.call(() -> {
             Box box = boxes.get(key);
             Folder f = box == null ? null : box.folder(folderName);
             if (f == null) {
-                return List.of();
+                return new Placed[0];
             }
             Slot[] slots = f.snapshot();
             Arrays.sort(slots, NEWEST_FIRST);
-            List<MessageSummary> out = new ArrayList<>(slots.length);
-            for (Slot s : slots) {
-                out.add(summary(s));
+            Placed[] placed = new Placed[slots.length];
+            for (int i = 0; i < slots.length; i++) {
+                placed[i] = Placed.of(slots[i]);
             }
-            return out;
+            return placed;
         });
     }
 
     @Override
     public Optional<StoredMessage> fetch(MessageId id) {
-        return lock.call(() -> slot(id).map(s -> new StoredMessage(summary(s), s.message.bytes().clone())));
+        return lock.call(() -> slot(id).map(Placed::of)).map(p -> new StoredMessage(p.summary(), p.message().bytes().clone()));
     }
 
     /** The live slot with this id. */
@@ -588,14 +606,15 @@ public final class MessageStore implements MailStore {
     }
 
     /** Call under the lock: the event keeps the copy as it is now, and makes its summary from that when asked. */
+    private void announceDelivered(Placed p) {
+        if (lock.hasSubscribers()) {
+            lock.queue(new StoreEvent.Delivered(p.id(), p.box(), p.folder(), p::summary));
+        }
+    }
+
     private void announceDelivered(Slot s) {
         if (lock.hasSubscribers()) {
-            MessageId id = s.id();
-            MailboxKey box = s.folder.box.key();
-            String folder = s.folder.pathName();
-            Message message = s.message;
-            boolean seen = FlagSet.has(s.flags, FlagSet.SEEN);
-            lock.queue(new StoreEvent.Delivered(id, box, folder, () -> summary(id, box, folder, message, seen)));
+            announceDelivered(Placed.of(s));
         }
     }
 
@@ -708,13 +727,7 @@ public final class MessageStore implements MailStore {
 
     /** What a list view shows of a placement. Call under the lock. */
     public MessageSummary summary(Slot s) {
-        return summary(s.id(), s.folder.box.key(), s.folder.pathName(), s.message, FlagSet.has(s.flags, FlagSet.SEEN));
-    }
-
-    private static MessageSummary summary(MessageId id, MailboxKey box, String folder, Message message, boolean seen) {
-        Summary h = message.summary();
-        return new MessageSummary(id, box, folder, h.submissionId(), h.messageId(), h.subject(), h.from(), h.sender(), h.to(),
-                Instant.ofEpochMilli(message.received()), message.size(), seen);
+        return Placed.of(s).summary();
     }
 
     // ---- the directory and the data dir
