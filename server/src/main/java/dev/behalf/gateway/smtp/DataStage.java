@@ -36,8 +36,8 @@ final class DataStage {
         /** The message, or empty when it was over the size limit (read to its end all the same). */
         final Optional<byte[]> raw;
         ParsedMessage message;
+        /** Made by the first {@link #attempt()}, after the header check has set {@link #message} (only it does). */
         private SendAttempt attempt;
-        private ParsedMessage attemptOf;
         SenderRule.Accepted verdict;
 
         Submission(Transaction tx, Directory directory, Optional<byte[]> raw) {
@@ -48,10 +48,9 @@ final class DataStage {
 
         /** The attempt the policy judges, made once from the parsed message (three checks ask for it). */
         SendAttempt attempt() {
-            if (attempt == null || attemptOf != message) {
+            if (attempt == null) {
                 attempt = new SendAttempt(tx.account.account(), addresses(message.from()), message.sender().map(Mailbox::address),
                         addresses(message.resentFrom()), addresses(message.resentSender()));
-                attemptOf = message;
             }
             return attempt;
         }
