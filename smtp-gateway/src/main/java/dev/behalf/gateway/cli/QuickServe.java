@@ -1,26 +1,22 @@
 package dev.behalf.gateway.cli;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code behalf serve --option value ...} without building picocli's model: the {@link Option}s of
+ * {@code behalf serve --option value ...} without building picocli's model: the {@code Option}s of
  * {@link ServeCommand} stay the one declaration of serve's options (names, defaults, converters, help
- * text), and this reads them the way picocli does for the plain case: {@code --name value},
+ * text), and this reads them, through the table the build writes of them ({@link ServeOptionIndex}),
+ * the way picocli does for the plain case: {@code --name value},
  * {@code --name=value}, a flag as {@code --name}, each option once, then its {@code BEHALF_} variable
  * ({@link EnvironmentDefaults}), then its {@code defaultValue}.
  *
@@ -32,9 +28,6 @@ import java.util.function.UnaryOperator;
  * before anything has started.
  */
 final class QuickServe {
-    /** picocli's {@code Option.defaultValue()} when none is given. */
-    private static final String NO_DEFAULT = "__no_default_value__";
-
     private QuickServe() {
     }
 
@@ -43,42 +36,55 @@ final class QuickServe {
         if (args.length == 0 || !args[0].equals("serve")) {
             return Optional.empty();
         }
+        return parse(args, environment, ServeOptionIndex.bundled());
+    }
+
+    /** {@link #parse(String[], UnaryOperator)} with the options' table given; none, and picocli parses. */
+    static Optional<ServeCommand> parse(String[] args, UnaryOperator<String> environment,
+                                        Optional<List<ServeOptionIndex.Entry>> index) {
+        if (args.length == 0 || !args[0].equals("serve") || index.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return Optional.ofNullable(parseServe(args, environment));
+            return Optional.ofNullable(parseServe(args, environment, index.get()));
         } catch (Exception e) {
-            // A value a converter refuses, a path or URI that is malformed: picocli says it in its words.
+            // A value a converter refuses, a path or URI that is malformed, a table that names no field of
+            // ServeCommand: picocli says it in its words.
             return Optional.empty();
         }
     }
 
-    private static ServeCommand parseServe(String[] args, UnaryOperator<String> environment) throws Exception {
-        Map<String, Field> byName = new HashMap<>();
-        List<Field> options = new ArrayList<>();
-        for (Field field : ServeCommand.class.getDeclaredFields()) {
-            Option option = field.getAnnotation(Option.class);
-            if (option == null) {
-                continue;
-            }
-            if (!plain(option) || Modifier.isFinal(field.getModifiers())) {
+    private static ServeCommand parseServe(String[] args, UnaryOperator<String> environment,
+                                           List<ServeOptionIndex.Entry> entries) throws Exception {
+        if (entries.isEmpty()) {
+            return null;
+        }
+        Map<String, Integer> byName = new HashMap<>();
+        Field[] fields = new Field[entries.size()];
+        for (int i = 0; i < fields.length; i++) {
+            ServeOptionIndex.Entry entry = entries.get(i);
+            if (!entry.plain()) {
                 return null;
             }
-            options.add(field);
-            for (String name : option.names()) {
-                byName.put(name, field);
+            fields[i] = ServeCommand.class.getDeclaredField(entry.field());
+            for (String name : entry.names()) {
+                byName.put(name, i);
             }
         }
         ServeCommand command = new ServeCommand();
-        Set<Field> given = new HashSet<>();
+        boolean[] given = new boolean[fields.length];
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--") || arg.equals("--")) {
                 return null;
             }
             int eq = arg.indexOf('=');
-            Field field = byName.get(eq < 0 ? arg : arg.substring(0, eq));
-            if (field == null || !given.add(field)) {
+            Integer option = byName.get(eq < 0 ? arg : arg.substring(0, eq));
+            if (option == null || given[option]) {
                 return null;
             }
+            given[option] = true;
+            Field field = fields[option];
             if (field.getType() == boolean.class) {
                 if (eq >= 0) {
                     return null;
@@ -94,27 +100,28 @@ final class QuickServe {
             } else {
                 return null;
             }
-            field.set(command, convert(field, value));
+            field.set(command, convert(field, entries.get(option), value));
         }
-        for (Field field : options) {
-            if (given.contains(field)) {
+        for (int i = 0; i < fields.length; i++) {
+            if (given[i]) {
                 continue;
             }
-            Option option = field.getAnnotation(Option.class);
-            String value = environment.apply(EnvironmentDefaults.variable(longest(option.names())));
+            ServeOptionIndex.Entry entry = entries.get(i);
+            String value = environment.apply(EnvironmentDefaults.variable(entry.longestName()));
             if (value == null || value.isEmpty()) {
-                value = option.defaultValue().equals(NO_DEFAULT) ? null : option.defaultValue();
+                value = entry.defaultValue().equals(ServeOptionIndex.NO_DEFAULT) ? null : entry.defaultValue();
             }
             if (value == null) {
                 continue;
             }
+            Field field = fields[i];
             if (field.getType() == boolean.class) {
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                     return null;
                 }
                 field.setBoolean(command, Boolean.parseBoolean(value));
             } else {
-                field.set(command, convert(field, value));
+                field.set(command, convert(field, entry, value));
             }
         }
         // ServeCommand reports a bad --bind as picocli's usage error, which needs picocli's model.
@@ -122,18 +129,10 @@ final class QuickServe {
         return command;
     }
 
-    /** Options this reads like picocli: one value (or none, a flag), no splitting, arity, negation or prompting. */
-    private static boolean plain(Option option) {
-        return option.arity().isEmpty() && option.split().isEmpty() && !option.negatable() && !option.required()
-                && !option.interactive() && !option.usageHelp() && !option.versionHelp()
-                && !option.defaultValue().contains("${") && option.converter().length <= 1;
-    }
-
-    private static Object convert(Field field, String value) throws Exception {
-        Class<? extends CommandLine.ITypeConverter<?>>[] converter = field.getAnnotation(Option.class).converter();
-        if (converter.length == 1) {
-            var constructor = converter[0].getDeclaredConstructor();
-            return constructor.newInstance().convert(value);
+    private static Object convert(Field field, ServeOptionIndex.Entry option, String value) throws Exception {
+        if (option.converter().isPresent()) {
+            Class<?> converter = Class.forName(option.converter().get(), true, QuickServe.class.getClassLoader());
+            return ((CommandLine.ITypeConverter<?>) converter.getDeclaredConstructor().newInstance()).convert(value);
         }
         Class<?> type = field.getType();
         if (type == String.class) {
@@ -162,16 +161,5 @@ final class QuickServe {
             e.printStackTrace();
             return 1;
         }
-    }
-
-    /** picocli's {@code OptionSpec.longestName()}: the longest name, the first of equals. */
-    static String longest(String[] names) {
-        String longest = names[0];
-        for (String name : names) {
-            if (name.length() > longest.length()) {
-                longest = name;
-            }
-        }
-        return longest;
     }
 }

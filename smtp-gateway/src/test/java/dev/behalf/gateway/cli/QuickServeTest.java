@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link QuickServe} sets every field exactly as picocli does, or leaves the arguments to picocli. */
@@ -78,6 +79,49 @@ class QuickServeTest {
         assertSameAsPicocli(env, "--smtp-port", "4525");
         assertEquals(4525, quick(env, "--smtp-port", "4525").orElseThrow().smtpPort);
         assertEquals(3525, quick(env).orElseThrow().smtpPort);
+    }
+
+    @Test
+    void theTableTheBuildWroteIsTheAnnotations() {
+        List<ServeOptionIndex.Entry> annotated = ServeOptionIndex.of(ServeCommand.class);
+        assertTrue(annotated.size() >= 20, "serve has " + annotated.size() + " options");
+        assertEquals(annotated, ServeOptionIndex.bundled().orElseThrow(
+                () -> new AssertionError(ServeOptionIndex.RESOURCE + " is missing: the build's process-classes step writes it")));
+        assertEquals(annotated, ServeOptionIndex.read(ServeOptionIndex.write(annotated)));
+        ServeOptionIndex.Entry dialect = annotated.stream().filter(e -> e.field().equals("dialect")).findFirst().orElseThrow();
+        assertEquals(List.of("--dialect"), dialect.names());
+        assertEquals(Optional.of(ServeCommand.DialectConverter.class.getName()), dialect.converter());
+        assertEquals(ServeOptionIndex.NO_DEFAULT,
+                annotated.stream().filter(e -> e.field().equals("dataDir")).findFirst().orElseThrow().defaultValue());
+    }
+
+    @Test
+    void withoutAUsableTableTheCommandLineIsPicocliS() {
+        String[] args = {"serve", "--smtp-port", "0"};
+        List<ServeOptionIndex.Entry> table = ServeOptionIndex.bundled().orElseThrow();
+        assertTrue(QuickServe.parse(args, k -> null, Optional.of(table)).isPresent());
+        assertTrue(QuickServe.parse(args, k -> null, Optional.empty()).isEmpty(), "a class path without the table");
+        assertTrue(QuickServe.parse(args, k -> null, Optional.of(List.of())).isEmpty(), "an empty table");
+        List<ServeOptionIndex.Entry> stale = new ArrayList<>(table);
+        stale.add(new ServeOptionIndex.Entry("noSuchField", List.of("--gone"), ServeOptionIndex.NO_DEFAULT, Optional.empty(), true));
+        assertTrue(QuickServe.parse(args, k -> null, Optional.of(stale)).isEmpty(), "a table naming a field serve lacks");
+        List<ServeOptionIndex.Entry> unusual = new ArrayList<>(table);
+        unusual.set(0, new ServeOptionIndex.Entry(table.get(0).field(), table.get(0).names(), table.get(0).defaultValue(),
+                table.get(0).converter(), false));
+        assertTrue(QuickServe.parse(args, k -> null, Optional.of(unusual)).isEmpty(), "an option only picocli reads");
+    }
+
+    @Test
+    void aCellThatWouldBreakTheTableIsRefused() {
+        for (String bad : new String[] {"a\tb", "a\nb"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ServeOptionIndex.Entry("field", List.of("--x"), bad, Optional.empty(), true));
+            assertTrue(e.getMessage().contains(ServeOptionIndex.RESOURCE), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new ServeOptionIndex.Entry("field", List.of("--a,b"), "", Optional.empty(), true));
+        assertThrows(IllegalArgumentException.class,
+                () -> ServeOptionIndex.read("field\t--x\n"));
     }
 
     @Test
