@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns the model into a directory in two passes: objects first, then references between them. */
+/** Turns the model into a directory in two passes: objects first, then references between them (no lambdas: {@link RecipientReader} says why). */
 final class Assembly {
     private final ConfigModel model;
     private final List<ConfigProblem> problems;
@@ -56,14 +56,18 @@ final class Assembly {
             }
         }
         fail();
-        Directory objects = directory(() -> Directory.of(org, plain));
+        Directory objects = directory(org, plain);
         Map<RecipientId, Recipient.Builder> linked = new LinkedHashMap<>();
         for (Recipient r : objects.recipients()) {
             ConfigModel.RecipientSpec spec = specs.get(r.id());
             List<RecipientId> owners = resolveAll(objects, spec.owners(), spec);
             // An owner is a member too, as New-UnifiedGroup -Owner makes it: owners need not be listed twice.
             List<RecipientId> members = new ArrayList<>(resolveAll(objects, spec.members(), spec));
-            owners.stream().filter(o -> !members.contains(o)).forEach(members::add);
+            for (RecipientId owner : owners) {
+                if (!members.contains(owner)) {
+                    members.add(owner);
+                }
+            }
             linked.put(r.id(), r.toBuilder()
                     .members(members)
                     .owners(owners)
@@ -84,12 +88,11 @@ final class Assembly {
             }
             RecipientId t = target.get().id();
             if (g.right() == Right.FullAccess) {
-                fullAccess.computeIfAbsent(t, k -> new ArrayList<>()).add(
-                        new FullAccessEntry(trustee.get().id(), g.control(), g.inheritance(), g.autoMapping()));
-                fullAccessSpecs.computeIfAbsent(t, k -> new ArrayList<>()).add(g);
+                listOf(fullAccess, t).add(new FullAccessEntry(trustee.get().id(), g.control(), g.inheritance(), g.autoMapping()));
+                listOf(fullAccessSpecs, t).add(g);
             } else {
-                sendAs.computeIfAbsent(t, k -> new ArrayList<>()).add(new SendAsEntry(trustee.get().id(), g.control()));
-                sendAsSpecs.computeIfAbsent(t, k -> new ArrayList<>()).add(g);
+                listOf(sendAs, t).add(new SendAsEntry(trustee.get().id(), g.control()));
+                listOf(sendAsSpecs, t).add(g);
             }
         }
         fail();
@@ -106,22 +109,24 @@ final class Assembly {
             }
         }
         fail();
-        Directory withoutApps = directory(() -> Directory.of(org, complete));
+        Directory withoutApps = directory(org, complete);
         List<AppRegistration> apps = new ArrayList<>();
         for (ConfigModel.AppSpec a : model.apps) {
             List<RecipientId> fa = new ArrayList<>();
             for (YamlReader.Located ref : a.fullAccess()) {
-                resolve(withoutApps, ref, a.file()).ifPresent(r -> {
-                    if (r.type().hasMailbox()) {
-                        fa.add(r.id());
-                    } else {
-                        problems.add(new ConfigProblem(a.file(), ref.line(), ref.field(), "Full Access is set on mailboxes, not on a " + r.type()));
-                    }
-                });
+                Optional<Recipient> r = resolve(withoutApps, ref, a.file());
+                if (r.isPresent() && r.get().type().hasMailbox()) {
+                    fa.add(r.get().id());
+                } else if (r.isPresent()) {
+                    problems.add(new ConfigProblem(a.file(), ref.line(), ref.field(), "Full Access is set on mailboxes, not on a " + r.get().type()));
+                }
             }
             List<RecipientId> sa = new ArrayList<>();
             for (YamlReader.Located ref : a.sendAs()) {
-                resolve(withoutApps, ref, a.file()).ifPresent(r -> sa.add(r.id()));
+                Optional<Recipient> r = resolve(withoutApps, ref, a.file());
+                if (r.isPresent()) {
+                    sa.add(r.get().id());
+                }
             }
             try {
                 apps.add(new AppRegistration(a.appId(), a.objectId(), a.displayName(), a.clientSecret(),
@@ -144,9 +149,10 @@ final class Assembly {
         }
     }
 
-    private Directory directory(java.util.function.Supplier<Directory> make) {
+    /** {@link Directory#of(Organization, List)}, its invariants' problems mapped back to the YAML. */
+    private Directory directory(Organization org, List<Recipient> recipients) {
         try {
-            return make.get();
+            return Directory.of(org, recipients);
         } catch (InvalidDirectoryException e) {
             for (DirectoryProblem p : e.problems()) {
                 problems.add(locate(p));
@@ -184,7 +190,10 @@ final class Assembly {
     private List<RecipientId> resolveAll(Directory d, List<YamlReader.Located> refs, ConfigModel.RecipientSpec spec) {
         List<RecipientId> out = new ArrayList<>();
         for (YamlReader.Located ref : refs) {
-            resolve(d, ref, spec.file()).ifPresent(r -> out.add(r.id()));
+            Optional<Recipient> r = resolve(d, ref, spec.file());
+            if (r.isPresent()) {
+                out.add(r.get().id());
+            }
         }
         return out;
     }
@@ -203,6 +212,15 @@ final class Assembly {
                     + "SamAccountName, UserPrincipalName, DisplayName" + Suggestions.didYouMean(d, ref.value())));
         }
         return Optional.empty();
+    }
+
+    private static <T> List<T> listOf(Map<RecipientId, List<T>> lists, RecipientId key) {
+        List<T> list = lists.get(key);
+        if (list == null) {
+            list = new ArrayList<>();
+            lists.put(key, list);
+        }
+        return list;
     }
 
     private void fail() {

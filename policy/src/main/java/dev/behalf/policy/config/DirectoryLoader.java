@@ -1,17 +1,20 @@
 package dev.behalf.policy.config;
 
 import dev.behalf.policy.directory.Directory;
+import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * Loads the YAML directory in {@code config/}: every {@code *.yaml} / {@code *.yml} file, in name
@@ -35,8 +38,15 @@ public final class DirectoryLoader {
                     "no such directory; pass --config DIR pointing at a folder with directory.yaml")));
         }
         Map<String, String> files = new LinkedHashMap<>();
-        try (Stream<Path> list = Files.list(configDir)) {
-            for (Path p : list.filter(DirectoryLoader::isYaml).sorted().toList()) {
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(configDir)) {
+            List<Path> yaml = new ArrayList<>();
+            for (Path p : list) {
+                if (isYaml(p)) {
+                    yaml.add(p);
+                }
+            }
+            Collections.sort(yaml);
+            for (Path p : yaml) {
                 files.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
@@ -60,7 +70,10 @@ public final class DirectoryLoader {
         ConfigModel model = new ConfigModel();
         for (Map.Entry<String, String> f : files.entrySet()) {
             YamlReader yaml = new YamlReader(f.getKey(), problems);
-            yaml.parse(f.getValue()).ifPresent(root -> ModelReader.readFile(yaml, root, model));
+            Optional<Node> root = yaml.parse(f.getValue());
+            if (root.isPresent()) {
+                ModelReader.readFile(yaml, root.get(), model);
+            }
         }
         if (model.organization == null && problems.isEmpty()) {
             String where = files.keySet().stream().findFirst().orElse("config");

@@ -9,10 +9,11 @@ import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the YAML node tree of one config file into the {@link ConfigModel}, reporting every bad field. */
+/** Reads the YAML node tree of one config file into the {@link ConfigModel}, reporting every bad field (no lambdas: {@link RecipientReader} says why). */
 final class ModelReader {
     static final Set<String> TOP = orderedSet("organization", "defaults", "recipients", "grants", "apps");
     static final Set<String> APP = orderedSet("displayName", "appId", "objectId", "clientSecret", "permissions", "fullAccess", "sendAs");
@@ -34,72 +35,81 @@ final class ModelReader {
     }
 
     static void readFile(YamlReader yaml, Node root, ConfigModel model) {
-        yaml.mapping(root, "", TOP).ifPresent(top -> {
-            Node org = top.get("organization");
-            if (org != null) {
-                if (model.organization != null) {
-                    yaml.problem(org, "organization", "the organization is already defined in another file");
-                } else {
-                    readOrganization(yaml, org, model);
+        Optional<Map<String, Node>> mapping = yaml.mapping(root, "", TOP);
+        if (mapping.isEmpty()) {
+            return;
+        }
+        Map<String, Node> top = mapping.get();
+        Node org = top.get("organization");
+        if (org != null) {
+            if (model.organization != null) {
+                yaml.problem(org, "organization", "the organization is already defined in another file");
+            } else {
+                readOrganization(yaml, org, model);
+            }
+        }
+        Node defaults = top.get("defaults");
+        if (defaults != null) {
+            Optional<Map<String, Node>> d = yaml.mapping(defaults, "defaults", DEFAULTS);
+            if (d.isPresent() && d.get().get("password") != null) {
+                Optional<String> password = yaml.string(d.get().get("password"), "defaults.password");
+                if (password.isPresent()) {
+                    model.defaultPassword = Secret.of(password.get());
                 }
             }
-            Node defaults = top.get("defaults");
-            if (defaults != null) {
-                yaml.mapping(defaults, "defaults", DEFAULTS).ifPresent(d -> {
-                    if (d.get("password") != null) {
-                        yaml.string(d.get("password"), "defaults.password").ifPresent(p -> model.defaultPassword = Secret.of(p));
-                    }
-                });
+        }
+        Node recipients = top.get("recipients");
+        if (recipients != null) {
+            if (model.organization == null) {
+                yaml.problem(recipients, "recipients", "the organization must come before recipients");
+                return;
             }
-            Node recipients = top.get("recipients");
-            if (recipients != null) {
-                if (model.organization == null) {
-                    yaml.problem(recipients, "recipients", "the organization must come before recipients");
-                    return;
-                }
-                List<Node> items = yaml.list(recipients, "recipients");
-                for (int i = 0; i < items.size(); i++) {
-                    RecipientReader.read(yaml, items.get(i), "recipients[" + i + "]", model);
-                }
+            List<Node> items = yaml.list(recipients, "recipients");
+            for (int i = 0; i < items.size(); i++) {
+                RecipientReader.read(yaml, items.get(i), "recipients[" + i + "]", model);
             }
-            Node grants = top.get("grants");
-            if (grants != null) {
-                yaml.mapping(grants, "grants", GRANTS).ifPresent(g -> {
-                    readGrants(yaml, g.get("fullAccess"), Right.FullAccess, "grants.fullAccess", model);
-                    readGrants(yaml, g.get("sendAs"), Right.SendAs, "grants.sendAs", model);
-                });
+        }
+        Node grants = top.get("grants");
+        if (grants != null) {
+            Optional<Map<String, Node>> g = yaml.mapping(grants, "grants", GRANTS);
+            if (g.isPresent()) {
+                readGrants(yaml, g.get().get("fullAccess"), Right.FullAccess, "grants.fullAccess", model);
+                readGrants(yaml, g.get().get("sendAs"), Right.SendAs, "grants.sendAs", model);
             }
-            Node apps = top.get("apps");
-            if (apps != null) {
-                List<Node> items = yaml.list(apps, "apps");
-                for (int i = 0; i < items.size(); i++) {
-                    readApp(yaml, items.get(i), "apps[" + i + "]", model);
-                }
+        }
+        Node apps = top.get("apps");
+        if (apps != null) {
+            List<Node> items = yaml.list(apps, "apps");
+            for (int i = 0; i < items.size(); i++) {
+                readApp(yaml, items.get(i), "apps[" + i + "]", model);
             }
-        });
+        }
     }
 
     private static void readOrganization(YamlReader yaml, Node node, ConfigModel model) {
-        yaml.mapping(node, "organization", ORGANIZATION).ifPresent(o -> {
-            Optional<String> name = o.containsKey("name") ? yaml.string(o.get("name"), "organization.name") : Optional.empty();
-            Optional<String> domain = o.containsKey("domain") ? yaml.string(o.get("domain"), "organization.domain") : Optional.empty();
-            if (name.isEmpty() && !o.containsKey("name")) {
-                yaml.problem(node, "organization.name", "missing (e.g. Contoso)");
+        Optional<Map<String, Node>> mapping = yaml.mapping(node, "organization", ORGANIZATION);
+        if (mapping.isEmpty()) {
+            return;
+        }
+        Map<String, Node> o = mapping.get();
+        Optional<String> name = o.containsKey("name") ? yaml.string(o.get("name"), "organization.name") : Optional.empty();
+        Optional<String> domain = o.containsKey("domain") ? yaml.string(o.get("domain"), "organization.domain") : Optional.empty();
+        if (name.isEmpty() && !o.containsKey("name")) {
+            yaml.problem(node, "organization.name", "missing (e.g. Contoso)");
+        }
+        if (domain.isEmpty() && !o.containsKey("domain")) {
+            yaml.problem(node, "organization.domain", "missing (e.g. contoso.com)");
+        }
+        List<String> accepted = o.containsKey("acceptedDomains")
+                ? YamlReader.values(yaml.strings(o.get("acceptedDomains"), "organization.acceptedDomains"))
+                : List.of();
+        if (name.isPresent() && domain.isPresent()) {
+            try {
+                model.organization = new Organization(name.get(), domain.get(), accepted);
+            } catch (IllegalArgumentException e) {
+                yaml.problem(node, "organization", e.getMessage());
             }
-            if (domain.isEmpty() && !o.containsKey("domain")) {
-                yaml.problem(node, "organization.domain", "missing (e.g. contoso.com)");
-            }
-            List<String> accepted = o.containsKey("acceptedDomains")
-                    ? yaml.strings(o.get("acceptedDomains"), "organization.acceptedDomains").stream().map(YamlReader.Located::value).toList()
-                    : List.of();
-            if (name.isPresent() && domain.isPresent()) {
-                try {
-                    model.organization = new Organization(name.get(), domain.get(), accepted);
-                } catch (IllegalArgumentException e) {
-                    yaml.problem(node, "organization", e.getMessage());
-                }
-            }
-        });
+        }
     }
 
     private static void readGrants(YamlReader yaml, Node node, Right right, String path, ConfigModel model) {
@@ -110,7 +120,9 @@ final class ModelReader {
         for (int i = 0; i < items.size(); i++) {
             String p = path + "[" + i + "]";
             Node item = items.get(i);
-            yaml.mapping(item, p, GRANT).ifPresent(g -> {
+            Optional<Map<String, Node>> mapping = yaml.mapping(item, p, GRANT);
+            if (mapping.isPresent()) {
+                Map<String, Node> g = mapping.get();
                 Optional<YamlReader.Located> identity = located(yaml, g.get("identity"), p + ".identity");
                 Node trusteeNode = g.containsKey("user") ? g.get("user") : g.get("trustee");
                 String trusteeField = p + (g.containsKey("user") ? ".user" : ".trustee");
@@ -126,7 +138,7 @@ final class ModelReader {
                 InheritanceType inheritance = InheritanceType.All;
                 if (g.containsKey("inheritanceType")) {
                     Optional<String> v = yaml.string(g.get("inheritanceType"), p + ".inheritanceType");
-                    Optional<InheritanceType> t = v.flatMap(InheritanceType::byName);
+                    Optional<InheritanceType> t = v.isPresent() ? InheritanceType.byName(v.get()) : Optional.empty();
                     if (v.isPresent() && t.isEmpty()) {
                         yaml.problem(g.get("inheritanceType"), p + ".inheritanceType", "'" + v.get()
                                 + "' is not one of " + List.of(InheritanceType.values()));
@@ -140,39 +152,44 @@ final class ModelReader {
                     model.grants.add(new ConfigModel.GrantSpec(right, yaml.file(), YamlReader.line(item), p, identity.get(), trustee.get(),
                             deny ? AccessControl.Deny : AccessControl.Allow, inheritance, autoMapping));
                 }
-            });
+            }
         }
     }
 
     /** An app registration: the fields of Entra's app and Exchange's service principal, and the mailboxes it may use. */
     private static void readApp(YamlReader yaml, Node item, String p, ConfigModel model) {
-        yaml.mapping(item, p, APP).ifPresent(a -> {
-            Optional<String> name = a.containsKey("displayName") ? yaml.string(a.get("displayName"), p + ".displayName") : Optional.empty();
-            Optional<String> appId = a.containsKey("appId") ? yaml.string(a.get("appId"), p + ".appId") : Optional.empty();
-            Optional<String> objectId = a.containsKey("objectId") ? yaml.string(a.get("objectId"), p + ".objectId") : Optional.empty();
-            for (String f : List.of("displayName", "appId", "objectId")) {
-                if (!a.containsKey(f)) {
-                    yaml.problem(item, p + "." + f, "missing" + (f.equals("displayName") ? " (e.g. Contoso Mailer)" : " (a GUID)"));
-                }
+        Optional<Map<String, Node>> mapping = yaml.mapping(item, p, APP);
+        if (mapping.isEmpty()) {
+            return;
+        }
+        Map<String, Node> a = mapping.get();
+        Optional<String> name = a.containsKey("displayName") ? yaml.string(a.get("displayName"), p + ".displayName") : Optional.empty();
+        Optional<String> appId = a.containsKey("appId") ? yaml.string(a.get("appId"), p + ".appId") : Optional.empty();
+        Optional<String> objectId = a.containsKey("objectId") ? yaml.string(a.get("objectId"), p + ".objectId") : Optional.empty();
+        for (String f : List.of("displayName", "appId", "objectId")) {
+            if (!a.containsKey(f)) {
+                yaml.problem(item, p + "." + f, "missing" + (f.equals("displayName") ? " (e.g. Contoso Mailer)" : " (a GUID)"));
             }
-            Optional<Secret> secret = a.containsKey("clientSecret")
-                    ? yaml.string(a.get("clientSecret"), p + ".clientSecret").map(Secret::of) : Optional.empty();
-            Optional<Set<String>> permissions = a.containsKey("permissions")
-                    ? Optional.of(new LinkedHashSet<>(yaml.strings(a.get("permissions"), p + ".permissions").stream().map(YamlReader.Located::value).toList()))
-                    : Optional.empty();
-            List<YamlReader.Located> fullAccess = a.containsKey("fullAccess") ? yaml.strings(a.get("fullAccess"), p + ".fullAccess") : List.of();
-            List<YamlReader.Located> sendAs = a.containsKey("sendAs") ? yaml.strings(a.get("sendAs"), p + ".sendAs") : List.of();
-            if (name.isPresent() && appId.isPresent() && objectId.isPresent()) {
-                model.apps.add(new ConfigModel.AppSpec(yaml.file(), YamlReader.line(item), p, name.get(), appId.get(), objectId.get(), secret,
-                        permissions, fullAccess, sendAs));
-            }
-        });
+        }
+        Optional<String> secretText = a.containsKey("clientSecret")
+                ? yaml.string(a.get("clientSecret"), p + ".clientSecret") : Optional.empty();
+        Optional<Secret> secret = secretText.isPresent() ? Optional.of(Secret.of(secretText.get())) : Optional.empty();
+        Optional<Set<String>> permissions = a.containsKey("permissions")
+                ? Optional.of(new LinkedHashSet<>(YamlReader.values(yaml.strings(a.get("permissions"), p + ".permissions"))))
+                : Optional.empty();
+        List<YamlReader.Located> fullAccess = a.containsKey("fullAccess") ? yaml.strings(a.get("fullAccess"), p + ".fullAccess") : List.of();
+        List<YamlReader.Located> sendAs = a.containsKey("sendAs") ? yaml.strings(a.get("sendAs"), p + ".sendAs") : List.of();
+        if (name.isPresent() && appId.isPresent() && objectId.isPresent()) {
+            model.apps.add(new ConfigModel.AppSpec(yaml.file(), YamlReader.line(item), p, name.get(), appId.get(), objectId.get(), secret,
+                    permissions, fullAccess, sendAs));
+        }
     }
 
     private static Optional<YamlReader.Located> located(YamlReader yaml, Node node, String field) {
         if (node == null) {
             return Optional.empty();
         }
-        return yaml.string(node, field).map(v -> new YamlReader.Located(v, YamlReader.line(node), field));
+        Optional<String> v = yaml.string(node, field);
+        return v.isPresent() ? Optional.of(new YamlReader.Located(v.get(), YamlReader.line(node), field)) : Optional.empty();
     }
 }

@@ -18,80 +18,132 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Parses one recipient mapping into a builder, reporting every bad field. */
+/**
+ * Parses one recipient mapping into a builder, reporting every bad field. Written without lambdas, as the
+ * rest of the loader: each is an invokedynamic linked, and a class spun, the first time it runs, and a
+ * start runs each once; linking them was half of loading the demo directory (docs/benchmarks.md).
+ */
 final class RecipientReader {
     private RecipientReader() {
     }
 
     static void read(YamlReader yaml, Node node, String path, ConfigModel model) {
-        yaml.mapping(node, path, ModelReader.RECIPIENT).ifPresent(m -> {
-            Optional<String> name = m.containsKey("name") ? yaml.string(m.get("name"), path + ".name") : Optional.empty();
-            Optional<String> typeText = m.containsKey("type") ? yaml.string(m.get("type"), path + ".type") : Optional.empty();
-            if (!m.containsKey("name")) {
-                yaml.problem(node, path + ".name", "missing: every recipient needs a name");
+        Optional<Map<String, Node>> mapping = yaml.mapping(node, path, ModelReader.RECIPIENT);
+        if (mapping.isEmpty()) {
+            return;
+        }
+        Map<String, Node> m = mapping.get();
+        Optional<String> name = str(yaml, m, path, "name");
+        Optional<String> typeText = str(yaml, m, path, "type");
+        if (!m.containsKey("name")) {
+            yaml.problem(node, path + ".name", "missing: every recipient needs a name");
+        }
+        if (!m.containsKey("type")) {
+            yaml.problem(node, path + ".type", "missing: one of " + List.of(RecipientTypeDetails.values()));
+        }
+        Optional<RecipientTypeDetails> type = typeText.isPresent() ? RecipientTypeDetails.byName(typeText.get()) : Optional.empty();
+        if (typeText.isPresent() && type.isEmpty()) {
+            yaml.problem(m.get("type"), path + ".type", "'" + typeText.get() + "' is not a RecipientTypeDetails; one of "
+                    + List.of(RecipientTypeDetails.values()));
+        }
+        if (name.isEmpty() || type.isEmpty()) {
+            return;
+        }
+        int before = countProblems(yaml);
+        Recipient.Builder b = Recipient.builder(type.get(), name.get());
+        Optional<String> text = str(yaml, m, path, "alias");
+        if (text.isPresent()) {
+            b.alias(text.get());
+        }
+        text = str(yaml, m, path, "displayName");
+        if (text.isPresent()) {
+            b.displayName(text.get());
+        }
+        text = str(yaml, m, path, "distinguishedName");
+        if (text.isPresent()) {
+            b.distinguishedName(text.get());
+        }
+        text = str(yaml, m, path, "userPrincipalName");
+        if (text.isPresent()) {
+            b.userPrincipalName(text.get());
+        }
+        text = str(yaml, m, path, "samAccountName");
+        if (text.isPresent()) {
+            b.samAccountName(text.get());
+        }
+        text = str(yaml, m, path, "linkedMasterAccount");
+        if (text.isPresent()) {
+            b.linkedMasterAccount(text.get());
+        }
+        text = str(yaml, m, path, "password");
+        if (text.isPresent()) {
+            b.password(Secret.of(text.get()));
+        }
+        text = str(yaml, m, path, "guid");
+        if (text.isPresent()) {
+            String g = text.get();
+            try {
+                b.id(RecipientId.parse(g.replace("{", "").replace("}", "")));
+            } catch (IllegalArgumentException e) {
+                yaml.problem(m.get("guid"), path + ".guid", "'" + g + "' is not a Guid");
             }
-            if (!m.containsKey("type")) {
-                yaml.problem(node, path + ".type", "missing: one of " + List.of(RecipientTypeDetails.values()));
-            }
-            Optional<RecipientTypeDetails> type = typeText.flatMap(RecipientTypeDetails::byName);
-            if (typeText.isPresent() && type.isEmpty()) {
-                yaml.problem(m.get("type"), path + ".type", "'" + typeText.get() + "' is not a RecipientTypeDetails; one of "
-                        + List.of(RecipientTypeDetails.values()));
-            }
-            if (name.isEmpty() || type.isEmpty()) {
-                return;
-            }
-            int before = countProblems(yaml);
-            Recipient.Builder b = Recipient.builder(type.get(), name.get());
-            str(yaml, m, path, "alias").ifPresent(b::alias);
-            str(yaml, m, path, "displayName").ifPresent(b::displayName);
-            str(yaml, m, path, "distinguishedName").ifPresent(b::distinguishedName);
-            str(yaml, m, path, "userPrincipalName").ifPresent(b::userPrincipalName);
-            str(yaml, m, path, "samAccountName").ifPresent(b::samAccountName);
-            str(yaml, m, path, "linkedMasterAccount").ifPresent(b::linkedMasterAccount);
-            str(yaml, m, path, "password").ifPresent(p -> b.password(Secret.of(p)));
-            str(yaml, m, path, "guid").ifPresent(g -> {
-                try {
-                    b.id(RecipientId.parse(g.replace("{", "").replace("}", "")));
-                } catch (IllegalArgumentException e) {
-                    yaml.problem(m.get("guid"), path + ".guid", "'" + g + "' is not a Guid");
-                }
-            });
-            address(yaml, m, path, "primarySmtpAddress").ifPresent(b::primarySmtpAddress);
-            address(yaml, m, path, "externalEmailAddress").ifPresent(b::externalEmailAddress);
-            if (m.containsKey("emailAddresses")) {
-                List<SmtpAddress> proxies = new ArrayList<>();
-                for (YamlReader.Located l : yaml.strings(m.get("emailAddresses"), path + ".emailAddresses")) {
-                    String v = l.value().regionMatches(true, 0, "smtp:", 0, 5) ? l.value().substring(5) : l.value();
-                    SmtpAddress.tryParse(v).ifPresentOrElse(proxies::add,
-                            () -> yaml.problem(l.line(), l.field(), "'" + l.value() + "' is not an SMTP address"));
-                }
-                b.emailAddresses(proxies);
-            }
-            flag(yaml, m, path, "hiddenFromAddressListsEnabled").ifPresent(b::hiddenFromAddressLists);
-            flag(yaml, m, path, "messageCopyForSentAsEnabled").ifPresent(b::messageCopyForSentAs);
-            flag(yaml, m, path, "messageCopyForSendOnBehalfEnabled").ifPresent(b::messageCopyForSendOnBehalf);
-            if (m.containsKey("attributes")) {
-                b.attributes(attributes(yaml, m.get("attributes"), path + ".attributes"));
-            }
-            readFilter(yaml, node, m, path, type.get()).ifPresent(b::filter);
-            List<YamlReader.Located> members = m.containsKey("members")
-                    ? yaml.strings(m.get("members"), path + ".members") : List.of();
-            List<YamlReader.Located> owners = List.of();
-            if (m.containsKey("owners")) {
-                if (type.get().hasOwners()) {
-                    owners = yaml.strings(m.get("owners"), path + ".owners");
+        }
+        Optional<SmtpAddress> address = address(yaml, m, path, "primarySmtpAddress");
+        if (address.isPresent()) {
+            b.primarySmtpAddress(address.get());
+        }
+        address = address(yaml, m, path, "externalEmailAddress");
+        if (address.isPresent()) {
+            b.externalEmailAddress(address.get());
+        }
+        if (m.containsKey("emailAddresses")) {
+            List<SmtpAddress> proxies = new ArrayList<>();
+            for (YamlReader.Located l : yaml.strings(m.get("emailAddresses"), path + ".emailAddresses")) {
+                String v = l.value().regionMatches(true, 0, "smtp:", 0, 5) ? l.value().substring(5) : l.value();
+                Optional<SmtpAddress> proxy = SmtpAddress.tryParse(v);
+                if (proxy.isPresent()) {
+                    proxies.add(proxy.get());
                 } else {
-                    yaml.problem(m.get("owners"), path + ".owners", "only a GroupMailbox (Microsoft 365 Group) has owners");
+                    yaml.problem(l.line(), l.field(), "'" + l.value() + "' is not an SMTP address");
                 }
             }
-            List<YamlReader.Located> onBehalf = m.containsKey("grantSendOnBehalfTo")
-                    ? yaml.strings(m.get("grantSendOnBehalfTo"), path + ".grantSendOnBehalfTo") : List.of();
-            if (countProblems(yaml) == before) {
-                model.recipients.add(new ConfigModel.RecipientSpec(yaml.file(), YamlReader.line(node), path, b, members, owners, onBehalf,
-                        m.containsKey("password")));
+            b.emailAddresses(proxies);
+        }
+        Optional<Boolean> flag = flag(yaml, m, path, "hiddenFromAddressListsEnabled");
+        if (flag.isPresent()) {
+            b.hiddenFromAddressLists(flag.get());
+        }
+        flag = flag(yaml, m, path, "messageCopyForSentAsEnabled");
+        if (flag.isPresent()) {
+            b.messageCopyForSentAs(flag.get());
+        }
+        flag = flag(yaml, m, path, "messageCopyForSendOnBehalfEnabled");
+        if (flag.isPresent()) {
+            b.messageCopyForSendOnBehalf(flag.get());
+        }
+        if (m.containsKey("attributes")) {
+            b.attributes(attributes(yaml, m.get("attributes"), path + ".attributes"));
+        }
+        Optional<RecipientFilter> filter = readFilter(yaml, node, m, path, type.get());
+        if (filter.isPresent()) {
+            b.filter(filter.get());
+        }
+        List<YamlReader.Located> members = m.containsKey("members")
+                ? yaml.strings(m.get("members"), path + ".members") : List.of();
+        List<YamlReader.Located> owners = List.of();
+        if (m.containsKey("owners")) {
+            if (type.get().hasOwners()) {
+                owners = yaml.strings(m.get("owners"), path + ".owners");
+            } else {
+                yaml.problem(m.get("owners"), path + ".owners", "only a GroupMailbox (Microsoft 365 Group) has owners");
             }
-        });
+        }
+        List<YamlReader.Located> onBehalf = m.containsKey("grantSendOnBehalfTo")
+                ? yaml.strings(m.get("grantSendOnBehalfTo"), path + ".grantSendOnBehalfTo") : List.of();
+        if (countProblems(yaml) == before) {
+            model.recipients.add(new ConfigModel.RecipientSpec(yaml.file(), YamlReader.line(node), path, b, members, owners, onBehalf,
+                    m.containsKey("password")));
+        }
     }
 
     private static int countProblems(YamlReader yaml) {
@@ -120,8 +172,15 @@ final class RecipientReader {
 
     private static Attributes attributes(YamlReader yaml, Node node, String path) {
         Map<String, String> values = new LinkedHashMap<>();
-        yaml.mapping(node, path, new LinkedHashSet<>(Attributes.NAMES)).ifPresent(a ->
-                a.forEach((k, v) -> yaml.string(v, path + "." + k).ifPresent(s -> values.put(k, s))));
+        Optional<Map<String, Node>> mapping = yaml.mapping(node, path, new LinkedHashSet<>(Attributes.NAMES));
+        if (mapping.isPresent()) {
+            for (Map.Entry<String, Node> e : mapping.get().entrySet()) {
+                Optional<String> value = yaml.string(e.getValue(), path + "." + e.getKey());
+                if (value.isPresent()) {
+                    values.put(e.getKey(), value.get());
+                }
+            }
+        }
         return new Attributes(values);
     }
 
@@ -139,9 +198,12 @@ final class RecipientReader {
         Set<RecipientFilter.Included> included = EnumSet.noneOf(RecipientFilter.Included.class);
         if (m.containsKey("includedRecipients")) {
             for (YamlReader.Located l : yaml.strings(m.get("includedRecipients"), path + ".includedRecipients")) {
-                RecipientFilter.Included.byName(l.value()).ifPresentOrElse(included::add,
-                        () -> yaml.problem(l.line(), l.field(), "'" + l.value() + "' is not one of "
-                                + List.of(RecipientFilter.Included.values())));
+                Optional<RecipientFilter.Included> kind = RecipientFilter.Included.byName(l.value());
+                if (kind.isPresent()) {
+                    included.add(kind.get());
+                } else {
+                    yaml.problem(l.line(), l.field(), "'" + l.value() + "' is not one of " + List.of(RecipientFilter.Included.values()));
+                }
             }
         } else {
             yaml.problem(node, path + ".includedRecipients", "missing: a dynamic distribution group needs includedRecipients");
@@ -150,9 +212,12 @@ final class RecipientReader {
         Map<String, List<String>> conditions = new LinkedHashMap<>();
         if (m.containsKey("conditions")) {
             String cpath = path + ".conditions";
-            yaml.mapping(m.get("conditions"), cpath, new LinkedHashSet<>(Attributes.NAMES)).ifPresent(c ->
-                    c.forEach((k, v) -> conditions.put(k, yaml.strings(v, cpath + "." + k).stream()
-                            .map(YamlReader.Located::value).toList())));
+            Optional<Map<String, Node>> mapping = yaml.mapping(m.get("conditions"), cpath, new LinkedHashSet<>(Attributes.NAMES));
+            if (mapping.isPresent()) {
+                for (Map.Entry<String, Node> e : mapping.get().entrySet()) {
+                    conditions.put(e.getKey(), YamlReader.values(yaml.strings(e.getValue(), cpath + "." + e.getKey())));
+                }
+            }
         }
         if (included.isEmpty()) {
             return Optional.empty();

@@ -180,9 +180,21 @@ final class YamlReader {
         for (int i = 0; i < items.size(); i++) {
             String f = field + "[" + i + "]";
             Node item = items.get(i);
-            string(item, f).ifPresent(v -> out.add(new Located(v, line(item), f)));
+            Optional<String> v = string(item, f);
+            if (v.isPresent()) {
+                out.add(new Located(v.get(), line(item), f));
+            }
         }
         return out;
+    }
+
+    /** The values of {@link #strings}, without their lines. */
+    static List<String> values(List<Located> located) {
+        List<String> out = new ArrayList<>(located.size());
+        for (Located l : located) {
+            out.add(l.value());
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -31,10 +31,12 @@ public record Attributes(Map<String, String> values) {
     public Attributes {
         TreeMap<String, String> copy = new TreeMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
-            String name = canonical(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown attribute '" + e.getKey() + "'; known: " + String.join(", ", NAMES)));
+            Optional<String> name = canonical(e.getKey());
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("unknown attribute '" + e.getKey() + "'; known: " + String.join(", ", NAMES));
+            }
             if (e.getValue() != null && !e.getValue().isBlank()) {
-                copy.put(name, e.getValue().strip());
+                copy.put(name.get(), e.getValue().strip());
             }
         }
         values = Collections.unmodifiableMap(copy);
@@ -43,7 +45,12 @@ public record Attributes(Map<String, String> values) {
     /** The canonical spelling of an attribute name, or empty when it is not one we know. */
     public static Optional<String> canonical(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
-        return NAMES.stream().filter(k -> k.toLowerCase(Locale.ROOT).equals(n)).findFirst();
+        for (String k : NAMES) {
+            if (k.toLowerCase(Locale.ROOT).equals(n)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<String> get(String name) {

@@ -153,7 +153,9 @@ public final class Directory {
      */
     public Directory applyAll(List<List<DirectoryChange>> lists) {
         List<DirectoryChange> all = new ArrayList<>();
-        lists.forEach(all::addAll);
+        for (List<DirectoryChange> list : lists) {
+            all.addAll(list);
+        }
         Directory d = all.isEmpty() ? this : apply(all);
         return new Directory(organization, d.byId, d.indexes, version + lists.size(), d.apps, d.smtpClientAuth);
     }

@@ -48,7 +48,10 @@ final class DirectoryValidation {
                 problems.add(new DirectoryProblem(at, "members[" + i + "]", "member " + r.members().get(i) + " of '" + r.name() + "' does not exist"));
             } else {
                 String field = "members[" + i + "]";
-                memberKind(r, member).ifPresent(text -> problems.add(new DirectoryProblem(at, field, text)));
+                Optional<String> wrongKind = memberKind(r, member);
+                if (wrongKind.isPresent()) {
+                    problems.add(new DirectoryProblem(at, field, wrongKind.get()));
+                }
             }
         }
         for (int i = 0; i < r.owners().size(); i++) {
@@ -100,7 +103,30 @@ final class DirectoryValidation {
         return Optional.empty();
     }
 
-    private record FullAccessKey(RecipientId trustee, AccessControl control, InheritanceType inheritance) {
+    /**
+     * Written out, not a record: a record's hashCode is an invokedynamic, and this is the first one a
+     * start links, which took about 10 ms of it (docs/benchmarks.md).
+     */
+    private static final class FullAccessKey {
+        private final RecipientId trustee;
+        private final AccessControl control;
+        private final InheritanceType inheritance;
+
+        FullAccessKey(RecipientId trustee, AccessControl control, InheritanceType inheritance) {
+            this.trustee = trustee;
+            this.control = control;
+            this.inheritance = inheritance;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FullAccessKey k && trustee.equals(k.trustee) && control == k.control && inheritance == k.inheritance;
+        }
+
+        @Override
+        public int hashCode() {
+            return (trustee.hashCode() * 31 + control.hashCode()) * 31 + inheritance.hashCode();
+        }
     }
 
     private static void checkGrant(Map<RecipientId, Recipient> byId, List<DirectoryProblem> problems, Recipient target,

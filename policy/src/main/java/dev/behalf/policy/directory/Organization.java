@@ -1,5 +1,6 @@
 package dev.behalf.policy.directory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,8 +22,7 @@ public record Organization(String name, String domain, List<String> acceptedDoma
             throw new IllegalArgumentException("organization domain '" + domain + "' must look like contoso.com");
         }
         domain = domain.strip().toLowerCase(Locale.ROOT);
-        acceptedDomains = acceptedDomains.isEmpty() ? List.of(domain)
-                : acceptedDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        acceptedDomains = acceptedDomains.isEmpty() ? List.of(domain) : lowerCased(acceptedDomains);
     }
 
     /** The NetBIOS name used in {@code DOMAIN\SamAccountName}, e.g. {@code CONTOSO}. */
@@ -94,5 +94,17 @@ public record Organization(String name, String domain, List<String> acceptedDoma
             sb.append(c);
         }
         return sb.toString();
+    }
+
+    /** Domains stripped, lower-cased, each once, in their order (a loop: start-up links no lambda here). */
+    private static List<String> lowerCased(List<String> domains) {
+        List<String> out = new ArrayList<>(domains.size());
+        for (String d : domains) {
+            String lower = d.strip().toLowerCase(Locale.ROOT);
+            if (!out.contains(lower)) {
+                out.add(lower);
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -106,7 +106,9 @@ public record Recipient(
     /** Every SMTP address that belongs to the object: primary first, then proxies. */
     public List<SmtpAddress> addresses() {
         List<SmtpAddress> all = new ArrayList<>(emailAddresses.size() + 1);
-        primarySmtpAddress.ifPresent(all::add);
+        if (primarySmtpAddress.isPresent()) {
+            all.add(primarySmtpAddress.get());
+        }
         for (SmtpAddress a : emailAddresses) {
             if (!all.contains(a)) {
                 all.add(a);
@@ -189,12 +191,13 @@ public record Recipient(
             primarySmtpAddress = r.primarySmtpAddress.orElse(null);
             emailAddresses = new ArrayList<>(r.emailAddresses);
             externalEmailAddress = r.externalEmailAddress.orElse(null);
-            r.account.ifPresent(a -> {
+            if (r.account.isPresent()) {
+                Account a = r.account.get();
                 userPrincipalName = a.userPrincipalName();
                 samAccountName = a.samAccountName();
                 password = a.password().orElse(null);
                 linkedMasterAccount = a.linkedMasterAccount().orElse(null);
-            });
+            }
             hidden = r.hiddenFromAddressLists;
             messageCopyForSentAs = r.messageCopyForSentAs;
             messageCopyForSendOnBehalf = r.messageCopyForSendOnBehalf;
@@ -264,7 +267,7 @@ public record Recipient(
                     a, dn,
                     legacyExchangeDn != null ? legacyExchangeDn : org.defaultLegacyExchangeDn(a),
                     Optional.ofNullable(primary),
-                    emailAddresses.stream().filter(x -> !x.equals(primary)).distinct().toList(),
+                    proxies(emailAddresses, primary),
                     Optional.ofNullable(externalEmailAddress),
                     account,
                     hidden != null ? hidden : type.hiddenByDefault(),
@@ -288,5 +291,16 @@ public record Recipient(
             String s = sb.toString().replaceAll("^\\.+|\\.+$", "").replaceAll("\\.{2,}", ".");
             return s.isEmpty() ? "recipient" : s;
         }
+    }
+
+    /** The proxy addresses without the primary one and without repeats, in their order. */
+    private static List<SmtpAddress> proxies(List<SmtpAddress> addresses, SmtpAddress primary) {
+        List<SmtpAddress> out = new ArrayList<>(addresses.size());
+        for (SmtpAddress x : addresses) {
+            if (!x.equals(primary) && !out.contains(x)) {
+                out.add(x);
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -1,6 +1,5 @@
 package dev.behalf.policy.directory;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,13 @@ public record RecipientFilter(Set<Included> included, Map<String, List<String>> 
         AllRecipients, MailboxUsers, MailContacts, MailGroups, MailUsers, Resources;
 
         public static Optional<Included> byName(String name) {
-            return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(name.strip())).findFirst();
+            String wanted = name.strip();
+            for (Included v : values()) {
+                if (v.name().equalsIgnoreCase(wanted)) {
+                    return Optional.of(v);
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -33,13 +38,16 @@ public record RecipientFilter(Set<Included> included, Map<String, List<String>> 
         }
         included = Set.copyOf(EnumSet.copyOf(included));
         LinkedHashMap<String, List<String>> copy = new LinkedHashMap<>();
-        conditions.forEach((k, v) -> {
-            String name = Attributes.canonical(k).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown condition attribute '" + k + "'; known: " + String.join(", ", Attributes.NAMES)));
-            if (!v.isEmpty()) {
-                copy.put(name, List.copyOf(v));
+        for (Map.Entry<String, List<String>> c : conditions.entrySet()) {
+            Optional<String> name = Attributes.canonical(c.getKey());
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("unknown condition attribute '" + c.getKey() + "'; known: "
+                        + String.join(", ", Attributes.NAMES));
             }
-        });
+            if (!c.getValue().isEmpty()) {
+                copy.put(name.get(), List.copyOf(c.getValue()));
+            }
+        }
         // Insertion order is kept, so RecipientFilter prints its conditions the way they were given.
         conditions = java.util.Collections.unmodifiableMap(copy);
     }

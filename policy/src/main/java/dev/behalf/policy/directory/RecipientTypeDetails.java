@@ -1,6 +1,5 @@
 package dev.behalf.policy.directory;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -99,6 +98,12 @@ public enum RecipientTypeDetails {
 
     /** Looks a type up by its Exchange name, case-insensitively. */
     public static Optional<RecipientTypeDetails> byName(String name) {
-        return Arrays.stream(values()).filter(t -> t.name().equalsIgnoreCase(name.strip())).findFirst();
+        String wanted = name.strip();
+        for (RecipientTypeDetails t : values()) {
+            if (t.name().equalsIgnoreCase(wanted)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -20,9 +20,13 @@ public enum Dialect {
     }
 
     public static Optional<Dialect> byName(String name) {
-        return Arrays.stream(values())
-                .filter(d -> d.cliName.equalsIgnoreCase(name.strip()) || d.name().equalsIgnoreCase(name.strip()))
-                .findFirst();
+        String wanted = name.strip();
+        for (Dialect d : values()) {
+            if (d.cliName.equalsIgnoreCase(wanted) || d.name().equalsIgnoreCase(wanted)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     public static String names() {
