@@ -1,8 +1,8 @@
 package dev.behalf.mailstore.core;
 
 import dev.behalf.mailstore.MessageId;
+import dev.behalf.policy.random.RandomBits;
 
-import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -17,7 +17,6 @@ public final class MessageIds {
     private static final String SORTED = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
     private static final int LENGTH = 22;
 
-    private final SecureRandom random = new SecureRandom();
     private long lastMillis = -1;
     private int sequence;
 
@@ -39,7 +38,7 @@ public final class MessageIds {
 
     /** The random low half. */
     public long nextLow() {
-        return random.nextLong();
+        return RandomBits.shared().nextLong();
     }
 
     /** The id's text: the 128 bits in 6-bit groups, high first, the last group padded with zeros. */

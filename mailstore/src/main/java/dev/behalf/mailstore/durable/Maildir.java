@@ -1,6 +1,7 @@
 package dev.behalf.mailstore.durable;
 
 import dev.behalf.mailstore.MessageId;
+import dev.behalf.policy.random.RandomBits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -48,7 +48,6 @@ public final class Maildir {
     private final Path boxes;
     private final Path tmp;
     private final Path commits;
-    private final SecureRandom random = new SecureRandom();
 
     /**
      * One stored copy: where it is and what its file name records.
@@ -380,7 +379,7 @@ public final class Maildir {
 
     private String unique() {
         byte[] b = new byte[12];
-        random.nextBytes(b);
+        RandomBits.shared().nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 

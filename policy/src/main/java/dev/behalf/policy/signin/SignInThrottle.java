@@ -1,11 +1,12 @@
 package dev.behalf.policy.signin;
 
+import dev.behalf.policy.random.RandomBits;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,7 @@ public final class SignInThrottle {
     public SignInThrottle(Limits limits, Clock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
-        new SecureRandom().nextBytes(salt);
+        RandomBits.shared().nextBytes(salt);
     }
 
     public Limits limits() {

@@ -4,10 +4,10 @@ import dev.behalf.gateway.audit.DecisionLog;
 import dev.behalf.gateway.faults.FaultRules;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.policy.change.LiveDirectory;
+import dev.behalf.policy.random.RandomBits;
 
 import java.time.Clock;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -31,7 +31,7 @@ record SubmissionContext(LiveDirectory directory, MailStore store, DecisionLog d
     }
 
     static Supplier<String> randomIds() {
-        return () -> UUID.randomUUID().toString();
+        return () -> RandomBits.shared().uuid().toString();
     }
 
     /** Counts up from a start that differs between runs, as Exchange's InternalIds do. */

@@ -7,6 +7,7 @@ import dev.behalf.gateway.http.Response;
 import dev.behalf.gateway.http.Router;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.mailstore.MessageId;
+import dev.behalf.policy.random.RandomBits;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import javax.crypto.Mac;
@@ -14,7 +15,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -34,7 +34,7 @@ public final class MessageHtml {
     MessageHtml(MailStore store) {
         this.store = store;
         byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
+        RandomBits.shared().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
