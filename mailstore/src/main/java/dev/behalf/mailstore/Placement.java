@@ -10,6 +10,18 @@ public record Placement(MailboxKey mailbox, String folder) {
         Objects.requireNonNull(folder, "folder");
     }
 
+    // Written out: a record's equals and hashCode are an invokedynamic through method handles, and placements
+    // are hashed for every message delivered.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Placement p && mailbox.equals(p.mailbox) && folder.equals(p.folder);
+    }
+
+    @Override
+    public int hashCode() {
+        return mailbox.hashCode() * 31 + folder.hashCode();
+    }
+
     public static Placement inbox(MailboxKey mailbox) {
         return new Placement(mailbox, Folders.INBOX);
     }

@@ -41,4 +41,15 @@ class MailboxKeyTest {
         assertEquals(Optional.empty(), of("nobody@contoso.com"), "unknown in an accepted domain: refused at RCPT");
         assertEquals(Optional.empty(), of("sales@contoso.com"), "a group names its members' boxes, not one");
     }
+
+    @Test
+    void placementsOfOneBoxAndFolderAreEqualWithEqualHashesAndDifferOnEither() {
+        MailboxKey ayla = new MailboxKey.Mailbox(DemoDirectory.find(directory, "ayla").id());
+        MailboxKey jim = new MailboxKey.Mailbox(DemoDirectory.find(directory, "jimh").id());
+        Placement inbox = new Placement(ayla, "INBOX");
+        assertEquals(inbox, new Placement(ayla, "INBOX"));
+        assertEquals(inbox.hashCode(), new Placement(ayla, "INBOX").hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(inbox, new Placement(ayla, "Sent Items"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(inbox, new Placement(jim, "INBOX"));
+    }
 }

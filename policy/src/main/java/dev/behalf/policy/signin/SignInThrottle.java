@@ -109,6 +109,16 @@ public final class SignInThrottle {
 
     /** One (client, account) pair. */
     record Key(String client, String account) {
+        // Written out: a record's are an invokedynamic through method handles, and a key is hashed every sign-in.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && client.equals(k.client) && account.equals(k.account);
+        }
+
+        @Override
+        public int hashCode() {
+            return client.hashCode() * 31 + account.hashCode();
+        }
     }
 
     /**

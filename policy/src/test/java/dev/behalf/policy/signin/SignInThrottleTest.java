@@ -58,6 +58,14 @@ class SignInThrottleTest {
     }
 
     @Test
+    void keysOfOneClientAndAccountAreEqualWithEqualHashesAndDifferOnEither() {
+        assertEquals(GUESSER, new SignInThrottle.Key("192.0.2.7", "id:terry"));
+        assertEquals(GUESSER.hashCode(), new SignInThrottle.Key("192.0.2.7", "id:terry").hashCode());
+        assertTrue(!GUESSER.equals(OWNER), "another client");
+        assertTrue(!GUESSER.equals(new SignInThrottle.Key("192.0.2.7", "id:jim")), "another account");
+    }
+
+    @Test
     void theDefaultsLetThreeFailuresThroughThenDoubleFromOneSecondToFifteen() {
         List<Long> waits = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

@@ -49,6 +49,25 @@ public record DecisionRecord(String id, Instant time, String account, String acc
         public Grant {
             viaGroups = List.copyOf(viaGroups);
         }
+
+        // equals and hashCode written out: a record's are an invokedynamic through method handles, and these
+        // run for every decision kept (KeptDecision's shapes compare their grants), on the JIT's busiest path.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Grant g && Objects.equals(from, g.from) && Objects.equals(outcome, g.outcome)
+                    && Objects.equals(reason, g.reason) && target.equals(g.target) && trustee.equals(g.trustee)
+                    && viaGroups.equals(g.viaGroups);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(from);
+            h = h * 31 + Objects.hashCode(outcome);
+            h = h * 31 + Objects.hashCode(reason);
+            h = h * 31 + target.hashCode();
+            h = h * 31 + trustee.hashCode();
+            return h * 31 + viaGroups.hashCode();
+        }
     }
 
     public DecisionRecord {
