@@ -10,7 +10,6 @@ import dev.behalf.mailstore.MailboxSummary;
 import dev.behalf.mailstore.MessageSummary;
 import dev.behalf.mailstore.StoreEvent;
 import dev.behalf.policy.signin.SignInDecision;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -18,9 +17,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,16 +50,19 @@ public final class PrometheusMetrics implements Plugin {
     public AutoCloseable install(Context context) {
         StoreSize size = new StoreSize(context.store());
         Optional<Webhook> webhook = context.webhook();
-        // The registry is made by the first event or scrape, not here: Micrometer's and Prometheus' classes
-        // (about 130, 0.1 s) are off the start path. Until then there is nothing to count; the gauges are
-        // read at each scrape anyway. Meters holds every Micrometer type, so nothing here loads one.
-        Lazy meters = new Lazy(() -> new Meters(size, webhook));
-        context.decisions().subscribe(record -> meters.get().decision(record));
-        context.signIn().subscribe(attempt -> meters.get().signIn(attempt.surface().name().toLowerCase(java.util.Locale.ROOT),
+        Tallies tallies = new Tallies();
+        // The registry is made by the first scrape, not here and not by the first event: Micrometer's and
+        // Prometheus' classes (about 130, with some 40 lambdas) stay off the start and off the SMTP threads, where
+        // initialising them in the first message made the JIT compile their class spinning during the load. Events
+        // count in Tallies, plain JDK counters; the registry reads them at each scrape. Meters holds every
+        // Micrometer type, so nothing here loads one.
+        Lazy meters = new Lazy(() -> new Meters(size, webhook, tallies));
+        context.decisions().subscribe(record -> tallies.decision(record));
+        context.signIn().subscribe(attempt -> tallies.signIns.add(attempt.surface().name().toLowerCase(java.util.Locale.ROOT),
                 attempt.decision() instanceof SignInDecision.Accepted ? "success" : "failure"));
         context.store().subscribe(event -> {
             if (event instanceof StoreEvent.Delivered d) {
-                meters.get().delivery(d.mailbox() instanceof MailboxKey.External ? "external" : "mailbox");
+                tallies.deliveries.add(d.mailbox() instanceof MailboxKey.External ? "external" : "mailbox");
             }
         });
         context.router().get("/metrics", request -> {
@@ -102,8 +106,10 @@ public final class PrometheusMetrics implements Plugin {
     /** The registry and what registers on it. */
     private static final class Meters {
         private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        private final Tallies tallies;
 
-        Meters(StoreSize size, Optional<Webhook> webhook) {
+        Meters(StoreSize size, Optional<Webhook> webhook, Tallies tallies) {
+            this.tallies = tallies;
             Gauge.builder("behalf.store.messages", size, StoreSize::messages).description("Messages in the store, every folder")
                     .register(registry);
             Gauge.builder("behalf.store.bytes", size, StoreSize::bytes).baseUnit("bytes").description("Size of the stored messages")
@@ -115,34 +121,20 @@ public final class PrometheusMetrics implements Plugin {
             });
         }
 
-        // Each counter is registered once per tag value and kept: Counter.builder(...).register per event built a
-        // meter id and looked it up in the registry on the SMTP thread, three times a message (JFR: 2.4% of the CPU).
-        private final Counters submissions = new Counters(key -> Counter.builder("behalf.submissions")
-                .description("Submission attempts, by the decision's outcome and surface")
-                .tag("outcome", key.get(0)).tag("surface", key.get(1)).register(registry));
-        private final Counters refusals = new Counters(key -> Counter.builder("behalf.refusals")
-                .description("Refused submissions, by the reply's enhanced status code").tag("code", key.get(0)).register(registry));
-        private final Counters signIns = new Counters(key -> Counter.builder("behalf.sign.ins")
-                .description("Sign-in attempts, by surface and result").tag("surface", key.get(0)).tag("result", key.get(1)).register(registry));
-        private final Counters deliveries = new Counters(key -> Counter.builder("behalf.deliveries")
-                .description("Copies stored, into directory mailboxes or external captures").tag("box", key.get(0)).register(registry));
-
-        void decision(DecisionRecord record) {
-            submissions.of(List.of(record.outcome(), record.surface().toLowerCase(java.util.Locale.ROOT))).increment();
-            if (!record.accepted()) {
-                refusals.of(List.of(enhancedCode(record))).increment();
+        /** The registry's text, after registering a counter for every tag value counted since the last scrape. */
+        synchronized String scrape() {
+            for (Tally t : tallies.all) {
+                for (Map.Entry<List<String>, LongAdder> e : t.counts.entrySet()) {
+                    if (t.registered.add(e.getKey())) {
+                        FunctionCounter.Builder<LongAdder> b = FunctionCounter.builder(t.name, e.getValue(), LongAdder::doubleValue)
+                                .description(t.description);
+                        for (int i = 0; i < t.tags.length; i++) {
+                            b.tag(t.tags[i], e.getKey().get(i));
+                        }
+                        b.register(registry);
+                    }
+                }
             }
-        }
-
-        void signIn(String surface, String result) {
-            signIns.of(List.of(surface, result)).increment();
-        }
-
-        void delivery(String box) {
-            deliveries.of(List.of(box)).increment();
-        }
-
-        String scrape() {
             return registry.scrape();
         }
 
@@ -157,18 +149,44 @@ public final class PrometheusMetrics implements Plugin {
         }
     }
 
-    /** One counter per list of tag values, registered on first use. */
-    private static final class Counters {
-        private final ConcurrentHashMap<List<String>, Counter> byTags = new ConcurrentHashMap<>();
-        private final Function<List<String>, Counter> register;
+    /** Behalf's counts, kept without Micrometer: what each scrape hands the registry. */
+    private static final class Tallies {
+        final Tally submissions = new Tally("behalf.submissions", "Submission attempts, by the decision's outcome and surface",
+                "outcome", "surface");
+        final Tally refusals = new Tally("behalf.refusals", "Refused submissions, by the reply's enhanced status code", "code");
+        final Tally signIns = new Tally("behalf.sign.ins", "Sign-in attempts, by surface and result", "surface", "result");
+        final Tally deliveries = new Tally("behalf.deliveries", "Copies stored, into directory mailboxes or external captures", "box");
+        final List<Tally> all = List.of(submissions, refusals, signIns, deliveries);
 
-        Counters(Function<List<String>, Counter> register) {
-            this.register = register;
+        void decision(DecisionRecord record) {
+            submissions.add(record.outcome(), record.surface().toLowerCase(java.util.Locale.ROOT));
+            if (!record.accepted()) {
+                refusals.add(enhancedCode(record));
+            }
+        }
+    }
+
+    /** One counter's counts by tag values; {@code registered} holds the values the registry already reads. */
+    private static final class Tally {
+        final String name;
+        final String description;
+        final String[] tags;
+        final ConcurrentHashMap<List<String>, LongAdder> counts = new ConcurrentHashMap<>();
+        final Set<List<String>> registered = ConcurrentHashMap.newKeySet();
+
+        Tally(String name, String description, String... tags) {
+            this.name = name;
+            this.description = description;
+            this.tags = tags;
         }
 
-        Counter of(List<String> tags) {
-            Counter c = byTags.get(tags);
-            return c != null ? c : byTags.computeIfAbsent(tags, register);
+        void add(String... values) {
+            List<String> key = List.of(values);
+            LongAdder count = counts.get(key);
+            if (count == null) {
+                count = counts.computeIfAbsent(key, k -> new LongAdder());
+            }
+            count.increment();
         }
     }
 
