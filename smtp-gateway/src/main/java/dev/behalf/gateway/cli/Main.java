@@ -6,6 +6,8 @@ import dev.behalf.gateway.http.HttpServer;
 public final class Main {
     /** Jakarta Mail's system property naming its {@code StreamProvider}; see {@link #main}. */
     static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    /** Netty's system property that turns its JFR events on; see {@link #main}. */
+    static final String NETTY_JFR = "io.netty.jfr.enabled";
     /** SLF4J's system property naming its provider (SLF4J 2.0.9 and later); see {@link #logging}. */
     static final String SLF4J_PROVIDER = "slf4j.provider";
     static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
@@ -21,6 +23,12 @@ public final class Main {
         // ServiceLoader would find (Angus Mail's, the only one we ship) makes the lookup a class-name load.
         if (System.getProperty(STREAM_PROVIDER) == null) {
             System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+        // Netty 4.2's buffer allocator registers JFR events at its first use, which starts JFR's own machinery
+        // (its metadata, a process handle, lambdas) in every start; Behalf never records them. Pass
+        // -Dio.netty.jfr.enabled=true to have them.
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
         }
         logging();
         if (args.length > 0 && args[0].equals("serve")) {
