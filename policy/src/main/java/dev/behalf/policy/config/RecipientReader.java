@@ -51,37 +51,15 @@ final class RecipientReader {
         }
         int before = countProblems(yaml);
         Recipient.Builder b = Recipient.builder(type.get(), name.get());
-        Optional<String> text = str(yaml, m, path, "alias");
-        if (text.isPresent()) {
-            b.alias(text.get());
+        for (String key : TEXT_FIELDS) {
+            Optional<String> text = str(yaml, m, path, key);
+            if (text.isPresent()) {
+                setText(b, key, text.get());
+            }
         }
-        text = str(yaml, m, path, "displayName");
-        if (text.isPresent()) {
-            b.displayName(text.get());
-        }
-        text = str(yaml, m, path, "distinguishedName");
-        if (text.isPresent()) {
-            b.distinguishedName(text.get());
-        }
-        text = str(yaml, m, path, "userPrincipalName");
-        if (text.isPresent()) {
-            b.userPrincipalName(text.get());
-        }
-        text = str(yaml, m, path, "samAccountName");
-        if (text.isPresent()) {
-            b.samAccountName(text.get());
-        }
-        text = str(yaml, m, path, "linkedMasterAccount");
-        if (text.isPresent()) {
-            b.linkedMasterAccount(text.get());
-        }
-        text = str(yaml, m, path, "password");
-        if (text.isPresent()) {
-            b.password(Secret.of(text.get()));
-        }
-        text = str(yaml, m, path, "guid");
-        if (text.isPresent()) {
-            String g = text.get();
+        Optional<String> guid = str(yaml, m, path, "guid");
+        if (guid.isPresent()) {
+            String g = guid.get();
             try {
                 b.id(RecipientId.parse(g.replace("{", "").replace("}", "")));
             } catch (IllegalArgumentException e) {
@@ -109,17 +87,11 @@ final class RecipientReader {
             }
             b.emailAddresses(proxies);
         }
-        Optional<Boolean> flag = flag(yaml, m, path, "hiddenFromAddressListsEnabled");
-        if (flag.isPresent()) {
-            b.hiddenFromAddressLists(flag.get());
-        }
-        flag = flag(yaml, m, path, "messageCopyForSentAsEnabled");
-        if (flag.isPresent()) {
-            b.messageCopyForSentAs(flag.get());
-        }
-        flag = flag(yaml, m, path, "messageCopyForSendOnBehalfEnabled");
-        if (flag.isPresent()) {
-            b.messageCopyForSendOnBehalf(flag.get());
+        for (String key : FLAGS) {
+            Optional<Boolean> flag = flag(yaml, m, path, key);
+            if (flag.isPresent()) {
+                setFlag(b, key, flag.get());
+            }
         }
         if (m.containsKey("attributes")) {
             b.attributes(attributes(yaml, m.get("attributes"), path + ".attributes"));
@@ -143,6 +115,34 @@ final class RecipientReader {
         if (countProblems(yaml) == before) {
             model.recipients.add(new ConfigModel.RecipientSpec(yaml.file(), YamlReader.line(node), path, b, members, owners, onBehalf,
                     m.containsKey("password")));
+        }
+    }
+
+    /** The text fields a recipient may set, in the order their problems are reported. */
+    private static final List<String> TEXT_FIELDS = List.of("alias", "displayName", "distinguishedName", "userPrincipalName",
+            "samAccountName", "linkedMasterAccount", "password");
+    private static final List<String> FLAGS = List.of("hiddenFromAddressListsEnabled", "messageCopyForSentAsEnabled",
+            "messageCopyForSendOnBehalfEnabled");
+
+    private static void setText(Recipient.Builder b, String key, String value) {
+        switch (key) {
+            case "alias" -> b.alias(value);
+            case "displayName" -> b.displayName(value);
+            case "distinguishedName" -> b.distinguishedName(value);
+            case "userPrincipalName" -> b.userPrincipalName(value);
+            case "samAccountName" -> b.samAccountName(value);
+            case "linkedMasterAccount" -> b.linkedMasterAccount(value);
+            case "password" -> b.password(Secret.of(value));
+            default -> throw new IllegalArgumentException("not a text field: " + key);
+        }
+    }
+
+    private static void setFlag(Recipient.Builder b, String key, boolean value) {
+        switch (key) {
+            case "hiddenFromAddressListsEnabled" -> b.hiddenFromAddressLists(value);
+            case "messageCopyForSentAsEnabled" -> b.messageCopyForSentAs(value);
+            case "messageCopyForSendOnBehalfEnabled" -> b.messageCopyForSendOnBehalf(value);
+            default -> throw new IllegalArgumentException("not a flag: " + key);
         }
     }
 
