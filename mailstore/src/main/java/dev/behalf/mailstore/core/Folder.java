@@ -26,6 +26,11 @@ public final class Folder {
     private List<Folder> children = List.of();
     private Slot[] slots = NO_SLOTS;
     private int size;
+    /**
+     * How many times a slot has left this folder, raised before the slots move: a sequence number read from a
+     * copy of the UIDs stays right while this stays the same, since new slots only ever come last.
+     */
+    private volatile int removals;
     private int unseen;
     private int recent;
     /** Every slot below this index is seen. */
@@ -185,6 +190,11 @@ public final class Folder {
         return i;
     }
 
+    /** See {@link #removals}: read without the lock, it tells whether an earlier copy of {@link #uids()} still holds. */
+    public int removals() {
+        return removals;
+    }
+
     public long[] uids() {
         long[] out = new long[size];
         for (int i = 0; i < size; i++) {
@@ -271,6 +281,7 @@ public final class Folder {
 
     /** Removes the slot at an index (the caller tells the watchers). */
     void removeAt(int index) {
+        removals++;
         Slot s = slots[index];
         count(s.flags, -1);
         System.arraycopy(slots, index + 1, slots, index, size - index - 1);
@@ -289,6 +300,7 @@ public final class Folder {
         if (count == 0) {
             return;
         }
+        removals++;
         int below = 0;
         int next = 0;
         int write = indices[0];
