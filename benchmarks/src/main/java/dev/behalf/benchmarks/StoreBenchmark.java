@@ -95,6 +95,6 @@ public class StoreBenchmark {
     public List<MessageSummary> deliverToInboxAndSentItems() {
         long n = counter.getAndIncrement();
         byte[] bytes = messages[(int) (n & (messages.length - 1))];
-        return store.deliver(new Delivery("s" + n, bytes, placements));
+        return store.deliver(new Delivery(bytes, placements));
     }
 }

@@ -4,7 +4,7 @@
  * (GreenMail's store served over IMAP/POP3), made durable by {@code durable}.
  *
  * <pre>{@code
- * store.deliver(new Delivery(submissionId, section, List.of(Placement.inbox(new MailboxKey.Mailbox(id)))));   // section: the gateway's HeaderSection
+ * store.deliver(new Delivery(section, List.of(Placement.inbox(new MailboxKey.Mailbox(id)))));   // section: the gateway's HeaderSection
  * }</pre>
  */
 package dev.behalf.mailstore;

@@ -38,6 +38,6 @@ public final class Demo {
     }
 
     public static Delivery delivery(byte[] message, Placement... placements) {
-        return new Delivery(UUID.randomUUID().toString(), message, List.of(placements));
+        return new Delivery(message, List.of(placements));
     }
 }

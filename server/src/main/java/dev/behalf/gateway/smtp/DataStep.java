@@ -108,7 +108,7 @@ final class DataStep {
         }
         SmtpReply reply = Acceptance.queued(messageId, context.internalIds().getAsLong(), context.settings().hostName());
         try {
-            context.store().deliver(new Delivery(id, delivered, placements));
+            context.store().deliver(new Delivery(delivered, placements));
         } catch (RuntimeException e) {
             SmtpReply failed = Refusal.STORE_FAILED.reply(context.settings().dialect());
             log.error("storing submission {} failed; answered {}", id, failed, e);
