@@ -1,6 +1,5 @@
 package dev.behalf.mailstore.greenmail;
 
-import dev.behalf.mailstore.ListenFailure;
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.pop3.BehalfPop3Handler;
@@ -9,6 +8,7 @@ import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.behalf.mailstore.Delivery;
+import dev.behalf.mailstore.ListenFailure;
 import dev.behalf.mailstore.MailStore;
 import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.MailboxSummary;

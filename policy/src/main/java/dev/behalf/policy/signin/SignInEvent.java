@@ -1,6 +1,7 @@
 package dev.behalf.policy.signin;
 
 import dev.behalf.policy.text.Printable;
+
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;

@@ -33,7 +33,7 @@ public final class Main {
         logging();
         if (args.length > 0 && args[0].equals("serve")) {
             // Both while the command line is read and the directory loads; the Behalf started below joins Netty's.
-            // After the two properties above: Netty's first log line and Jakarta Mail read them.
+            // After the properties above: Netty's first log line, its JFR switch and Jakarta Mail read them.
             HttpServer.preloadInBackground();
             StartClasses.preloadInBackground();
         }
