@@ -22,6 +22,7 @@ public final class HeaderEdit {
     private final HeaderSection section;
     private final List<String> prepend = new ArrayList<>();
     private final List<String> remove = new ArrayList<>();
+    private final List<String> removePrefixes = new ArrayList<>();
     private final List<String[]> after = new ArrayList<>();
     private final List<String> append = new ArrayList<>();
 
@@ -38,6 +39,12 @@ public final class HeaderEdit {
     /** Removes every field of this name that the message has. */
     public HeaderEdit remove(String name) {
         remove.add(name);
+        return this;
+    }
+
+    /** Removes every field whose name starts with {@code prefix}, in any case (a namespace, such as {@code X-MS-Exchange-Organization-}). */
+    public HeaderEdit removeNamesStartingWith(String prefix) {
+        removePrefixes.add(prefix);
         return this;
     }
 
@@ -102,6 +109,11 @@ public final class HeaderEdit {
     private boolean removed(HeaderField f) {
         for (String name : remove) {
             if (f.is(name)) {
+                return true;
+            }
+        }
+        for (String prefix : removePrefixes) {
+            if (f.name().regionMatches(true, 0, prefix, 0, prefix.length())) {
                 return true;
             }
         }

@@ -185,6 +185,14 @@ class HeaderSectionTest {
     }
 
     @Test
+    void anEditRemovesANamespaceInAnyCaseFoldedFieldsWholeAndKeepsWhatItAppends() throws Exception {
+        HeaderSection h = HeaderSection.parse(bytes("X-Org-A: 1\r\nFrom: a@contoso.com\r\nx-org-b:\r\n 2\r\nX-Orgs: 3\r\n\r\nbody"), ASCII);
+        HeaderSection edited = h.edit().removeNamesStartingWith("X-Org-").append("X-Org-Id: ours").apply();
+        assertEquals("From: a@contoso.com\r\nX-Orgs: 3\r\nX-Org-Id: ours\r\n\r\nbody", new String(edited.raw(), StandardCharsets.UTF_8));
+        assertEquals(HeaderSection.parse(edited.raw(), ASCII), edited);
+    }
+
+    @Test
     void anEditRefusesAFieldThatWouldStartAnother() {
         HeaderSection h = HeaderSection.read(bytes("From: a@contoso.com\r\n\r\n"));
         for (String bad : List.of("Sender: x\r\nBcc: y@z", "Sender: x\ny", "Sender: x\ry", "Sender: x\r\n", "no colon", "Bad name: x", "X: a\0b")) {

@@ -12,9 +12,15 @@ import java.util.List;
  * trace fields go on top, client Sender (and Resent-Sender) fields are removed unless kept, a stamped
  * {@code Sender:} goes right after {@code From:} (a stamped {@code Resent-Sender:} right after the first
  * {@code Resent-From:}), missing {@code Message-ID:} / {@code Date:} and Exchange's network message id are
- * appended. Every other byte is kept as sent. Pure: no I/O, no clock.
+ * appended. A client's own {@code X-MS-Exchange-Organization-*} fields are removed first, as Exchange's header
+ * firewall removes them from a client's submission: that namespace is the organization's, and the network
+ * message id in it is what ties a stored copy to its decision record, so the only one a copy carries is ours.
+ * Every other byte is kept as sent. Pure: no I/O, no clock.
  */
 final class HeaderRewriter {
+    /** The header namespace Exchange keeps for itself ({@link TraceFields#NETWORK_MESSAGE_ID} is in it). */
+    static final String ORGANIZATION_FIELDS = "X-MS-Exchange-Organization-";
+
     private HeaderRewriter() {
     }
 
@@ -38,7 +44,7 @@ final class HeaderRewriter {
 
     /** The rewritten message, with its header section (read from the edit, not parsed again). */
     static HeaderSection rewrite(ParsedMessage message, Rewrite rewrite) {
-        HeaderEdit edit = message.section().edit();
+        HeaderEdit edit = message.section().edit().removeNamesStartingWith(ORGANIZATION_FIELDS);
         rewrite.prepend().forEach(edit::prepend);
         apply(edit, rewrite.sender(), "From", "Sender", rewrite);
         apply(edit, rewrite.resentSender(), "Resent-From", "Resent-Sender", rewrite);

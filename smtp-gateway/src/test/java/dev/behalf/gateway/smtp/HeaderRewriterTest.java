@@ -52,6 +52,16 @@ class HeaderRewriterTest {
     }
 
     @Test
+    void aClientsOwnOrganizationFieldsAreRemovedInAnyCaseAndFoldingAndOursAreKept() throws Exception {
+        String in = "From: nina@contoso.com\r\nx-ms-exchange-organization-network-message-id:\r\n forged\r\n"
+                + "X-MS-Exchange-Organization-AuthAs: Internal\r\nX-MS-Exchange-Organizational: kept\r\nX-MS-Exchange-Org: kept\r\n\r\nbody";
+        String out = rewrite(in, rewrite(Action.KEEP_CLIENT, Action.NONE, List.of(),
+                List.of(TraceFields.NETWORK_MESSAGE_ID + ": ours")));
+        assertEquals("From: nina@contoso.com\r\nX-MS-Exchange-Organizational: kept\r\nX-MS-Exchange-Org: kept\r\n"
+                + "X-MS-Exchange-Organization-Network-Message-Id: ours\r\n\r\nbody", out);
+    }
+
+    @Test
     void anOwnClientSenderIsKept() throws Exception {
         String in = "From: nina@contoso.com\r\nSender: Nina <nina.p@contoso.com>\r\n\r\nbody";
         assertEquals(in, rewrite(in, rewrite(Action.KEEP_CLIENT, Action.NONE, List.of(), List.of())));
