@@ -12,8 +12,13 @@ import org.slf4j.helpers.NOPMDCAdapter;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,6 +116,13 @@ public final class StderrLogging implements SLF4JServiceProvider {
     /** One line per event; the line and its stack trace written in one call so threads don't interleave. */
     static final class StderrLogger extends LegacyAbstractLogger {
         private static final long serialVersionUID = 1L;
+        /** Read once: {@code TimeZone.getDefault()} clones the zone on every call. */
+        private static final TimeZone ZONE = TimeZone.getDefault();
+        /** The charset System.err encodes with, chosen as the JDK chose it for that stream. */
+        private static final Charset ERR_CHARSET = errCharset();
+        private static final PrintStream JVM_ERR = System.err;
+        private static final FileOutputStream FD_ERR = new FileOutputStream(FileDescriptor.err);
+        private static final int PIPE_BUF = 4096;
         private final int threshold;
         private final String shortName;
 
@@ -157,13 +169,14 @@ public final class StderrLogging implements SLF4JServiceProvider {
         @Override
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
             // One line per event: what a client chose (a login, a header in a refusal's reason) is escaped, not written raw.
-            System.err.print(line(System.currentTimeMillis(), level, shortName,
-                    Printable.of(MessageFormatter.basicArrayFormat(pattern, arguments)), throwable));
+            byte[] line = line(System.currentTimeMillis(), level, shortName,
+                    Printable.of(MessageFormatter.basicArrayFormat(pattern, arguments)), throwable).getBytes(ERR_CHARSET);
+            write(line);
         }
 
         /** {@code 13:50:57.927 INFO  GreenMailStore - IMAP listening on ...}, the pattern logback was given. */
         static String line(long millis, Level level, String logger, String message, Throwable throwable) {
-            long local = millis + TimeZone.getDefault().getOffset(millis);
+            long local = millis + ZONE.getOffset(millis);
             int ms = (int) Math.floorMod(local, 86_400_000L);
             StringBuilder b = new StringBuilder(64 + (message == null ? 4 : message.length()));
             two(b, ms / 3_600_000).append(':');
@@ -183,6 +196,44 @@ public final class StderrLogging implements SLF4JServiceProvider {
                 b.append(trace);
             }
             return b.toString();
+        }
+
+        /**
+         * One write(2) of the whole line on the process's stderr. Not through {@code System.err}: that stream's lock is held
+         * across the system call, and with a line per sign-in and per message the session threads queued on it (it was
+         * the most contended lock of a load run). The kernel keeps each write whole: a pipe up to {@code PIPE_BUF}
+         * (4,096 bytes), a file always; longer lines (a stack trace) still take a lock so they cannot interleave with each
+         * other. A {@code System.err} that someone replaced (a test capturing it) gets the line itself.
+         */
+        private static void write(byte[] line) {
+            PrintStream err = System.err;
+            if (err != JVM_ERR) {
+                err.write(line, 0, line.length);
+                return;
+            }
+            try {
+                if (line.length <= PIPE_BUF) {
+                    FD_ERR.write(line);
+                } else {
+                    synchronized (FD_ERR) {
+                        FD_ERR.write(line);
+                    }
+                }
+            } catch (IOException e) {
+                // stderr closed: as PrintStream would, drop the line rather than fail the caller
+            }
+        }
+
+        private static Charset errCharset() {
+            String name = System.getProperty("sun.stderr.encoding");
+            if (name != null) {
+                try {
+                    return Charset.forName(name);
+                } catch (IllegalArgumentException e) {
+                    // unknown or unsupported: System.err fell back to the default as well
+                }
+            }
+            return Charset.defaultCharset();
         }
 
         private static StringBuilder two(StringBuilder b, int value) {
