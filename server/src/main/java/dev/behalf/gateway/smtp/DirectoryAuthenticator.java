@@ -49,34 +49,6 @@ final class DirectoryAuthenticator implements AuthenticationHandlerFactory {
         return new Exchange();
     }
 
-    /**
-     * The first three words of a stripped AUTH line (null where there are fewer), split at runs of {@code \s} as
-     * {@code split("\\s+")} would: by hand, because that compiles a regular expression for every sign-in.
-     */
-    static String[] words(String line) {
-        String[] words = new String[3];
-        int i = 0;
-        for (int w = 0; w < 3; w++) {
-            while (i < line.length() && space(line.charAt(i))) {
-                i++;
-            }
-            if (i == line.length()) {
-                break;
-            }
-            int start = i;
-            while (i < line.length() && !space(line.charAt(i))) {
-                i++;
-            }
-            words[w] = line.substring(start, i);
-        }
-        return words;
-    }
-
-    /** What {@code \s} matches without UNICODE_CHARACTER_CLASS. */
-    private static boolean space(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
     /** One AUTH exchange; becomes the session's identity on success. */
     private final class Exchange implements AuthenticationHandler {
         private SaslExchange sasl;
@@ -88,8 +60,8 @@ final class DirectoryAuthenticator implements AuthenticationHandlerFactory {
             String clientInput = line;
             SaslExchange.Step step;
             if (sasl == null) {
-                // SubEthaSMTP's AuthCommand has checked that the mechanism is one of ours.
-                String[] parts = words(clientInput.strip());
+                // SubEthaSMTP's AuthCommand has checked that the mechanism is one of ours; the same words it read.
+                String[] parts = SmtpCommandLine.words(clientInput);
                 sasl = SaslExchange.start(parts[1] != null ? parts[1] : "")
                         .orElseThrow(() -> RejectMapping.reject(Refusal.AUTH_FAILED.reply(ANY_DIALECT)));
                 step = sasl.initial(parts[2] != null ? Optional.of(longLines.restore(remote, parts[2])) : Optional.empty());

@@ -19,16 +19,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * sign in: Jakarta Mail and Python's smtplib send it as the initial response of {@code AUTH XOAUTH2}.
  *
  * <p>Before SubEthaSMTP sees the bytes, an {@code AUTH} command line (or the response line right after one)
- * longer than 998 characters has its SASL response replaced by {@link #MARKER} and kept here for the
- * connection; {@link DirectoryAuthenticator} takes it back. Only the sign-in phase is touched: once the
- * client sends {@code MAIL}, {@code STARTTLS} (whose TLS bytes must pass untouched), {@code DATA} or
- * {@code BDAT}, the stream is passed through as it is. Longer lines, and every other line, are left to
+ * too long for SubEthaSMTP (998 characters or more: its reader refuses a line once it holds 998) has its SASL
+ * response replaced by {@link #MARKER} and kept here for the connection; {@link DirectoryAuthenticator} takes it
+ * back. Only the sign-in phase is touched: once the client sends a line that SubEthaSMTP runs as {@code MAIL},
+ * {@code STARTTLS} (whose TLS bytes must pass untouched), {@code DATA} or {@code BDAT} (which command a line is,
+ * and its words, are {@link SmtpCommandLine}'s, SubEthaSMTP's own rule), the stream is passed through as it is.
+ * Longer lines, and every other line, are left to
  * SubEthaSMTP's own limit. After STARTTLS the TLS socket's decrypted input is filtered the same way
  * ({@link #afterStartTls}), and so is every connection of the implicit-TLS port ({@link #tlsServerSocket}).
  */
 final class LongAuthLines {
     /** Not base64, so a client that sends it itself gets an unreadable response, not someone else's. */
     static final String MARKER = "*behalf-long-auth-response*";
+    /** The characters at which SubEthaSMTP's {@code CRLFTerminatedReader} refuses a line. */
     static final int SUBETHA_LIMIT = 998;
     static final int AUTH_LIMIT = 12288;
 
@@ -209,23 +212,23 @@ final class LongAuthLines {
         }
 
         private byte[] rewrite(byte[] raw) {
-            String text = new String(raw, StandardCharsets.ISO_8859_1);
-            String body = text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-            String[] words = words(body.strip());
-            String verb = words[0];
+            // The line (always whole here: it ends in LF) as SubEthaSMTP will read it: UTF-8, without its line end.
+            int end = raw.length - (raw.length > 1 && raw[raw.length - 2] == '\r' ? 2 : 1);
+            String body = new String(raw, 0, end, StandardCharsets.UTF_8);
+            String command = SmtpCommandLine.command(body);
             boolean response = afterAuth;
             afterAuth = false;
-            if (verb.equalsIgnoreCase("MAIL") || verb.equalsIgnoreCase("STARTTLS") || verb.equalsIgnoreCase("DATA")
-                    || verb.equalsIgnoreCase("BDAT")) {
+            if (command.equals("MAIL") || command.equals("STARTTLS") || command.equals("DATA") || command.equals("BDAT")) {
                 passThrough = true;
                 return raw;
             }
-            boolean long_ = body.length() > SUBETHA_LIMIT && body.length() <= AUTH_LIMIT && raw[raw.length - 1] == '\n';
-            if (verb.equalsIgnoreCase("AUTH")) {
+            boolean long_ = body.length() >= SUBETHA_LIMIT && end <= AUTH_LIMIT;
+            if (command.equals("AUTH")) {
+                String[] words = SmtpCommandLine.words(body);
                 afterAuth = words[1] != null && words[2] == null;
                 if (long_ && words[2] != null) {
                     kept.put(client, words[2]);
-                    return ("AUTH " + words[1] + " " + MARKER + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                    return ("AUTH " + words[1] + " " + MARKER + "\r\n").getBytes(StandardCharsets.UTF_8);
                 }
                 return raw;
             }
@@ -235,30 +238,5 @@ final class LongAuthLines {
             }
             return raw;
         }
-    }
-
-    /**
-     * A stripped command line's verb, its first argument and the rest, split at runs of spaces (tabs are part of a
-     * word, as SubEthaSMTP reads them); null where the line has no more. By hand, not {@code split(" +", 3)}: that
-     * compiles a regular expression for every AUTH line, and the JIT's compile of it was among the largest of a
-     * run of one connection per message.
-     */
-    static String[] words(String line) {
-        String[] words = new String[3];
-        int start = 0;
-        for (int w = 0; w < 2; w++) {
-            int space = line.indexOf(' ', start);
-            if (space < 0) {
-                words[w] = line.substring(start);
-                return words;
-            }
-            words[w] = line.substring(start, space);
-            start = space;
-            while (start < line.length() && line.charAt(start) == ' ') {
-                start++;
-            }
-        }
-        words[2] = line.substring(start);
-        return words;
     }
 }

@@ -188,7 +188,8 @@ class ExposureIT {
         return hits;
     }
 
-    private static SSLContext trustAll() throws Exception {
+    /** Trusts the test server's self-signed certificate (and any other); for the tests of this package. */
+    static SSLContext trustAll() throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, new TrustManager[] {new X509TrustManager() {
             @Override
