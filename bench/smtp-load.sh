@@ -41,6 +41,10 @@ echo "- mode: $MODE ($( [ "$MODE" = connection ] && echo 'connect, EHLO, AUTH, o
 echo "- load average at start: $(load_average)"
 echo
 
+# CPU a message is steadier than msgs/s on two busy cores (it doesn't count waiting for a core): every run, warm-up included.
+declare -A CPU_BEFORE CPU_US
+for s in "${SERVERS[@]}"; do CPU_BEFORE[$s]=$(cpu_ticks "${PID[$s]}"); done
+
 echo "## Load client runs (one client JVM for all; \`load\` = 1-minute load average before the run)"
 echo
 echo '```'
@@ -86,6 +90,9 @@ fi
 
 declare -A RSS
 for s in "${SERVERS[@]}"; do RSS[$s]=$(vmhwm_kb "${PID[$s]}"); done
+for s in "${SERVERS[@]}"; do
+  CPU_US[$s]=$(( ($(cpu_ticks "${PID[$s]}") - ${CPU_BEFORE[$s]}) * 1000000 / $(getconf CLK_TCK) / ${ACCEPTED[$s]} ))
+done
 
 # --- every accepted message must be there
 ok=1
@@ -128,6 +135,7 @@ echo
 echo "| peak RSS (VmHWM) | Behalf | bare SubEthaSMTP | GreenMail |"
 echo "|---|---|---|---|"
 printf '| MiB | %s | %s | %s |\n' "$((RSS[behalf] / 1024))" "$((RSS[bare] / 1024))" "$((RSS[greenmail] / 1024))"
+printf '| CPU µs a message (every run, warm-up included) | %s | %s | %s |\n' "${CPU_US[behalf]}" "${CPU_US[bare]}" "${CPU_US[greenmail]}"
 echo
 echo "- load average at end: $(load_average)"
 [ "$ok" = 1 ] || exit 1
