@@ -1,18 +1,15 @@
 package dev.behalf.gateway.hardening;
 
+import dev.behalf.fixtures.SmtpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * give whole lines, one per sign-in, none torn or run together.
  */
 class LogLinesIT {
-    private static final Pattern READY = Pattern.compile("Behalf ready in \\d+ ms: SMTP (\\d+),");
     private static final Pattern LINE = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]{4,5} {1,2}\\S+ - .*");
     private static final String SIGNED_IN = "signin - SMTP PLAIN from 127.0.0.1 as 'terrya': Terry Adams signed in (own account)";
     private static final int THREADS = 10;
@@ -95,7 +91,7 @@ class LogLinesIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             for (String l : lines) {
-                Matcher m = READY.matcher(l);
+                Matcher m = ServerProcess.READY.matcher(l);
                 if (m.find()) {
                     return Integer.parseInt(m.group(1));
                 }
@@ -110,32 +106,15 @@ class LogLinesIT {
 
     /** EHLO, AUTH PLAIN, QUIT on a connection of its own; fails on any reply but the expected. */
     private static void signIn(int port) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            s.setSoTimeout(30_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = s.getOutputStream();
-            expect(in, "220");
-            out.write("EHLO load.example\r\n".getBytes(StandardCharsets.US_ASCII));
-            expect(in, "250");
-            String plain = Base64.getEncoder().encodeToString("\0terrya\0P@ssw0rd".getBytes(StandardCharsets.UTF_8));
-            out.write(("AUTH PLAIN " + plain + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            expect(in, "235");
-            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-            expect(in, "221");
-        }
-    }
-
-    /** Reads a reply (its continuation lines too) and checks its code. */
-    private static void expect(BufferedReader in, String code) throws IOException {
-        String l;
-        do {
-            l = in.readLine();
-            if (l == null) {
-                throw new IOException("connection closed, expected " + code);
+        try (SmtpClient s = new SmtpClient(port)) {
+            String auth = s.login("terrya", "P@ssw0rd");
+            if (!auth.startsWith("235")) {
+                throw new IOException("expected 235, got: " + auth);
             }
-        } while (l.length() > 3 && l.charAt(3) == '-');
-        if (!l.startsWith(code)) {
-            throw new IOException("expected " + code + ", got: " + l);
+            String quit = s.send("QUIT");
+            if (!quit.startsWith("221")) {
+                throw new IOException("expected 221, got: " + quit);
+            }
         }
     }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * before a SIGKILL is still readable afterwards. Only this process is ever signalled, by its handle.
  */
 final class ServerProcess implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("Behalf ready in \\d+ ms: SMTP (\\d+), IMAP (\\d+), POP3 (\\d+), HTTP http://127\\.0\\.0\\.1:(\\d+)/");
+    /** The ready line; its groups are the SMTP, IMAP, POP3 and HTTP ports. */
+    static final Pattern READY = Pattern.compile("Behalf ready in \\d+ ms: SMTP (\\d+), IMAP (\\d+), POP3 (\\d+), HTTP http://127\\.0\\.0\\.1:(\\d+)/");
 
     private final Process process;
     private final Path log;
