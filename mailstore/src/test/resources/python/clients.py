@@ -4,6 +4,7 @@ usage: clients.py imap-login PORT USER PASSWORD        (the user quoted, as a ca
        clients.py imap-login-raw PORT USER PASSWORD    (imaplib's login() as it is: the user unquoted)
        clients.py imap-plain PORT AUTHZID AUTHCID PASSWORD
        clients.py pop3 PORT USER PASSWORD
+       clients.py imap-sections PORT USER PASSWORD    (message 1's HEADER, TEXT and BODY[] octets, hex)
 Prints what the session saw, or "REFUSED <server text>" with exit status 1.
 """
 import imaplib
@@ -46,6 +47,19 @@ def main(argv):
             token = ("%s\0%s\0%s" % (argv[3], argv[4], argv[5])).encode("utf-8")
             m.authenticate("PLAIN", lambda _challenge: token)
             imap_report(m)
+        elif cmd == "imap-sections":
+            m = imaplib.IMAP4("127.0.0.1", port, timeout=10)
+            m.login(imap_quote(argv[3]), argv[4])
+            m.select("INBOX", readonly=True)
+            typ, data = m.fetch("1", "(BODY.PEEK[HEADER] BODY.PEEK[TEXT] BODY.PEEK[])")
+            octets = {}
+            for part in data:
+                if isinstance(part, tuple):
+                    octets[part[0].split()[-2].decode().lstrip("(")] = part[1]
+            header, text, whole = octets["BODY[HEADER]"], octets["BODY[TEXT]"], octets["BODY[]"]
+            print("HEADER+TEXT==BODY[]", header + text == whole)
+            print("BODY[]", whole.hex())
+            m.logout()
         elif cmd == "pop3":
             p = poplib.POP3("127.0.0.1", port, timeout=10)
             p.user(argv[3])

@@ -36,7 +36,8 @@ import java.util.Optional;
  * {@link ImapSignIn}, which asks {@link SignIn} against the directory at that moment and gives the session
  * that box's user directly (GreenMail's registry is never consulted, {@link ClosedUsers}, so
  * {@code delegate\mailbox} is never remembered); {@code CAPABILITY} and {@code IDLE} (to close a race in
- * GreenMail's) are answered here with GreenMail's own parser and response writer; everything else goes
+ * GreenMail's) are answered here with GreenMail's own parser and response writer, {@code FETCH} and
+ * {@code UID FETCH} by {@link ImapFetch} (GreenMail's loses octets of the body sections); everything else goes
  * unchanged to GreenMail's {@code ImapRequestHandler}. Every byte read passes through a {@link LimitedInput},
  * so no command grows a buffer past the {@link InputLimits} (counted by {@link ImapInput}); a client that exceeds them hears one
  * {@code * BYE} with the reason and is disconnected.
@@ -58,6 +59,7 @@ final class ImapConnection extends ImapHandler {
     private final MessageStore store;
     private final ImapRequestHandler requests = new ImapRequestHandler();
     private final CommandParser parser = new CommandParser();
+    private final ImapFetch fetch = new ImapFetch();
     private volatile Replies replies;
     private BoxSession session;
 
@@ -107,11 +109,10 @@ final class ImapConnection extends ImapHandler {
     private void serve(InputStream in, OutputStream out) throws IOException, ProtocolException {
         boolean more = true;
         while (more && !isQuitting()) {
-            Optional<CommandLine> next = CommandLine.peek(in);
+            Optional<CommandLine> next = CommandLine.peek(in, budget.line());
             if (next.isEmpty()) {
                 break;
             }
-            CommandLine.readAhead(in, budget.line());
             more = handle(next.get(), in, out);
         }
     }
@@ -121,6 +122,13 @@ final class ImapConnection extends ImapHandler {
             case "CAPABILITY" -> capability(in, out);
             case "LOGIN" -> signIn.login(in, out, signInSession());
             case "AUTHENTICATE" -> signIn.authenticate(in, out, signInSession());
+            case "FETCH" -> fetch(in, out);
+            case "UID" -> {
+                if (!line.argument().equals("FETCH")) {
+                    return requests.handleRequest(in, out, session);
+                }
+                fetch(in, out);
+            }
             case "IDLE" -> {
                 if (session.getState() != ImapSessionState.SELECTED) {
                     return requests.handleRequest(in, out, session);
@@ -244,6 +252,12 @@ final class ImapConnection extends ImapHandler {
         } catch (FolderException e) {
             response.taggedResponse("NO CAPABILITY failed. " + e.getMessage());
         }
+        request.consumeLine();
+    }
+
+    private void fetch(InputStream in, OutputStream out) throws ProtocolException {
+        ImapRequestLineReader request = new ImapRequestLineReader(in, out);
+        fetch.run(request, new ImapResponse(out), session);
         request.consumeLine();
     }
 

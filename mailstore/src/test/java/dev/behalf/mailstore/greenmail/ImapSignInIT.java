@@ -85,6 +85,21 @@ class ImapSignInIT {
         }
     }
 
+    /**
+     * The connection picks who answers a command by GreenMail's own reading of the line: a long tag and
+     * runs of spaces, which GreenMail's parser takes, reach Behalf's sign-in and CAPABILITY, not GreenMail's
+     * (whose LOGIN fails for everyone, its registry being closed, and whose CAPABILITY lists other things).
+     */
+    @Test
+    void aLongTagAndExtraSpacesStillReachBehalfsSignInAndCapability() throws Exception {
+        String tag = "t".repeat(300);
+        try (Transcript t = new Transcript(store.imapPort())) {
+            assertEquals(List.of("* CAPABILITY " + ImapConnection.CAPABILITIES, tag + " OK CAPABILITY completed."),
+                    t.imap(tag, "  capability"));
+            assertEquals(tag + " OK LOGIN completed.", t.tagged(tag, "   login   jimh\\ayla " + Cast.PASSWORD));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ayla@contoso.com", "ayla", "AYLA", "CONTOSO\\ayla", "contoso.com\\ayla"})
     void anOwnerSignsInByEveryLoginFormWithLoginAndAuthenticate(String login) throws Exception {

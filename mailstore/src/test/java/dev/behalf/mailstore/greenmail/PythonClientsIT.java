@@ -1,6 +1,7 @@
 package dev.behalf.mailstore.greenmail;
 
 import dev.behalf.mailstore.Demo;
+import dev.behalf.mailstore.MailboxKey;
 import dev.behalf.mailstore.Placement;
 import dev.behalf.policy.change.LiveDirectory;
 import dev.behalf.policy.seed.Cast;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -94,6 +96,16 @@ class PythonClientsIT {
         Run refused = run("imap-plain", String.valueOf(store.imapPort()), "ayla@contoso.com", "terrya", Cast.PASSWORD);
         assertEquals(1, refused.exit());
         assertTrue(refused.output().contains("AUTHENTICATE failed."), refused.output());
+    }
+
+    @Test
+    void imaplibReadsTheHeaderAndTheTextAsTheStoredOctetsSplitInTwo() throws Exception {
+        Run r = run("imap-sections", String.valueOf(store.imapPort()), "ayla", Cast.PASSWORD);
+        assertEquals(0, r.exit(), r.output());
+        // Message 1 is the one delivered at set-up; its body ends in a line break, which the old FETCH cut from TEXT.
+        MailboxKey ayla = Demo.mailbox(live, "ayla");
+        byte[] first = store.fetch(store.list(ayla, "INBOX").get(0).id()).orElseThrow().raw();
+        assertEquals("HEADER+TEXT==BODY[] True\nBODY[] " + HexFormat.of().formatHex(first), r.output());
     }
 
     @Test

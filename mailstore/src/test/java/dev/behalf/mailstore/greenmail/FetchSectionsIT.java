@@ -1,0 +1,238 @@
+package dev.behalf.mailstore.greenmail;
+
+import dev.behalf.mailstore.Demo;
+import dev.behalf.mailstore.Placement;
+import dev.behalf.policy.seed.Cast;
+import jakarta.mail.Folder;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Store;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.behalf.mailstore.greenmail.NestedMessage.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every FETCH body section over a real socket is the stored octets: HEADER then TEXT is BODY[], a part
+ * is the part as sent. GreenMail's FETCH lost the body's last line break and trailing blank lines from
+ * TEXT, the blank line from HEADER, and read parts without a header as empty; these fail with it.
+ */
+class FetchSectionsIT extends StartedDemoStore {
+
+    @BeforeEach
+    void deliver() {
+        store.deliver(Demo.delivery(NestedMessage.bytes(), Placement.inbox(ayla)));
+    }
+
+    /** A raw IMAP session that keeps each reply's literals as octets. */
+    private static final class Raw implements AutoCloseable {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        private int tag;
+
+        Raw(int port) throws IOException {
+            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.setSoTimeout(10_000);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+            line();
+        }
+
+        /** The whole reply to a command, up to its tagged line, each octet one ISO-8859-1 character. */
+        String command(String command) throws IOException {
+            String t = "r" + ++tag;
+            out.write((t + " " + command + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            StringBuilder reply = new StringBuilder();
+            while (true) {
+                String line = line();
+                reply.append(line);
+                Matcher literal = Pattern.compile("\\{(\\d+)}\r\n$").matcher(line);
+                if (literal.find()) {
+                    reply.append(new String(in.readNBytes(Integer.parseInt(literal.group(1))), StandardCharsets.ISO_8859_1));
+                    continue;
+                }
+                if (line.startsWith(t + " ")) {
+                    return reply.toString();
+                }
+            }
+        }
+
+        private String line() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) >= 0) {
+                line.write(c);
+                if (c == '\n') {
+                    break;
+                }
+            }
+            return line.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** The octets of item {@code name} in a FETCH reply; null for NIL. */
+    private static String item(String reply, String name) {
+        int at = reply.indexOf(name + " ");
+        assertTrue(at >= 0, name + " not in " + reply);
+        String rest = reply.substring(at + name.length() + 1);
+        if (rest.startsWith("NIL")) {
+            return null;
+        }
+        Matcher m = Pattern.compile("^\\{(\\d+)}\r\n").matcher(rest);
+        assertTrue(m.find(), "no literal after " + name + ": " + rest);
+        return rest.substring(m.end(), m.end() + Integer.parseInt(m.group(1)));
+    }
+
+    private Raw signedIn() throws IOException {
+        Raw raw = new Raw(store.imapPort());
+        assertTrue(raw.command("LOGIN ayla " + Cast.PASSWORD).contains("OK"));
+        assertTrue(raw.command("SELECT INBOX").contains("OK"));
+        return raw;
+    }
+
+    @Test
+    void headerThenTextIsTheWholeMessageAndEachIsAsStored() throws Exception {
+        try (Raw imap = signedIn()) {
+            String reply = imap.command("FETCH 1 (BODY.PEEK[HEADER] BODY.PEEK[TEXT] BODY.PEEK[])");
+            assertEquals(HEADER, item(reply, "BODY[HEADER]"));
+            assertEquals(TEXT, item(reply, "BODY[TEXT]"));
+            assertEquals(MESSAGE, item(reply, "BODY[]"));
+            String rfc822 = imap.command("FETCH 1 (RFC822.HEADER RFC822.TEXT RFC822)");
+            assertEquals(HEADER, item(rfc822, "RFC822.HEADER"));
+            assertEquals(TEXT, item(rfc822, "RFC822.TEXT"));
+            assertEquals(MESSAGE, item(rfc822, "RFC822"));
+        }
+    }
+
+    @Test
+    void partsMimeHeadersAndTheMessagePartsSectionsAreThePartsAsSent() throws Exception {
+        try (Raw imap = signedIn()) {
+            String reply = imap.command("UID FETCH 1 (BODY.PEEK[1] BODY.PEEK[1.MIME] BODY.PEEK[2] BODY.PEEK[3.HEADER] "
+                    + "BODY.PEEK[3.TEXT] BODY.PEEK[3.2] BODY.PEEK[3.2.MIME] BODY.PEEK[4] BODY.PEEK[4.MIME] BODY.PEEK[9])");
+            assertEquals(PART1, item(reply, "BODY[1]"));
+            assertEquals(PART1_MIME, item(reply, "BODY[1.MIME]"));
+            assertEquals(PART2, item(reply, "BODY[2]"));
+            assertEquals(INNER_HEADER, item(reply, "BODY[3.HEADER]"));
+            assertEquals(INNER_TEXT, item(reply, "BODY[3.TEXT]"));
+            assertEquals(INNER2, item(reply, "BODY[3.2]"));
+            assertEquals(INNER2_MIME, item(reply, "BODY[3.2.MIME]"));
+            assertEquals(PART4, item(reply, "BODY[4]"));
+            assertEquals("\r\n", item(reply, "BODY[4.MIME]"));
+            assertEquals(null, item(reply, "BODY[9]"));
+            assertTrue(reply.startsWith("* 1 FETCH (UID 1 "), "UID FETCH names the UID: " + reply);
+        }
+    }
+
+    @Test
+    void headerFieldsArePickedByNameAsStoredAndPartialsCutTheSectionsOctets() throws Exception {
+        try (Raw imap = signedIn()) {
+            String reply = imap.command("FETCH 1 (BODY.PEEK[HEADER.FIELDS (\"subject\" X-Folded)] BODY.PEEK[HEADER.FIELDS.NOT (From To Subject X-Folded MIME-Version)])");
+            assertEquals("Subject: sections\r\nX-Folded: one\r\n two\r\n\r\n", item(reply, "BODY[HEADER.FIELDS (subject X-Folded)]"));
+            assertEquals("Content-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n",
+                    item(reply, "BODY[HEADER.FIELDS.NOT (From To Subject X-Folded MIME-Version)]"));
+            String partial = imap.command("FETCH 1 (BODY.PEEK[TEXT]<" + (TEXT.length() - 6) + ".100> BODY.PEEK[]<0.4> BODY.PEEK[1]<9999.5>)");
+            assertEquals("  \r\n\r\n", item(partial, "BODY[TEXT]<" + (TEXT.length() - 6) + ">"));
+            assertEquals("From", item(partial, "BODY[]<0>"));
+            assertEquals("", item(partial, "BODY[1]<9999>"));
+        }
+    }
+
+    @Test
+    void aBodyFetchSetsSeenAndSaysSoAPeekDoesNotAndExamineNever() throws Exception {
+        try (Raw imap = signedIn()) {
+            assertFalse(imap.command("FETCH 1 (BODY.PEEK[TEXT])").contains("FLAGS"));
+            assertFalse(imap.command("FETCH 1 (FLAGS)").contains("\\Seen"));
+            assertTrue(imap.command("EXAMINE INBOX").contains("OK"));
+            assertFalse(imap.command("FETCH 1 (BODY[TEXT])").contains("\\Seen"));
+            assertTrue(imap.command("SELECT INBOX").contains("OK"));
+            String reply = imap.command("FETCH 1 (BODY[TEXT])");
+            assertTrue(reply.contains("FLAGS (\\Seen)"), reply);
+            assertEquals(TEXT, item(reply, "BODY[TEXT]"));
+        }
+    }
+
+    @Test
+    void malformedItemsAreRefusedWithTheReasonAndTheSessionGoesOn() throws Exception {
+        try (Raw imap = signedIn()) {
+            assertTrue(imap.command("FETCH 1 (BODY[MIME])").contains("BAD Invalid section: MIME needs a part number"));
+            assertTrue(imap.command("FETCH 1 (BODY[0])").contains("BAD Invalid part number: 0"));
+            assertTrue(imap.command("FETCH 1 (BODY[TEXT]<5>)").contains("BAD"));
+            assertTrue(imap.command("FETCH 1 (BINARY[1])").contains("BAD Invalid fetch attribute: BINARY["));
+            assertTrue(imap.command("FETCH 1 (FLAGS").contains("BAD"));
+            assertEquals(MESSAGE, item(imap.command("FETCH 1 BODY.PEEK[]"), "BODY[]"));
+        }
+    }
+
+    @Test
+    void sequenceSetsNameEachMessageOnceInOrderAndStarIsTheLast() throws Exception {
+        store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", "second"), Placement.inbox(ayla)));
+        try (Raw imap = signedIn()) {
+            assertEquals("* 1 FETCH (UID 1)\r\n* 2 FETCH (UID 2)\r\n", responses(imap.command("FETCH 2,1:*,1 (UID)")));
+            assertTrue(imap.command("FETCH *:2 (UID)").contains("* 2 FETCH (UID 2)"));
+            assertTrue(imap.command("UID FETCH 7:* (FLAGS)").contains("* 2 FETCH (FLAGS () UID 2)"));
+            assertEquals("", responses(imap.command("FETCH 3 (UID)")));
+        }
+    }
+
+    @Test
+    void aCommandGreenMailWouldReadAsFetchIsAnsweredFromTheStoreHoweverItIsSpelt() throws Exception {
+        try (Raw imap = signedIn()) {
+            String longTag = "t".repeat(300);
+            // Sent by hand: a 300-character tag, and spaces GreenMail's parser skips.
+            imap.out.write((longTag + "  uid   fetch 1 BODY.PEEK[TEXT]\r\nr9 NOOP\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            imap.out.flush();
+            String answer = imap.command("NOOP");
+            assertEquals(TEXT, item(answer, "BODY[TEXT]"));
+            assertTrue(answer.contains(longTag + " OK FETCH completed."), answer);
+        }
+    }
+
+    @Test
+    void jakartaMailReadsEachPartThroughImapAsSent() throws Exception {
+        Store imap = Clients.imap(store, "ayla", Cast.PASSWORD);
+        try {
+            Folder inbox = imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Multipart parts = (Multipart) inbox.getMessage(1).getContent();
+            assertEquals(4, parts.getCount());
+            assertEquals(PART1, parts.getBodyPart(0).getContent());
+            try (InputStream attachment = parts.getBodyPart(1).getInputStream()) {
+                assertArrayEquals(ATTACHMENT, attachment.readAllBytes());
+            }
+            Part held = parts.getBodyPart(2);
+            assertTrue(held.isMimeType("message/rfc822"));
+            jakarta.mail.Message inner = (jakarta.mail.Message) held.getContent();
+            assertEquals("inner", inner.getSubject());
+            assertEquals(INNER2, ((Multipart) inner.getContent()).getBodyPart(1).getContent());
+            assertEquals(PART4, parts.getBodyPart(3).getContent());
+        } finally {
+            imap.close();
+        }
+    }
+
+    /** The reply without its tagged line: the untagged responses. */
+    private static String responses(String reply) {
+        return reply.substring(0, reply.lastIndexOf('\n', reply.length() - 2) + 1);
+    }
+}
