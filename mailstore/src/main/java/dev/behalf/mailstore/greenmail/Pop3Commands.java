@@ -17,7 +17,8 @@ import java.util.Map;
  * One POP3 connection's command table: GreenMail's, with sign-in and QUIT replaced.
  *
  * <p>GreenMail's {@code Pop3Handler} takes its registry as a constructor argument, which makes this the
- * narrowest seam: {@code USER}, {@code PASS} and {@code AUTH} are {@link Pop3SignIn}'s; {@code CAPA}
+ * narrowest seam: {@code USER}, {@code PASS} and {@code AUTH} are {@link Pop3SignIn}'s; {@code RETR} and
+ * {@code TOP} {@link Pop3Retrieval}'s (GreenMail's trim the message); {@code CAPA}
  * advertises {@code SASL PLAIN}; {@code QUIT} expunges and syncs the store before it answers, so
  * deletions are on disk when the client hears {@code +OK}. A registry is made per connection.
  */
@@ -30,6 +31,7 @@ final class Pop3Commands extends Pop3CommandRegistry {
     Pop3Commands(Pop3SignIn signIn, MessageStore store) {
         this.store = store;
         ours.putAll(signIn.commands());
+        ours.putAll(Pop3Retrieval.commands());
         ours.put("CAPA", new Capa());
         ours.put("QUIT", new Quit());
     }

@@ -12,6 +12,11 @@ import jakarta.mail.Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Properties;
@@ -20,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** POP3 sign-in and deletion over real sockets. */
+/** POP3 sign-in, retrieval and deletion over real sockets. */
 class Pop3IT extends StartedDemoStore {
     @BeforeEach
     void deliverTwoToAyla() {
@@ -99,5 +104,62 @@ class Pop3IT extends StartedDemoStore {
             assertEquals("+OK Behalf POP3 server signing off", t.pop3("QUIT"));
         }
         assertEquals(1, store.list(ayla, Folders.INBOX).size());
+    }
+
+    /** A reply as sent: its status line, and for a RETR or TOP that succeeds the lines up to the terminating dot line. */
+    private static String reply(InputStream in, OutputStream out, String command) throws IOException {
+        out.write((command + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        StringBuilder got = new StringBuilder(line(in));
+        if (got.toString().startsWith("+OK") && (command.startsWith("RETR") || command.startsWith("TOP"))) {
+            while (!got.toString().endsWith("\r\n.\r\n")) {
+                got.append(line(in));
+            }
+        }
+        return got.toString();
+    }
+
+    /** One line, its line end included, each octet a character. */
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            line.append((char) c);
+            if (c == '\n') {
+                break;
+            }
+        }
+        return line.toString();
+    }
+
+    /**
+     * RETR and TOP send the stored octets: GreenMail's trimmed the message, so white space it began with and
+     * the blank lines and spaces it ended with were lost. Lines starting with a dot are stuffed, once.
+     */
+    @Test
+    void retrAndTopSendTheStoredOctetsDotStuffed() throws Exception {
+        String header = "From: terrya@contoso.com\r\nSubject: dots\r\n\r\n";
+        String body = ".starts with a dot\r\n..two dots\r\nthird line  \r\n\r\n\r\n";
+        store.deliver(Demo.delivery((header + body).getBytes(StandardCharsets.ISO_8859_1), Placement.inbox(ayla)));
+        String stuffedBody = "..starts with a dot\r\n...two dots\r\nthird line  \r\n\r\n\r\n";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), store.pop3Port())) {
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            line(in);
+            assertEquals("+OK\r\n", reply(in, out, "USER jimh\\ayla"));
+            assertEquals("+OK\r\n", reply(in, out, "PASS " + Cast.PASSWORD));
+            int size = (header + body).length();
+            assertEquals("+OK " + size + " octets\r\n" + header + stuffedBody + ".\r\n", reply(in, out, "RETR 3"));
+            assertEquals("+OK\r\n" + header + ".\r\n", reply(in, out, "TOP 3 0"));
+            assertEquals("+OK\r\n" + header + "..starts with a dot\r\n...two dots\r\n.\r\n", reply(in, out, "TOP  3  2"));
+            assertEquals("+OK\r\n" + header + stuffedBody + ".\r\n", reply(in, out, "TOP 3 99"));
+            assertEquals("-ERR no such message\r\n", reply(in, out, "RETR 4"));
+            assertEquals("-ERR 'x' is not a message number\r\n", reply(in, out, "RETR x"));
+            assertEquals("-ERR RETR takes one message number\r\n", reply(in, out, "RETR"));
+            assertEquals("-ERR TOP takes a message number and a number of lines\r\n", reply(in, out, "TOP 3"));
+            assertTrue(reply(in, out, "DELE 3").startsWith("+OK"));
+            assertEquals("-ERR message 3 is deleted\r\n", reply(in, out, "RETR 3"));
+        }
     }
 }
