@@ -31,7 +31,7 @@ public record SignInEvent(Instant at, SignInSurface surface, Mechanism mechanism
         StringBuilder s = new StringBuilder().append(surface).append(' ').append(mechanism.label())
                 .append(" from ").append(client.getHostAddress()).append(" as '").append(Printable.of(login)).append("': ");
         if (decision instanceof SignInDecision.Accepted a) {
-            s.append(a.account().name()).append(a.mailbox().equals(a.account()) ? " signed in" : " opened " + a.mailbox().name())
+            s.append(a.account().name()).append(a.mailbox().id().equals(a.account().id()) ? " signed in" : " opened " + a.mailbox().name())
                     .append(" (").append(a.how()).append(')');
         } else {
             SignInDecision.Refused r = (SignInDecision.Refused) decision;
