@@ -66,7 +66,7 @@ final class Sections {
      * @param bodyOffset where the store found the message's body
      */
     static byte[] read(byte[] message, int bodyOffset, Spec spec) {
-        Entity top = new Entity(message, 0, bodyOffset, message.length, true);
+        Entity top = Entity.message(message, bodyOffset);
         if (spec.parts().length == 0) {
             return text(top, spec);
         }
@@ -142,7 +142,17 @@ final class Sections {
      * {@code root} is a message's own level (the top, or the message a message/rfc822 part holds), whose
      * part numbers go into its body; otherwise it is a body part.
      */
-    private record Entity(byte[] bytes, int start, int content, int end, boolean root) {
+    record Entity(byte[] bytes, int start, int content, int end, boolean root) {
+
+        /** The top level of a stored message whose body starts at {@code bodyOffset}. */
+        static Entity message(byte[] bytes, int bodyOffset) {
+            return new Entity(bytes, 0, bodyOffset, bytes.length, true);
+        }
+
+        /** This entity's header fields, read by the store's header parser. */
+        HeaderSection headers() {
+            return HeaderSection.read(header());
+        }
 
         byte[] header() {
             return Arrays.copyOfRange(bytes, start, content);
@@ -153,8 +163,12 @@ final class Sections {
         }
 
         ContentType type() {
-            byte[] header = header();
-            String value = HeaderSection.read(header).first("Content-Type").map(HeaderField::value).orElse("text/plain");
+            return type(headers());
+        }
+
+        /** The Content-Type in these fields; text/plain when there is none or it does not parse (RFC 2045 §5.2). */
+        static ContentType type(HeaderSection headers) {
+            String value = headers.first("Content-Type").map(HeaderField::value).orElse("text/plain");
             try {
                 return new ContentType(value);
             } catch (ParseException e) {
@@ -173,13 +187,14 @@ final class Sections {
 
         /**
          * Part {@code n} (from 1) below this entity, as RFC 3501 numbers them: a multipart's n-th part; a
-         * message/rfc822 part's enclosed message's parts; a message that is not multipart has one part, its
-         * body (with the message's header as that part's MIME header). Null when there is none.
+         * message/rfc822 part's enclosed message's parts; a message that is not multipart (or is one that does
+         * not parse) has one part, its body (with the message's header as that part's MIME header). Null when
+         * there is none.
          */
         Entity part(int n) {
             ContentType type = type();
-            if (type.getPrimaryType().toLowerCase(Locale.ROOT).equals("multipart")) {
-                List<Entity> parts = parts(type);
+            List<Entity> parts = parts(type);
+            if (!parts.isEmpty()) {
                 return n <= parts.size() ? parts.get(n - 1) : null;
             }
             if (root) {
@@ -188,8 +203,14 @@ final class Sections {
             return type.match("message/rfc822") ? enclosed().part(n) : null;
         }
 
-        /** The parts of this multipart, by Jakarta Mail's reading; none when it does not parse. */
-        private List<Entity> parts(ContentType type) {
+        /**
+         * The parts of this entity when it is a multipart, by Jakarta Mail's reading; none when it is not, or
+         * when it does not parse (then it is read as a single part, as Dovecot does).
+         */
+        List<Entity> parts(ContentType type) {
+            if (!type.getPrimaryType().toLowerCase(Locale.ROOT).equals("multipart")) {
+                return List.of();
+            }
             List<Entity> out = new ArrayList<>();
             try {
                 Parts multipart = new Parts(new Body(bytes, content, end, type.toString()));

@@ -9,6 +9,7 @@ import dev.behalf.mailstore.core.Slot;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +21,8 @@ import java.util.Locale;
  * One placement as GreenMail's commands see a stored message: made when a command asks for it, kept
  * no longer than the command, and answering from the placement and its shared message. Flags read
  * and write the placement; the MIME view ({@link SlotMime}) is made on first use; IMAP's envelope and
- * body structure are computed once per message, on the first FETCH that needs them, and kept with it.
+ * body structure are computed once per message, on the first FETCH that needs them, and kept with it
+ * ({@link ImapViews}).
  */
 final class SlotMessage extends BehalfStoredMessage {
     private static final DateTimeFormatter INTERNALDATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss xx", Locale.US);
@@ -147,26 +149,109 @@ final class SlotMessage extends BehalfStoredMessage {
 
         @Override
         public String getEnvelope() {
-            return parsed().getEnvelope();
+            return views().envelope(getMimeMessage());
         }
 
         @Override
         public String getBodyStructure(boolean includeExtensions) {
-            return parsed().getBodyStructure(includeExtensions);
+            return views().bodyStructure(includeExtensions);
         }
 
-        private MailMessageAttributes parsed() {
+        private ImapViews views() {
             Message m = slot.message();
             Object cached = m.protocolView();
-            if (cached instanceof MailMessageAttributes a) {
-                return a;
+            if (cached instanceof ImapViews v) {
+                return v;
             }
+            ImapViews v = new ImapViews(m, getReceivedDate());
+            m.protocolView(v);
+            return v;
+        }
+    }
+
+    /**
+     * A message's ENVELOPE (GreenMail's) and BODY/BODYSTRUCTURE ({@link BodyStructure}, from the reading the body
+     * sections are cut by), each computed on first use and kept with the message. Filling one twice, from two
+     * sessions at once, computes the same text.
+     */
+    private static final class ImapViews {
+        private final Message message;
+        private final Date received;
+        private volatile String envelope;
+        private volatile String body;
+        private volatile String bodyStructure;
+
+        ImapViews(Message message, Date received) {
+            this.message = message;
+            this.received = received;
+        }
+
+        /** {@code top}: this message as GreenMail reads it, its header by the store's parser ({@link SlotMime}). */
+        String envelope(MimeMessage top) {
+            String e = envelope;
+            if (e == null) {
+                e = envelopeOf(top, received);
+                envelope = e;
+            }
+            return e;
+        }
+
+        String bodyStructure(boolean extensions) {
+            String s = extensions ? bodyStructure : body;
+            if (s == null) {
+                s = BodyStructure.of(message.bytes(), message.bodyOffset(), extensions, held -> envelopeOf(held, received));
+                if (extensions) {
+                    bodyStructure = s;
+                } else {
+                    body = s;
+                }
+            }
+            return s;
+        }
+
+        private static String envelopeOf(MimeMessage m, Date received) {
             try {
-                MailMessageAttributes a = imapAttributes(getMimeMessage(), getReceivedDate());
-                m.protocolView(a);
-                return a;
+                return imapAttributes(m, received).getEnvelope();
             } catch (MessagingException e) {
-                throw new IllegalStateException("can't compute the IMAP attributes of " + slot.id(), e);
+                throw new IllegalStateException("can't compute the IMAP envelope of a stored message", e);
+            }
+        }
+
+        /** A message a message/rfc822 part holds, read as the top level is: its header by the store's parser. */
+        private static String envelopeOf(Sections.Entity held, Date received) {
+            byte[] bytes = java.util.Arrays.copyOfRange(held.bytes(), held.start(), held.end());
+            return envelopeOf(new HeldMime(bytes, held.content() - held.start()), received);
+        }
+    }
+
+    /**
+     * An enclosed message as a {@code MimeMessage}: its header block a {@link LazyHeaders}, its body the rest.
+     * Marked saved, and written as its bytes: GreenMail writes a message out to measure it, and an unsaved one
+     * would first be given a Message-ID of Jakarta Mail's making (which then showed in the ENVELOPE).
+     */
+    private static final class HeldMime extends MimeMessage {
+        private final byte[] bytes;
+
+        HeldMime(byte[] bytes, int bodyOffset) {
+            super(EmptyMime.SESSION);
+            this.bytes = bytes;
+            this.headers = new LazyHeaders(bytes);
+            this.contentStream = new SharedByteArrayInputStream(bytes, bodyOffset, bytes.length - bodyOffset);
+            this.saved = true;
+            this.modified = false;
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream os) throws java.io.IOException {
+            os.write(bytes);
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream os, String[] ignoreList) throws java.io.IOException, MessagingException {
+            if (ignoreList == null) {
+                os.write(bytes);
+            } else {
+                super.writeTo(os, ignoreList);
             }
         }
     }

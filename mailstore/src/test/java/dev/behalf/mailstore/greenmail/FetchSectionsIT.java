@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every FETCH body section over a real socket is the stored octets: HEADER then TEXT is BODY[], a part
- * is the part as sent. GreenMail's FETCH lost the body's last line break and trailing blank lines from
- * TEXT, the blank line from HEADER, and read parts without a header as empty; these fail with it.
+ * is the part as sent, and BODYSTRUCTURE gives it the size of those octets. GreenMail's FETCH lost the body's
+ * last line break and trailing blank lines from TEXT, the blank line from HEADER, and read parts without a
+ * header as empty; its BODYSTRUCTURE counted each part's MIME header in its size. These fail with it.
  */
 class FetchSectionsIT extends StartedDemoStore {
 
@@ -159,6 +160,25 @@ class FetchSectionsIT extends StartedDemoStore {
     }
 
     @Test
+    void bodystructureGivesEachPartTheSizeAndLinesOfItsSection() throws Exception {
+        try (Raw imap = signedIn()) {
+            String reply = imap.command("FETCH 1 (BODY BODYSTRUCTURE)");
+            String body = "((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7BIT\" 30 2)"
+                    + "(\"application\" \"octet-stream\" NIL NIL NIL \"base64\" 16)"
+                    // GreenMail's envelope: without a Date it gives the internal date; no Message-ID is made up.
+                    + "(\"message\" \"rfc822\" NIL NIL NIL \"7BIT\" 238 (\"DATE\" \"inner\" ((NIL NIL \"raymonds\" \"contoso.com\")) "
+                    + "((NIL NIL \"raymonds\" \"contoso.com\")) ((NIL NIL \"raymonds\" \"contoso.com\")) NIL NIL NIL NIL NIL) "
+                    + "((\"text\" \"plain\" NIL NIL NIL \"7BIT\" 11 1)(\"text\" \"html\" NIL NIL NIL \"7BIT\" 19 1) \"alternative\") 15)"
+                    + "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7BIT\" 27 1) \"mixed\")";
+            assertTrue(reply.replaceFirst("\\(\"[^\"]*\" \"inner\"", "(\"DATE\" \"inner\"")
+                    .startsWith("* 1 FETCH (BODY " + body + " BODYSTRUCTURE (("), reply);
+            assertTrue(reply.contains(" \"mixed\" (\"boundary\" \"outer\") NIL NIL NIL))"), reply);
+            assertEquals(30, PART1.length());
+            assertEquals(238, PART3.length());
+        }
+    }
+
+    @Test
     void aBodyFetchSetsSeenAndSaysSoAPeekDoesNotAndExamineNever() throws Exception {
         try (Raw imap = signedIn()) {
             assertFalse(imap.command("FETCH 1 (BODY.PEEK[TEXT])").contains("FLAGS"));
@@ -226,6 +246,12 @@ class FetchSectionsIT extends StartedDemoStore {
             assertEquals("inner", inner.getSubject());
             assertEquals(INNER2, ((Multipart) inner.getContent()).getBodyPart(1).getContent());
             assertEquals(PART4, parts.getBodyPart(3).getContent());
+            // The sizes and lines Jakarta Mail has from BODYSTRUCTURE are those of the parts' octets.
+            assertEquals(PART1.length(), parts.getBodyPart(0).getSize());
+            assertEquals(2, ((jakarta.mail.internet.MimeBodyPart) parts.getBodyPart(0)).getLineCount());
+            assertEquals(PART2.length(), parts.getBodyPart(1).getSize());
+            assertEquals(PART3.length(), held.getSize());
+            assertEquals(PART4.length(), parts.getBodyPart(3).getSize());
         } finally {
             imap.close();
         }

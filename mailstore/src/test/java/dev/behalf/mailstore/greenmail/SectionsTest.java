@@ -116,9 +116,10 @@ class SectionsTest {
     }
 
     @Test
-    void aMultipartWithoutABoundaryHasNoParts() {
+    void aMultipartThatDoesNotParseIsOnePartItsBody() {
         String m = "Content-Type: multipart/mixed\r\n\r\nno boundary here\r\n";
-        assertNull(read(m, "1"));
+        assertEquals("no boundary here\r\n", read(m, "1"));
+        assertNull(read(m, "2"));
         assertEquals("no boundary here\r\n", read(m, "TEXT"));
     }
 
