@@ -6,7 +6,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BEHALF_JAR="${BEHALF_JAR:-$ROOT/smtp-gateway/target/behalf.jar}"   # BEHALF_JAR=other.jar bench/x.sh: another build
-BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+BENCH_JAR="${BENCH_JAR:-$ROOT/benchmarks/target/benchmarks.jar}"   # a copy, so a rebuild during a run does not change the client under it
 GREENMAIL_VERSION="${GREENMAIL_VERSION:-2.1.13}"
 WORK="${WORK:-$ROOT/bench/target}"
 # The same heap settings for every server process, so peak RSS compares like with like.
