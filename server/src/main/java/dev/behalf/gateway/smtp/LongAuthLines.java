@@ -1,5 +1,7 @@
 package dev.behalf.gateway.smtp;
 
+import dev.behalf.policy.signin.SaslExchange;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -11,14 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.behalf.policy.signin.SaslExchange;
+
 /**
  * Lets an AUTH line be as long as RFC 4954 §4 allows (12,288 octets) on the plain SMTP port, where
  * SubEthaSMTP reads every line through a reader with a fixed 998-character limit ({@code CRLFTerminatedReader},
  * not configurable). An XOAUTH2 response carries a JWT of 1.5 to 3 KB, so without this no OAuth2 client could
  * sign in: Jakarta Mail and Python's smtplib send it as the initial response of {@code AUTH XOAUTH2}.
  *
- * <p>Before SubEthaSMTP sees the bytes, an {@code AUTH} command line (or the response line right after one)
- * too long for SubEthaSMTP (998 characters or more: its reader refuses a line once it holds 998) has its SASL
+ * <p>Before SubEthaSMTP sees the bytes, an {@code AUTH} command line (or a response line of its exchange:
+ * one for PLAIN and XOAUTH2 without an initial response, LOGIN's username and password, as {@link SaslExchange}
+ * steps them) too long for SubEthaSMTP (998 characters or more: its reader refuses a line once it holds 998) has its SASL
  * response replaced by {@link #MARKER} and kept here for the connection; {@link DirectoryAuthenticator} takes it
  * back. Only the sign-in phase is touched: once the client sends a line that SubEthaSMTP runs as {@code MAIL},
  * {@code STARTTLS} (whose TLS bytes must pass untouched), {@code DATA} or {@code BDAT} (which command a line is,
@@ -94,6 +99,11 @@ final class LongAuthLines {
         };
     }
 
+    /** The exchange still open after {@code step}: one that asked for another line. */
+    private static SaslExchange open(SaslExchange exchange, SaslExchange.Step step) {
+        return step instanceof SaslExchange.Challenge ? exchange : null;
+    }
+
     /** The response a line carried, when SubEthaSMTP got the marker in its place. */
     String restore(InetSocketAddress client, String response) {
         if (!response.strip().equals(MARKER)) {
@@ -124,7 +134,8 @@ final class LongAuthLines {
         private int aheadEnd;
         private final byte[] one = new byte[1];
         private boolean passThrough;
-        private boolean afterAuth;
+        /** The SASL exchange the next line answers, stepped as the authenticator steps it; null when none is open. */
+        private SaslExchange exchange;
         private byte[] pending = NONE;
         private int pos;
 
@@ -241,25 +252,34 @@ final class LongAuthLines {
             int end = raw.length - (raw.length > 1 && raw[raw.length - 2] == '\r' ? 2 : 1);
             String body = new String(raw, 0, end, StandardCharsets.UTF_8);
             String command = SmtpCommandLine.command(body);
-            boolean response = afterAuth;
-            afterAuth = false;
+            SaslExchange answering = exchange;
+            exchange = null;
             if (command.equals("MAIL") || command.equals("STARTTLS") || command.equals("DATA") || command.equals("BDAT")) {
                 passThrough = true;
                 return raw;
             }
             boolean long_ = body.length() >= SUBETHA_LIMIT && end <= AUTH_LIMIT;
+            if (answering != null) {
+                // A response: LOGIN's username is followed by its password, so which lines are responses is the
+                // exchange's to say (the authenticator runs the same one, SaslExchange, on the same lines).
+                exchange = open(answering, answering.respond(body));
+                if (long_) {
+                    kept.put(client, body.strip());
+                    return (MARKER + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                }
+                return raw;
+            }
             if (command.equals("AUTH")) {
                 String[] words = SmtpCommandLine.words(body);
-                afterAuth = words[1] != null && words[2] == null;
+                SaslExchange started = words[1] == null ? null : SaslExchange.start(words[1]).orElse(null);
+                if (started != null) {
+                    exchange = open(started, started.initial(Optional.ofNullable(words[2])));
+                }
                 if (long_ && words[2] != null) {
                     kept.put(client, words[2]);
                     return ("AUTH " + words[1] + " " + MARKER + "\r\n").getBytes(StandardCharsets.UTF_8);
                 }
                 return raw;
-            }
-            if (response && long_) {
-                kept.put(client, body.strip());
-                return (MARKER + "\r\n").getBytes(StandardCharsets.US_ASCII);
             }
             return raw;
         }

@@ -157,6 +157,20 @@ class InputBoundsIT {
             assertTrue(c.send("AUTH PLAIN *behalf-long-auth-response*").startsWith("5"), "the stand-in is no credential");
             assertTrue(c.send("MAIL FROM:<terrya@contoso.com>").startsWith("530 "), "still not signed in");
         }
+        for (boolean initial : new boolean[]{true, false}) {
+            try (SmtpClient c = connect(server.smtp)) {
+                c.reply();
+                c.reply("EHLO hostile");
+                // AUTH LOGIN's second response, the password, may be as long as the first.
+                String user = java.util.Base64.getEncoder().encodeToString("terrya".getBytes(StandardCharsets.US_ASCII));
+                String password = java.util.Base64.getEncoder().encodeToString("p".repeat(1200).getBytes(StandardCharsets.US_ASCII));
+                String asked = initial ? c.send("AUTH LOGIN " + user) : c.send("AUTH LOGIN") + " " + c.send(user);
+                assertTrue(asked.endsWith("334 UGFzc3dvcmQ6"), asked);
+                String decided = c.send(password);
+                assertTrue(decided.startsWith("535 5.7.3 "), "a 1,600-character LOGIN password is decided: " + decided);
+                assertTrue(c.send("MAIL FROM:<terrya@contoso.com>").startsWith("530 "), "not signed in");
+            }
+        }
         serverStillServes();
     }
 

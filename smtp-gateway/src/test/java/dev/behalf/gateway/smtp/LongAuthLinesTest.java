@@ -86,4 +86,19 @@ class LongAuthLinesTest {
             }
         }
     }
+
+    @Test
+    void loginsPasswordIsAResponseTooWithOrWithoutTheUsernameOnTheAuthLine() throws IOException {
+        String user = java.util.Base64.getEncoder().encodeToString("terrya".getBytes(StandardCharsets.US_ASCII));
+        String password = "p".repeat(1500);
+        String marker = LongAuthLines.MARKER + "\r\n";
+        assertEquals("AUTH LOGIN\r\n" + user + "\r\n" + marker + "MAIL FROM:<a@b>\r\n",
+                through("AUTH LOGIN\r\n" + user + "\r\n" + password + "\r\nMAIL FROM:<a@b>\r\n", 4096));
+        assertEquals("AUTH LOGIN " + user + "\r\n" + marker + "NOOP " + password + "\r\n",
+                through("AUTH LOGIN " + user + "\r\n" + password + "\r\nNOOP " + password + "\r\n", 4096));
+        // A username that is not base64 ends the exchange: the next line is a command, left to SubEthaSMTP.
+        assertEquals("AUTH LOGIN\r\n!!\r\nNOOP " + password + "\r\n", through("AUTH LOGIN\r\n!!\r\nNOOP " + password + "\r\n", 4096));
+        // PLAIN with its response on the line has no response lines after it.
+        assertEquals("AUTH PLAIN AGEAYg==\r\nNOOP " + password + "\r\n", through("AUTH PLAIN AGEAYg==\r\nNOOP " + password + "\r\n", 4096));
+    }
 }
