@@ -71,7 +71,14 @@ final class ImapFetch {
             long[] uids = folder.getMessageUids();
             BitSet chosen = chosen(set, uids, byUid);
             for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
-                int msn = folder.getMsn(uids[i]);
+                int msn;
+                try {
+                    msn = folder.getMsn(uids[i]);
+                } catch (FolderException gone) {
+                    // Expunged by another session since the UIDs were read: the others are still answered
+                    // (GreenMail's FETCH failed the whole command).
+                    continue;
+                }
                 StoredMessage message = folder.getMessage(uids[i]);
                 if (message != null) {
                     response.fetchResponse(msn, answer(fetch, byUid, message, folder));
