@@ -13,6 +13,8 @@ import com.icegreen.greenmail.store.MessageFlags;
 import com.icegreen.greenmail.store.StoredMessage;
 import dev.behalf.mailstore.core.Message;
 import jakarta.mail.Flags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +39,7 @@ import java.util.Map;
  */
 final class ImapFetch {
     private static final Flags SEEN = new Flags(Flags.Flag.SEEN);
+    private static final Logger log = LoggerFactory.getLogger(ImapFetch.class);
 
     private final Items parser = new Items();
 
@@ -88,6 +91,10 @@ final class ImapFetch {
             response.taggedResponse("OK FETCH completed.");
         } catch (FolderException e) {
             response.taggedResponse("NO " + name + " failed. " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A stored message this cannot read (none known: SectionsFuzzTest) fails the command, not the session.
+            log.warn("IMAP {} failed", name, e);
+            response.taggedResponse("NO " + name + " failed. " + e.getClass().getSimpleName());
         }
     }
 
