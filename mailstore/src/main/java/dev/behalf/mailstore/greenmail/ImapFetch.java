@@ -33,9 +33,9 @@ import java.util.Map;
  * {@code BODY[HEADER]} without the blank line that ends it and with a length counted in characters,
  * {@code BODY[n]} by writing the part out again (and a part without a header as empty), {@code BODY[n.TEXT]}
  * from the whole message, {@code BODY[2.1.MIME]} from part 2. So clients read octets other than the ones
- * the store keeps and the policy decided on. What is not a section (FLAGS, INTERNALDATE, RFC822.SIZE,
- * ENVELOPE, BODY, BODYSTRUCTURE, UID) is answered as GreenMail answers it, from the stored message's
- * attributes, in GreenMail's order.
+ * the store keeps and the policy decided on. The other items are answered in GreenMail's order from the
+ * stored message's attributes: FLAGS, INTERNALDATE, RFC822.SIZE, ENVELOPE and UID as GreenMail gives them,
+ * BODY and BODYSTRUCTURE by {@link BodyStructure}.
  */
 final class ImapFetch {
     private static final Flags SEEN = new Flags(Flags.Flag.SEEN);
@@ -189,7 +189,7 @@ final class ImapFetch {
         }
     }
 
-    /** The data items asked for; body sections by their response name, in the order first asked. */
+    /** The data items asked for; body sections by their name and range, in the order first asked, each once. */
     static final class Request {
         boolean flags;
         boolean internalDate;
@@ -203,7 +203,7 @@ final class ImapFetch {
 
         void add(Section s, boolean peek) {
             setsSeen |= !peek;
-            sections.putIfAbsent(s.name, s);
+            sections.putIfAbsent(s.length < 0 ? s.name : s.name + "<" + s.origin + "." + s.length + ">", s);
         }
     }
 

@@ -156,6 +156,10 @@ class FetchSectionsIT extends StartedDemoStore {
             assertEquals("  \r\n\r\n", item(partial, "BODY[TEXT]<" + (TEXT.length() - 6) + ">"));
             assertEquals("From", item(partial, "BODY[]<0>"));
             assertEquals("", item(partial, "BODY[1]<9999>"));
+            String two = imap.command("FETCH 1 (BODY.PEEK[]<0.4> BODY.PEEK[]<4.2> BODY.PEEK[]<0.4>)");
+            assertEquals("From", item(two, "BODY[]<0>"));
+            assertEquals(": ", item(two, "BODY[]<4>"));
+            assertEquals(1, two.split("BODY\\[]<0>", -1).length - 1, "the same section and range is answered once: " + two);
         }
     }
 
