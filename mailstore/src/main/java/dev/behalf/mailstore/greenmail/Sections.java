@@ -27,9 +27,10 @@ import java.util.Locale;
  *
  * <p>One reading of each thing: a message's header ends where the store's header parser ended it
  * ({@link HeaderSection}, as {@code Message.bodyOffset} for the top level); header fields are that
- * parser's; the parts of a multipart are Jakarta Mail's {@code MimeMultipart}'s, the same parse GreenMail's
- * BODYSTRUCTURE is computed from, run over a stream that knows where in the bytes it is ({@link Positioned}),
- * so a part's octets and its place in the body structure come from one reading. A multipart's
+ * parser's; the parts of a multipart are Jakarta Mail's {@code MimeMultipart}'s (as the web UI and Jakarta
+ * clients read them), run over a stream that knows where in the bytes it is ({@link Positioned}); BODY and
+ * BODYSTRUCTURE ({@link BodyStructure}) describe these same {@link Entity}s, so a part's octets and its place
+ * and size in the body structure come from one reading. A multipart's
  * Content-Transfer-Encoding is ignored (RFC 2045 §6.4 allows only identity encodings there), as Dovecot
  * does.
  */
