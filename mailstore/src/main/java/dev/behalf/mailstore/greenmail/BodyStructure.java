@@ -199,11 +199,7 @@ final class BodyStructure {
                 }
                 out.append('"');
             } else {
-                byte[] octets = s.getBytes(StandardCharsets.UTF_8);
-                out.append('{').append(octets.length).append("}\r\n");
-                for (byte b : octets) {
-                    out.append((char) (b & 0xFF));
-                }
+                ImapFetch.literal(s.getBytes(StandardCharsets.UTF_8), out);
             }
         }
     }

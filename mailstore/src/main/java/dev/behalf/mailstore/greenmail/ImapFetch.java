@@ -177,8 +177,11 @@ final class ImapFetch {
         return out.length() == 0 ? "" : out.substring(1);
     }
 
-    /** An IMAP literal, each octet one character, as GreenMail's response writer sends them (ISO-8859-1). */
-    private static void literal(byte[] bytes, StringBuilder out) {
+    /**
+     * An IMAP literal (NIL for null), each octet one character, as GreenMail's response writer sends them
+     * (ISO-8859-1); {@link BodyStructure} writes its literals with it too.
+     */
+    static void literal(byte[] bytes, StringBuilder out) {
         if (bytes == null) {
             out.append("NIL");
             return;
