@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.behalf.policy.signin.SaslExchange;
-
 /**
  * Lets an AUTH line be as long as RFC 4954 §4 allows (12,288 octets) on the plain SMTP port, where
  * SubEthaSMTP reads every line through a reader with a fixed 998-character limit ({@code CRLFTerminatedReader},
