@@ -10,17 +10,11 @@ import jakarta.mail.Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.behalf.mailstore.greenmail.NestedMessage.*;
+import static dev.behalf.mailstore.greenmail.RawImap.item;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,74 +33,8 @@ class FetchSectionsIT extends StartedDemoStore {
         store.deliver(Demo.delivery(NestedMessage.bytes(), Placement.inbox(ayla)));
     }
 
-    /** A raw IMAP session that keeps each reply's literals as octets. */
-    private static final class Raw implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-        private int tag;
-
-        Raw(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout(10_000);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-            line();
-        }
-
-        /** The whole reply to a command, up to its tagged line, each octet one ISO-8859-1 character. */
-        String command(String command) throws IOException {
-            String t = "r" + ++tag;
-            out.write((t + " " + command + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            StringBuilder reply = new StringBuilder();
-            while (true) {
-                String line = line();
-                reply.append(line);
-                Matcher literal = Pattern.compile("\\{(\\d+)}\r\n$").matcher(line);
-                if (literal.find()) {
-                    reply.append(new String(in.readNBytes(Integer.parseInt(literal.group(1))), StandardCharsets.ISO_8859_1));
-                    continue;
-                }
-                if (line.startsWith(t + " ")) {
-                    return reply.toString();
-                }
-            }
-        }
-
-        private String line() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) >= 0) {
-                line.write(c);
-                if (c == '\n') {
-                    break;
-                }
-            }
-            return line.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-    }
-
-    /** The octets of item {@code name} in a FETCH reply; null for NIL. */
-    private static String item(String reply, String name) {
-        int at = reply.indexOf(name + " ");
-        assertTrue(at >= 0, name + " not in " + reply);
-        String rest = reply.substring(at + name.length() + 1);
-        if (rest.startsWith("NIL")) {
-            return null;
-        }
-        Matcher m = Pattern.compile("^\\{(\\d+)}\r\n").matcher(rest);
-        assertTrue(m.find(), "no literal after " + name + ": " + rest);
-        return rest.substring(m.end(), m.end() + Integer.parseInt(m.group(1)));
-    }
-
-    private Raw signedIn() throws IOException {
-        Raw raw = new Raw(store.imapPort());
+    private RawImap signedIn() throws IOException {
+        RawImap raw = new RawImap(store.imapPort());
         assertTrue(raw.command("LOGIN ayla " + Cast.PASSWORD).contains("OK"));
         assertTrue(raw.command("SELECT INBOX").contains("OK"));
         return raw;
@@ -114,7 +42,7 @@ class FetchSectionsIT extends StartedDemoStore {
 
     @Test
     void headerThenTextIsTheWholeMessageAndEachIsAsStored() throws Exception {
-        try (Raw imap = signedIn()) {
+        try (RawImap imap = signedIn()) {
             String reply = imap.command("FETCH 1 (BODY.PEEK[HEADER] BODY.PEEK[TEXT] BODY.PEEK[])");
             assertEquals(HEADER, item(reply, "BODY[HEADER]"));
             assertEquals(TEXT, item(reply, "BODY[TEXT]"));
@@ -128,7 +56,7 @@ class FetchSectionsIT extends StartedDemoStore {
 
     @Test
     void partsMimeHeadersAndTheMessagePartsSectionsAreThePartsAsSent() throws Exception {
-        try (Raw imap = signedIn()) {
+        try (RawImap imap = signedIn()) {
             String reply = imap.command("UID FETCH 1 (BODY.PEEK[1] BODY.PEEK[1.MIME] BODY.PEEK[2] BODY.PEEK[3.HEADER] "
                     + "BODY.PEEK[3.TEXT] BODY.PEEK[3.2] BODY.PEEK[3.2.MIME] BODY.PEEK[4] BODY.PEEK[4.MIME] BODY.PEEK[9])");
             assertEquals(PART1, item(reply, "BODY[1]"));
@@ -147,7 +75,7 @@ class FetchSectionsIT extends StartedDemoStore {
 
     @Test
     void headerFieldsArePickedByNameAsStoredAndPartialsCutTheSectionsOctets() throws Exception {
-        try (Raw imap = signedIn()) {
+        try (RawImap imap = signedIn()) {
             String reply = imap.command("FETCH 1 (BODY.PEEK[HEADER.FIELDS (\"subject\" X-Folded)] BODY.PEEK[HEADER.FIELDS.NOT (From To Subject X-Folded MIME-Version)])");
             assertEquals("Subject: sections\r\nX-Folded: one\r\n two\r\n\r\n", item(reply, "BODY[HEADER.FIELDS (subject X-Folded)]"));
             assertEquals("Content-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n",
@@ -165,7 +93,7 @@ class FetchSectionsIT extends StartedDemoStore {
 
     @Test
     void bodystructureGivesEachPartTheSizeAndLinesOfItsSection() throws Exception {
-        try (Raw imap = signedIn()) {
+        try (RawImap imap = signedIn()) {
             String reply = imap.command("FETCH 1 (BODY BODYSTRUCTURE)");
             String body = "((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7BIT\" 30 2)"
                     + "(\"application\" \"octet-stream\" NIL NIL NIL \"base64\" 16)"
@@ -184,7 +112,7 @@ class FetchSectionsIT extends StartedDemoStore {
 
     @Test
     void aBodyFetchSetsSeenAndSaysSoAPeekDoesNotAndExamineNever() throws Exception {
-        try (Raw imap = signedIn()) {
+        try (RawImap imap = signedIn()) {
             assertFalse(imap.command("FETCH 1 (BODY.PEEK[TEXT])").contains("FLAGS"));
             assertFalse(imap.command("FETCH 1 (FLAGS)").contains("\\Seen"));
             assertTrue(imap.command("EXAMINE INBOX").contains("OK"));
@@ -198,7 +126,7 @@ class FetchSectionsIT extends StartedDemoStore {
 
     @Test
     void malformedItemsAreRefusedWithTheReasonAndTheSessionGoesOn() throws Exception {
-        try (Raw imap = signedIn()) {
+        try (RawImap imap = signedIn()) {
             assertTrue(imap.command("FETCH 1 (BODY[MIME])").contains("BAD Invalid section: MIME needs a part number"));
             assertTrue(imap.command("FETCH 1 (BODY[0])").contains("BAD Invalid part number: 0"));
             assertTrue(imap.command("FETCH 1 (BODY[TEXT]<5>)").contains("BAD"));
@@ -211,7 +139,7 @@ class FetchSectionsIT extends StartedDemoStore {
     @Test
     void sequenceSetsNameEachMessageOnceInOrderAndStarIsTheLast() throws Exception {
         store.deliver(Demo.delivery(Demo.message("terrya@contoso.com", "ayla@contoso.com", "second"), Placement.inbox(ayla)));
-        try (Raw imap = signedIn()) {
+        try (RawImap imap = signedIn()) {
             assertEquals("* 1 FETCH (UID 1)\r\n* 2 FETCH (UID 2)\r\n", responses(imap.command("FETCH 2,1:*,1 (UID)")));
             assertTrue(imap.command("FETCH *:2 (UID)").contains("* 2 FETCH (UID 2)"));
             assertTrue(imap.command("UID FETCH 7:* (FLAGS)").contains("* 2 FETCH (FLAGS () UID 2)"));
@@ -221,11 +149,10 @@ class FetchSectionsIT extends StartedDemoStore {
 
     @Test
     void aCommandGreenMailWouldReadAsFetchIsAnsweredFromTheStoreHoweverItIsSpelt() throws Exception {
-        try (Raw imap = signedIn()) {
+        try (RawImap imap = signedIn()) {
             String longTag = "t".repeat(300);
             // Sent by hand: a 300-character tag, and spaces GreenMail's parser skips.
-            imap.out.write((longTag + "  uid   fetch 1 BODY.PEEK[TEXT]\r\nr9 NOOP\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            imap.out.flush();
+            imap.send(longTag + "  uid   fetch 1 BODY.PEEK[TEXT]\r\nr9 NOOP\r\n");
             String answer = imap.command("NOOP");
             assertEquals(TEXT, item(answer, "BODY[TEXT]"));
             assertTrue(answer.contains(longTag + " OK FETCH completed."), answer);
