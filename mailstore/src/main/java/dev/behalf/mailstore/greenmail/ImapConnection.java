@@ -37,7 +37,8 @@ import java.util.Optional;
  * that box's user directly (GreenMail's registry is never consulted, {@link ClosedUsers}, so
  * {@code delegate\mailbox} is never remembered); {@code CAPABILITY} and {@code IDLE} (to close a race in
  * GreenMail's) are answered here with GreenMail's own parser and response writer, {@code FETCH} and
- * {@code UID FETCH} by {@link ImapFetch} (GreenMail's loses octets of the body sections); everything else goes
+ * {@code UID FETCH} by {@link ImapFetch} (GreenMail's loses octets of the body sections), {@code APPEND} by
+ * {@link ImapAppend} (GreenMail's stores Jakarta Mail's rewrite of the literal); everything else goes
  * unchanged to GreenMail's {@code ImapRequestHandler}. Every byte read passes through a {@link LimitedInput},
  * so no command grows a buffer past the {@link InputLimits} (counted by {@link ImapInput}); a client that exceeds them hears one
  * {@code * BYE} with the reason and is disconnected.
@@ -60,6 +61,7 @@ final class ImapConnection extends ImapHandler {
     private final ImapRequestHandler requests = new ImapRequestHandler();
     private final CommandParser parser = new CommandParser();
     private final ImapFetch fetch = new ImapFetch();
+    private final ImapAppend append = new ImapAppend();
     private volatile Replies replies;
     private BoxSession session;
 
@@ -128,6 +130,12 @@ final class ImapConnection extends ImapHandler {
                     return requests.handleRequest(in, out, session);
                 }
                 fetch(in, out);
+            }
+            case "APPEND" -> {
+                if (session.getState() == ImapSessionState.NON_AUTHENTICATED) {
+                    return requests.handleRequest(in, out, session);
+                }
+                append(in, out);
             }
             case "IDLE" -> {
                 if (session.getState() != ImapSessionState.SELECTED) {
@@ -258,6 +266,12 @@ final class ImapConnection extends ImapHandler {
     private void fetch(InputStream in, OutputStream out) throws ProtocolException {
         ImapRequestLineReader request = new ImapRequestLineReader(in, out);
         fetch.run(request, new ImapResponse(out), session);
+        request.consumeLine();
+    }
+
+    private void append(InputStream in, OutputStream out) throws ProtocolException {
+        ImapRequestLineReader request = new ImapRequestLineReader(in, out);
+        append.run(request, new ImapResponse(out), session);
         request.consumeLine();
     }
 

@@ -15,12 +15,9 @@ import dev.behalf.mailstore.core.MessageStore;
 import dev.behalf.mailstore.core.Slot;
 import dev.behalf.mailstore.core.Watcher;
 import jakarta.mail.Flags;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.SearchTerm;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,22 +139,22 @@ final class ImapFolder implements MailFolder {
         return folder == null ? 1 : store.locked(folder::uidNext);
     }
 
-    /** IMAP APPEND (and the UID of the new placement, for APPENDUID). */
+    /**
+     * GreenMail's APPEND, which hands over the literal as Jakarta Mail parsed it: never called, {@link ImapAppend}
+     * answers APPEND from the literal's own octets (the interface still asks for the method).
+     */
     @Override
     public long appendMessage(MimeMessage message, Flags flags, Date internalDate) {
-        byte[] bytes;
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 0) + 1024);
-            message.writeTo(out);
-            bytes = out.toByteArray();
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException("can't read the appended message", e);
-        }
-        Message m = store.message(bytes, internalDate == null ? System.currentTimeMillis() : internalDate.getTime());
+        throw new UnsupportedOperationException("APPEND is ImapAppend's: it stores the literal's octets, not Jakarta's rewrite");
+    }
+
+    /** IMAP APPEND of {@code bytes} as they came (and the UID of the new placement, for APPENDUID). */
+    long append(byte[] bytes, Flags flags, Date internalDate) throws FolderException {
+        Message m = store.message(bytes, internalDate.getTime());
         return store.locked(() -> {
             if (folder == null || !folder.selectable()) {
-                // MailFolder.appendMessage declares no exception, but GreenMail's commands answer NO only for a
-                // FolderException (anything else ends the connection): thrown unchecked, as APPEND to \Noselect deserves.
+                // Checked and appended under one lock, so a folder deleted by another session is refused here too;
+                // the lambda can't declare the FolderException GreenMail answers NO for.
                 throw ImapFolder.<RuntimeException>sneaky(new FolderException("Can't append to " + getName() + ": it holds no messages"));
             }
             return store.append(folder, m, FlagCodec.bits(flags), FlagCodec.keywords(flags)).uid();
