@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketImpl;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,9 @@ final class LongAuthLines {
         return new ServerSocket() {
             @Override
             public Socket accept() throws IOException {
-                Socket s = new Socket() {
+                // Without an impl of its own, as ServerSocket.accept() makes its sockets: a Socket made with one has it
+                // replaced by the accepted connection's, after an option copy that throws and catches a SocketException.
+                Socket s = new Socket((SocketImpl) null) {
                     private InputStream in;
 
                     @Override
@@ -81,7 +84,8 @@ final class LongAuthLines {
         return new ServerSocket() {
             @Override
             public Socket accept() throws IOException {
-                Socket plain = new Socket();
+                Socket plain = new Socket((SocketImpl) null) {
+                };
                 implAccept(plain);
                 try {
                     InetSocketAddress remote = (InetSocketAddress) plain.getRemoteSocketAddress();
