@@ -1,9 +1,6 @@
 package com.icegreen.greenmail.store;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-
-import java.util.Date;
 
 /**
  * The base of Behalf's {@link StoredMessage}s: views over Behalf's own store
@@ -13,20 +10,13 @@ import java.util.Date;
  * {@link StoredMessage}, a class whose only constructor is package-private and, given a message,
  * copies it whole and parses it for IMAP ({@code UidAwareMimeMessage}, {@link SimpleMessageAttributes})
  * - the cost Behalf's store exists to avoid. Given an empty placeholder, that work is next to nothing,
- * and the subclass answers from the shared bytes instead. {@link SimpleMessageAttributes}' constructor
- * is package-private too; {@link #imapAttributes} lets the view compute GreenMail's own ENVELOPE and
- * BODYSTRUCTURE once per message, when a FETCH first asks. Compiled against GreenMail 2.1.13: an
- * upgrade that changes either constructor breaks the build here, not at run time.
+ * and the subclass answers from the shared bytes instead. Compiled against GreenMail 2.1.13: an upgrade
+ * that changes the constructor breaks the build here, not at run time.
  */
 public abstract class BehalfStoredMessage extends StoredMessage {
 
     /** {@code placeholder}: an empty message, the one the superclass copies (and nothing reads). */
     protected BehalfStoredMessage(MimeMessage placeholder, long uid) {
         super(placeholder, null, uid);
-    }
-
-    /** GreenMail's IMAP attributes of a message (envelope, body structure), as its own store computes them. */
-    protected static MailMessageAttributes imapAttributes(MimeMessage message, Date received) throws MessagingException {
-        return new SimpleMessageAttributes(message, received);
     }
 }

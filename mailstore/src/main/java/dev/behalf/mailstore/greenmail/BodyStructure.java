@@ -8,7 +8,6 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.ParameterList;
 import jakarta.mail.internet.ParseException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,7 @@ import java.util.function.Function;
  *
  * <p>Why not GreenMail's: 2.1.13 gives each part's size and lines as those of the part written out again
  * with its MIME header (and a single-part message's as the whole message's), not of its body; a part of
- * 30 octets was described as 73. The envelope of a message/rfc822 part is still GreenMail's, given here as
+ * 30 octets was described as 73. The envelope of a message/rfc822 part ({@link Envelope}) is given here as
  * a function.
  */
 final class BodyStructure {
@@ -181,26 +180,8 @@ final class BodyStructure {
             }
         }
 
-        /** A quoted string when it can be one, else a literal of its UTF-8 octets. */
         private void string(String s) {
-            boolean quotable = true;
-            for (int i = 0; i < s.length() && quotable; i++) {
-                char c = s.charAt(i);
-                quotable = c >= 0x20 && c < 0x7f;
-            }
-            if (quotable) {
-                out.append('"');
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    if (c == '"' || c == '\\') {
-                        out.append('\\');
-                    }
-                    out.append(c);
-                }
-                out.append('"');
-            } else {
-                ImapFetch.literal(s.getBytes(StandardCharsets.UTF_8), out);
-            }
+            ImapFetch.string(s, out);
         }
     }
 

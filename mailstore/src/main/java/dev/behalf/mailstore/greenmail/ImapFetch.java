@@ -16,6 +16,7 @@ import jakarta.mail.Flags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -34,8 +35,8 @@ import java.util.Map;
  * {@code BODY[n]} by writing the part out again (and a part without a header as empty), {@code BODY[n.TEXT]}
  * from the whole message, {@code BODY[2.1.MIME]} from part 2. So clients read octets other than the ones
  * the store keeps and the policy decided on. The other items are answered in GreenMail's order from the
- * stored message's attributes: FLAGS, INTERNALDATE, RFC822.SIZE, ENVELOPE and UID as GreenMail gives them,
- * BODY and BODYSTRUCTURE by {@link BodyStructure}.
+ * stored message's attributes: FLAGS, INTERNALDATE, RFC822.SIZE and UID as GreenMail gives them, ENVELOPE by
+ * {@link Envelope}, BODY and BODYSTRUCTURE by {@link BodyStructure}.
  */
 final class ImapFetch {
     private static final Flags SEEN = new Flags(Flags.Flag.SEEN);
@@ -190,6 +191,31 @@ final class ImapFetch {
         for (byte b : bytes) {
             out.append((char) (b & 0xFF));
         }
+    }
+
+    /**
+     * An IMAP string: quoted when it can be one (printable ASCII), else a literal of its UTF-8 octets;
+     * {@link BodyStructure} and {@link Envelope} write theirs with it.
+     */
+    static void string(String s, StringBuilder out) {
+        boolean quotable = true;
+        for (int i = 0; i < s.length() && quotable; i++) {
+            char c = s.charAt(i);
+            quotable = c >= 0x20 && c < 0x7f;
+        }
+        if (!quotable) {
+            literal(s.getBytes(StandardCharsets.UTF_8), out);
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        out.append('"');
     }
 
     /** The data items asked for; body sections by their name and range, in the order first asked, each once. */

@@ -6,10 +6,10 @@ import dev.behalf.mailstore.core.FlagSet;
 import dev.behalf.mailstore.core.Message;
 import dev.behalf.mailstore.core.MessageStore;
 import dev.behalf.mailstore.core.Slot;
+import dev.behalf.message.HeaderSection;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -149,7 +149,7 @@ final class SlotMessage extends BehalfStoredMessage {
 
         @Override
         public String getEnvelope() {
-            return views().envelope(getMimeMessage());
+            return views().envelope();
         }
 
         @Override
@@ -163,34 +163,31 @@ final class SlotMessage extends BehalfStoredMessage {
             if (cached instanceof ImapViews v) {
                 return v;
             }
-            ImapViews v = new ImapViews(m, getReceivedDate());
+            ImapViews v = new ImapViews(m);
             m.protocolView(v);
             return v;
         }
     }
 
     /**
-     * A message's ENVELOPE (GreenMail's) and BODY/BODYSTRUCTURE ({@link BodyStructure}, from the reading the body
-     * sections are cut by), each computed on first use and kept with the message. Filling one twice, from two
+     * A message's ENVELOPE ({@link Envelope}) and BODY/BODYSTRUCTURE ({@link BodyStructure}, from the reading the
+     * body sections are cut by), each computed on first use and kept with the message. Filling one twice, from two
      * sessions at once, computes the same text.
      */
     private static final class ImapViews {
         private final Message message;
-        private final Date received;
         private volatile String envelope;
         private volatile String body;
         private volatile String bodyStructure;
 
-        ImapViews(Message message, Date received) {
+        ImapViews(Message message) {
             this.message = message;
-            this.received = received;
         }
 
-        /** {@code top}: this message as GreenMail reads it, its header by the store's parser ({@link SlotMime}). */
-        String envelope(MimeMessage top) {
+        String envelope() {
             String e = envelope;
             if (e == null) {
-                e = envelopeOf(top, received);
+                e = Envelope.of(HeaderSection.read(message.bytes()));
                 envelope = e;
             }
             return e;
@@ -199,7 +196,7 @@ final class SlotMessage extends BehalfStoredMessage {
         String bodyStructure(boolean extensions) {
             String s = extensions ? bodyStructure : body;
             if (s == null) {
-                s = BodyStructure.of(message.bytes(), message.bodyOffset(), extensions, held -> envelopeOf(held, received));
+                s = BodyStructure.of(message.bytes(), message.bodyOffset(), extensions, held -> Envelope.of(held.headers()));
                 if (extensions) {
                     bodyStructure = s;
                 } else {
@@ -207,52 +204,6 @@ final class SlotMessage extends BehalfStoredMessage {
                 }
             }
             return s;
-        }
-
-        private static String envelopeOf(MimeMessage m, Date received) {
-            try {
-                return imapAttributes(m, received).getEnvelope();
-            } catch (MessagingException e) {
-                throw new IllegalStateException("can't compute the IMAP envelope of a stored message", e);
-            }
-        }
-
-        /** A message a message/rfc822 part holds, read as the top level is: its header by the store's parser. */
-        private static String envelopeOf(Sections.Entity held, Date received) {
-            byte[] bytes = java.util.Arrays.copyOfRange(held.bytes(), held.start(), held.end());
-            return envelopeOf(new HeldMime(bytes, held.content() - held.start()), received);
-        }
-    }
-
-    /**
-     * An enclosed message as a {@code MimeMessage}: its header block a {@link LazyHeaders}, its body the rest.
-     * Marked saved, and written as its bytes: GreenMail writes a message out to measure it, and an unsaved one
-     * would first be given a Message-ID of Jakarta Mail's making (which then showed in the ENVELOPE).
-     */
-    private static final class HeldMime extends MimeMessage {
-        private final byte[] bytes;
-
-        HeldMime(byte[] bytes, int bodyOffset) {
-            super(EmptyMime.SESSION);
-            this.bytes = bytes;
-            this.headers = new LazyHeaders(bytes);
-            this.contentStream = new SharedByteArrayInputStream(bytes, bodyOffset, bytes.length - bodyOffset);
-            this.saved = true;
-            this.modified = false;
-        }
-
-        @Override
-        public void writeTo(java.io.OutputStream os) throws java.io.IOException {
-            os.write(bytes);
-        }
-
-        @Override
-        public void writeTo(java.io.OutputStream os, String[] ignoreList) throws java.io.IOException, MessagingException {
-            if (ignoreList == null) {
-                os.write(bytes);
-            } else {
-                super.writeTo(os, ignoreList);
-            }
         }
     }
 }

@@ -97,13 +97,12 @@ class FetchSectionsIT extends StartedDemoStore {
             String reply = imap.command("FETCH 1 (BODY BODYSTRUCTURE)");
             String body = "((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7BIT\" 30 2)"
                     + "(\"application\" \"octet-stream\" NIL NIL NIL \"base64\" 16)"
-                    // GreenMail's envelope: without a Date it gives the internal date; no Message-ID is made up.
-                    + "(\"message\" \"rfc822\" NIL NIL NIL \"7BIT\" 238 (\"DATE\" \"inner\" ((NIL NIL \"raymonds\" \"contoso.com\")) "
+                    // The enclosed message has no Date and no Message-ID: both NIL (GreenMail gave the internal date).
+                    + "(\"message\" \"rfc822\" NIL NIL NIL \"7BIT\" 238 (NIL \"inner\" ((NIL NIL \"raymonds\" \"contoso.com\")) "
                     + "((NIL NIL \"raymonds\" \"contoso.com\")) ((NIL NIL \"raymonds\" \"contoso.com\")) NIL NIL NIL NIL NIL) "
                     + "((\"text\" \"plain\" NIL NIL NIL \"7BIT\" 11 1)(\"text\" \"html\" NIL NIL NIL \"7BIT\" 19 1) \"alternative\") 15)"
                     + "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7BIT\" 27 1) \"mixed\")";
-            assertTrue(reply.replaceFirst("\\(\"[^\"]*\" \"inner\"", "(\"DATE\" \"inner\"")
-                    .startsWith("* 1 FETCH (BODY " + body + " BODYSTRUCTURE (("), reply);
+            assertTrue(reply.startsWith("* 1 FETCH (BODY " + body + " BODYSTRUCTURE (("), reply);
             assertTrue(reply.contains(" \"mixed\" (\"boundary\" \"outer\") NIL NIL NIL))"), reply);
             assertEquals(30, PART1.length());
             assertEquals(238, PART3.length());

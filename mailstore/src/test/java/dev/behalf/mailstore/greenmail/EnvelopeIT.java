@@ -1,0 +1,69 @@
+package dev.behalf.mailstore.greenmail;
+
+import dev.behalf.mailstore.Demo;
+import dev.behalf.mailstore.Placement;
+import dev.behalf.policy.seed.Cast;
+import jakarta.mail.Address;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * ENVELOPE over a real socket, read raw and by Jakarta Mail's IMAP client (which builds its From, Sender,
+ * Reply-To, recipients, subject and sent date from it): a message sent on behalf names the delegate as its
+ * Sender and the mailbox as its From and Reply-To, a message without a Date has none (GreenMail gave the time
+ * it was received, and these fail with it), and a group reaches the client as a group.
+ */
+class EnvelopeIT extends StartedDemoStore {
+    private static final String ON_BEHALF = "From: Ayla Kol <ayla@contoso.com>\r\n"
+            + "Sender: Jim Hance <jimh@contoso.com>\r\n"
+            + "To: Team: terrya@contoso.com, Raymond <raymonds@contoso.com>;\r\n"
+            + "Subject: on behalf\r\n"
+            + "Message-ID: <behalf-1@contoso.com>\r\n"
+            + "\r\n"
+            + "no Date header\r\n";
+
+    @Test
+    void aMessageSentOnBehalfReadsAsSentOnBehalfAndWithoutADate() throws Exception {
+        store.deliver(Demo.delivery(ON_BEHALF.getBytes(StandardCharsets.US_ASCII), Placement.inbox(ayla)));
+        try (RawImap raw = new RawImap(store.imapPort())) {
+            assertTrue(raw.command("LOGIN ayla " + Cast.PASSWORD).contains("OK"));
+            assertTrue(raw.command("EXAMINE INBOX").contains("OK"));
+            String reply = raw.command("FETCH 1 ENVELOPE");
+            assertTrue(reply.startsWith("* 1 FETCH (ENVELOPE (NIL \"on behalf\" ((\"Ayla Kol\" NIL \"ayla\" \"contoso.com\")) "
+                    + "((\"Jim Hance\" NIL \"jimh\" \"contoso.com\")) ((\"Ayla Kol\" NIL \"ayla\" \"contoso.com\")) "
+                    + "((NIL NIL \"Team\" NIL)(NIL NIL \"terrya\" \"contoso.com\")(\"Raymond\" NIL \"raymonds\" \"contoso.com\")"
+                    + "(NIL NIL NIL NIL)) NIL NIL NIL \"<behalf-1@contoso.com>\"))"), reply);
+        }
+        Store imap = Clients.imap(store, "ayla", Cast.PASSWORD);
+        try {
+            Folder inbox = imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message m = inbox.getMessage(1);
+            assertNull(m.getSentDate());
+            assertEquals("on behalf", m.getSubject());
+            assertArrayEquals(new Address[]{new InternetAddress("ayla@contoso.com", "Ayla Kol")}, m.getFrom());
+            assertArrayEquals(new Address[]{new InternetAddress("ayla@contoso.com", "Ayla Kol")}, m.getReplyTo());
+            assertEquals(new InternetAddress("jimh@contoso.com", "Jim Hance"), ((jakarta.mail.internet.MimeMessage) m).getSender());
+            Address[] to = m.getRecipients(Message.RecipientType.TO);
+            assertEquals(1, to.length);
+            InternetAddress team = (InternetAddress) to[0];
+            assertTrue(team.isGroup(), team.toString());
+            InternetAddress[] members = team.getGroup(false);
+            assertEquals("terrya@contoso.com", members[0].getAddress());
+            assertEquals(new InternetAddress("raymonds@contoso.com", "Raymond"), members[1]);
+            inbox.close(false);
+        } finally {
+            imap.close();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.behalf.mailstore.greenmail;
+
+import dev.behalf.message.HeaderSection;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class EnvelopeTest {
+
+    private static String envelope(String header) {
+        return Envelope.of(HeaderSection.read((header + "\r\nbody\r\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void everyFieldInRfc3501sOrderEachAsWritten() {
+        assertEquals("(\"Thu, 03 Dec 2026 10:00:00 -0800 (PST)\" \"=?UTF-8?Q?caf=C3=A9?= menu\" "
+                        + "((\"Ayla Kol\" NIL \"ayla\" \"contoso.com\")) ((\"Jim Hance\" NIL \"jimh\" \"contoso.com\")) "
+                        + "((NIL NIL \"team\" \"contoso.com\")) ((NIL NIL \"terrya\" \"contoso.com\")(\"R\" NIL \"raymonds\" \"contoso.com\")) "
+                        + "((NIL NIL \"cc\" \"example.com\")) ((NIL NIL \"bcc\" \"example.com\")) \"<parent@x>\" \"<id@x>\")",
+                envelope("Date: Thu, 03 Dec 2026 10:00:00 -0800 (PST)\r\n"
+                        + "Subject: =?UTF-8?Q?caf=C3=A9?=\r\n menu\r\n"
+                        + "From: Ayla Kol <ayla@contoso.com>\r\n"
+                        + "Sender: Jim Hance <jimh@contoso.com>\r\n"
+                        + "Reply-To: team@contoso.com\r\n"
+                        + "To: terrya@contoso.com, R <raymonds@contoso.com>\r\n"
+                        + "Cc: cc@example.com\r\n"
+                        + "Bcc: bcc@example.com\r\n"
+                        + "In-Reply-To: <parent@x>\r\n"
+                        + "Message-ID: <id@x>\r\n"));
+    }
+
+    @Test
+    void aMissingFieldIsNilAndAMissingOrEmptySenderOrReplyToIsTheFrom() {
+        String from = "((\"Ayla Kol\" NIL \"ayla\" \"contoso.com\"))";
+        assertEquals("(NIL NIL " + from + " " + from + " " + from + " NIL NIL NIL NIL NIL)",
+                envelope("From: Ayla Kol <ayla@contoso.com>\r\n"));
+        assertEquals("(NIL NIL " + from + " " + from + " " + from + " NIL NIL NIL NIL NIL)",
+                envelope("From: Ayla Kol <ayla@contoso.com>\r\nSender: \r\nReply-To:\r\nDate:  \r\nSubject:\r\n"));
+        assertEquals("(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)", envelope("X-Nothing: here\r\n"));
+    }
+
+    @Test
+    void aGroupIsItsStartMarkerItsMembersAndItsEndMarker() {
+        assertEquals("((NIL NIL \"Team\" NIL)(NIL NIL \"a\" \"b.com\")(\"B\" NIL \"b\" \"c.com\")(NIL NIL NIL NIL)"
+                        + "(NIL NIL \"undisclosed-recipients\" NIL)(NIL NIL NIL NIL))",
+                field(envelope("To: Team: a@b.com, \"B\" <b@c.com>;, undisclosed-recipients:;\r\n"), 5));
+    }
+
+    @Test
+    void textThatNoQuotedStringCanCarryIsALiteralAndQuotesAreEscaped() {
+        byte[] subject = "Grüße".getBytes(StandardCharsets.UTF_8);
+        assertEquals("{" + subject.length + "}\r\nGr\u00c3\u00bc\u00c3\u009fe",
+                field(envelope("Subject: Grüße\r\n"), 1));
+        assertEquals("\"say \\\"hi\\\" \\\\ bye\"", field(envelope("Subject: say \"hi\" \\ bye\r\n"), 1));
+    }
+
+    @Test
+    void addressesKeepWhatGreenMailsEnvelopeGaveClients() {
+        // A non-ASCII name encoded as UTF-8, line breaks an encoded-word carried removed, a quoted local part unquoted,
+        // an address without @ given an empty host (NIL there would mark a group).
+        assertEquals("((\"=?UTF-8?Q?J=C3=BCrgen?=\" NIL \"ayla\" \"contoso.com\")(\"ab\" NIL \"john doe\" \"example.com\")"
+                        + "(NIL NIL \"nobody\" \"\"))",
+                field(envelope("From: =?UTF-8?Q?J=C3=BCrgen?= <ayla@contoso.com>, =?UTF-8?Q?a=0D=0Ab?= <\"john doe\"@example.com>,"
+                        + " nobody\r\n"), 2));
+    }
+
+    /** The {@code n}th top-level item of an envelope (0 = date), found by bracket depth and string state. */
+    private static String field(String envelope, int n) {
+        int depth = 0;
+        int item = 0;
+        int start = 1;
+        boolean quoted = false;
+        for (int i = 1; i < envelope.length() - 1; i++) {
+            char c = envelope.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '{' && depth == 0) {
+                int close = envelope.indexOf('}', i);
+                i = close + 2 + Integer.parseInt(envelope.substring(i + 1, close));
+                i--;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ' ' && depth == 0) {
+                if (item == n) {
+                    return envelope.substring(start, i);
+                }
+                item++;
+                start = i + 1;
+            }
+        }
+        return envelope.substring(start, envelope.length() - 1);
+    }
+}
