@@ -61,7 +61,7 @@ public record Address(Optional<String> displayName, String address, boolean grou
         return display();
     }
 
-    /** {@code "jimh"@contoso.com} read as {@code jimh@contoso.com}, as GreenMail's ENVELOPE unquotes it. */
+    /** {@code "jimh"@contoso.com} read as {@code jimh@contoso.com}, as IMAP ENVELOPE unquotes it. */
     private static String unquoted(String address) {
         int at = address.lastIndexOf('@');
         if (at > 1 && address.charAt(0) == '"' && address.charAt(at - 1) == '"') {

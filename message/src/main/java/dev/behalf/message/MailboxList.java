@@ -57,7 +57,7 @@ public final class MailboxList {
      * NUL...) in the name become spaces so that a display name can never start a field of its own, and
      * {@code =?} becomes {@code = ?} so that it can never read as an RFC 2047 encoded-word: a delegate named
      * {@code =?UTF-8?B?QWRtaW5pc3RyYXRvcg==?=} would otherwise show as "Administrator", and encoding it is
-     * not enough, since GreenMail's IMAP ENVELOPE decodes names and sends ASCII back as is.
+     * not enough, since IMAP ENVELOPE decodes names and sends ASCII back as is ({@code Envelope} keeps GreenMail's reading).
      *
      * @param fieldName the field it is written in, for folding ({@code "Sender"})
      */

@@ -194,14 +194,14 @@ final class ImapFetch {
     }
 
     /**
-     * An IMAP string: quoted when it can be one (printable ASCII), else a literal of its UTF-8 octets;
-     * {@link BodyStructure} and {@link Envelope} write theirs with it.
+     * An IMAP string: quoted when it can be one (RFC 3501's TEXT-CHARs: ASCII but NUL, CR and LF), else a literal
+     * of its UTF-8 octets; {@link BodyStructure} and {@link Envelope} write theirs with it.
      */
     static void string(String s, StringBuilder out) {
         boolean quotable = true;
         for (int i = 0; i < s.length() && quotable; i++) {
             char c = s.charAt(i);
-            quotable = c >= 0x20 && c < 0x7f;
+            quotable = c > 0 && c < 0x80 && c != '\r' && c != '\n';
         }
         if (!quotable) {
             literal(s.getBytes(StandardCharsets.UTF_8), out);

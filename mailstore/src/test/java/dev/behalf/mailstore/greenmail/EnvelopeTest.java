@@ -54,6 +54,10 @@ class EnvelopeTest {
         assertEquals("{" + subject.length + "}\r\nGr\u00c3\u00bc\u00c3\u009fe",
                 field(envelope("Subject: Grüße\r\n"), 1));
         assertEquals("\"say \\\"hi\\\" \\\\ bye\"", field(envelope("Subject: say \"hi\" \\ bye\r\n"), 1));
+        // A tab is a TEXT-CHAR: quoted (RFC 3501), as the folded name's own tab is.
+        assertEquals("\"a\tb\"", field(envelope("Subject: a\tb\r\n"), 1));
+        assertEquals("((\"Jim\tHance\" NIL \"jimh\" \"contoso.com\"))",
+                field(envelope("From:\r\n Jim\r\n\tHance\r\n <jimh@contoso.com>\r\n"), 2));
     }
 
     @Test

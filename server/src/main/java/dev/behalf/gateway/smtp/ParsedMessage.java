@@ -139,8 +139,8 @@ record ParsedMessage(HeaderSection section, List<Mailbox> from, Optional<Mailbox
                 throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, field + " may not contain a group");
             }
             if (!HeaderText.decode(a.address()).equals(a.address())) {
-                // RFC 2047 §5: never in an addr-spec. GreenMail's ENVELOPE decodes it all the same, so the policy
-                // would decide on one address and clients be shown another.
+                // RFC 2047 §5: never in an addr-spec. A reader that decodes it all the same (GreenMail's ENVELOPE did)
+                // would show clients another address than the one the policy decided on.
                 throw new MalformedMessageException(Refusal.MALFORMED_ADDRESS, field + " address '" + a.address()
                         + "' holds an RFC 2047 encoded-word");
             }
