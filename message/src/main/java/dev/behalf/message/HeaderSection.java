@@ -148,6 +148,11 @@ public final class HeaderSection {
         return out;
     }
 
+    /** The first field with this name unfolded and trimmed; empty when there is none or it is blank. */
+    public Optional<String> value(String name) {
+        return first(name).map(HeaderField::unfolded).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
     /** The decoded text of the first field with this name ({@code Subject}...). */
     public Optional<String> text(String name) {
         return first(name).map(HeaderField::text);

@@ -1,7 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
 import dev.behalf.mailstore.greenmail.Sections.Entity;
-import dev.behalf.message.HeaderField;
 import dev.behalf.message.HeaderSection;
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
@@ -79,11 +78,11 @@ final class BodyStructure {
                 out.append(' ');
                 parameters(headers.first("Content-Type").isEmpty() ? usAscii() : opaque ? null : type.getParameterList());
                 out.append(' ');
-                nstring(value(headers, "Content-ID"));
+                nstring(headers.value("Content-ID"));
                 out.append(' ');
-                nstring(value(headers, "Content-Description"));
+                nstring(headers.value("Content-Description"));
                 out.append(' ');
-                string(value(headers, "Content-Transfer-Encoding").orElse("7BIT"));
+                string(headers.value("Content-Transfer-Encoding").orElse("7BIT"));
                 out.append(' ').append(e.end() - e.content());
                 if (type.match("message/rfc822")) {
                     Entity held = e.enclosed();
@@ -95,7 +94,7 @@ final class BodyStructure {
                 }
                 if (extensions) {
                     out.append(' ');
-                    nstring(value(headers, "Content-MD5"));
+                    nstring(headers.value("Content-MD5"));
                     rest(headers);
                 }
             }
@@ -105,7 +104,7 @@ final class BodyStructure {
         /** Disposition, language and location: the extension data both kinds end with. */
         private void rest(HeaderSection headers) {
             out.append(' ');
-            Optional<String> disposition = value(headers, "Content-Disposition");
+            Optional<String> disposition = headers.value("Content-Disposition");
             ContentDisposition d = null;
             if (disposition.isPresent()) {
                 try {
@@ -124,7 +123,7 @@ final class BodyStructure {
                 out.append(')');
             }
             out.append(' ');
-            Optional<String> language = value(headers, "Content-Language");
+            Optional<String> language = headers.value("Content-Language");
             if (language.isEmpty()) {
                 out.append("NIL");
             } else {
@@ -143,7 +142,7 @@ final class BodyStructure {
                 }
             }
             out.append(' ');
-            nstring(value(headers, "Content-Location"));
+            nstring(headers.value("Content-Location"));
         }
 
         private void parameters(ParameterList list) {
@@ -173,21 +172,12 @@ final class BodyStructure {
         }
 
         private void nstring(Optional<String> s) {
-            if (s.isEmpty()) {
-                out.append("NIL");
-            } else {
-                string(s.get());
-            }
+            ImapFetch.nstring(s, out);
         }
 
         private void string(String s) {
             ImapFetch.string(s, out);
         }
-    }
-
-    /** A field's value unfolded and trimmed; absent when the field is, or is empty. */
-    private static Optional<String> value(HeaderSection headers, String name) {
-        return headers.first(name).map(HeaderField::unfolded).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     /** The body's lines: its LFs, and one more when it ends without one. */

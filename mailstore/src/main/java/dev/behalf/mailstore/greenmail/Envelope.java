@@ -1,7 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
 import dev.behalf.message.Address;
-import dev.behalf.message.HeaderField;
 import dev.behalf.message.HeaderSection;
 import dev.behalf.message.MailboxList;
 import jakarta.mail.internet.MimeUtility;
@@ -30,9 +29,9 @@ final class Envelope {
 
     static String of(HeaderSection headers) {
         StringBuilder out = new StringBuilder(256).append('(');
-        nstring(value(headers, "Date"), out);
+        ImapFetch.nstring(headers.value("Date"), out);
         out.append(' ');
-        nstring(value(headers, "Subject"), out);
+        ImapFetch.nstring(headers.value("Subject"), out);
         List<Address> from = headers.from();
         out.append(' ');
         addresses(from, out);
@@ -45,15 +44,10 @@ final class Envelope {
             addresses(headers.addresses(name), out);
         }
         out.append(' ');
-        nstring(value(headers, "In-Reply-To"), out);
+        ImapFetch.nstring(headers.value("In-Reply-To"), out);
         out.append(' ');
-        nstring(value(headers, "Message-ID"), out);
+        ImapFetch.nstring(headers.value("Message-ID"), out);
         return out.append(')').toString();
-    }
-
-    /** A field's first value unfolded and trimmed; absent when the field is, or is empty. */
-    private static Optional<String> value(HeaderSection headers, String name) {
-        return headers.first(name).map(HeaderField::unfolded).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     private static List<Address> orFrom(List<Address> addresses, List<Address> from) {
@@ -101,7 +95,7 @@ final class Envelope {
     /** {@code (name NIL mailbox host)}: the local part unquoted, the host after the last {@code @} ("" without one). */
     private static void mailbox(Optional<String> displayName, String address, StringBuilder out) {
         out.append('(');
-        nstring(displayName.map(Envelope::name).filter(n -> !n.isEmpty()), out);
+        ImapFetch.nstring(displayName.map(Envelope::name).filter(n -> !n.isEmpty()), out);
         out.append(" NIL ");
         int at = address.lastIndexOf('@');
         String local = at < 0 ? address : address.substring(0, at);
@@ -124,14 +118,6 @@ final class Envelope {
             return MimeUtility.encodeWord(flat, StandardCharsets.UTF_8.name(), null);
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is always supported", e);
-        }
-    }
-
-    private static void nstring(Optional<String> s, StringBuilder out) {
-        if (s.isEmpty()) {
-            out.append("NIL");
-        } else {
-            ImapFetch.string(s.get(), out);
         }
     }
 }

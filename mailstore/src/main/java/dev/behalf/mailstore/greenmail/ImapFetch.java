@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code FETCH} and {@code UID FETCH} (RFC 3501 §6.4.5, §6.4.8), with every body section cut from the
@@ -190,6 +191,15 @@ final class ImapFetch {
         out.append('{').append(bytes.length).append("}\r\n");
         for (byte b : bytes) {
             out.append((char) (b & 0xFF));
+        }
+    }
+
+    /** An IMAP nstring: NIL when absent, else {@link #string}. */
+    static void nstring(Optional<String> s, StringBuilder out) {
+        if (s.isEmpty()) {
+            out.append("NIL");
+        } else {
+            string(s.get(), out);
         }
     }
 
