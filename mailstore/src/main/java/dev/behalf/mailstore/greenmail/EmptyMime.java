@@ -15,13 +15,19 @@ import java.util.Properties;
  * instance serves every thread.
  */
 final class EmptyMime extends MimeMessage {
-    /** The session every view of the store's messages shares: UTF-8 in headers allowed (RFC 6532). */
+    /**
+     * The session every view of the store's messages shares: UTF-8 in headers allowed (RFC 6532), and address
+     * fields read as the policy and ENVELOPE read them ({@code MailboxList}: not strict), so GreenMail's SEARCH and
+     * SORT find a message by the From and To a client is shown. Jakarta's strict default refused a whole field
+     * over one malformed address in it.
+     */
     static final Session SESSION;
     static final EmptyMime INSTANCE;
 
     static {
         Properties p = new Properties();
         p.setProperty("mail.mime.allowutf8", "true");
+        p.setProperty("mail.mime.address.strict", "false");
         SESSION = Session.getInstance(p);
         INSTANCE = new EmptyMime();
     }

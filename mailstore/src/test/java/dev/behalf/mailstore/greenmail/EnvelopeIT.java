@@ -66,4 +66,23 @@ class EnvelopeIT extends StartedDemoStore {
             imap.close();
         }
     }
+
+    @Test
+    void searchFindsAMessageByTheAddressesItsEnvelopeShows() throws Exception {
+        // Unbalanced quotes: Jakarta Mail's strict reading (MimeMessage's default) refuses both fields, the policy's and
+        // ENVELOPE's reads ayla@contoso.com and terrya@contoso.com.
+        String m = "From: \"Ayla <ayla@contoso.com>\r\nTo: terrya@contoso.com, \"broken <raymonds@contoso.com>\r\n"
+                + "Subject: loose\r\n\r\nx\r\n";
+        store.deliver(Demo.delivery(m.getBytes(StandardCharsets.US_ASCII), Placement.inbox(ayla)));
+        try (RawImap raw = new RawImap(store.imapPort())) {
+            assertTrue(raw.command("LOGIN ayla " + Cast.PASSWORD).contains("OK"));
+            assertTrue(raw.command("EXAMINE INBOX").contains("OK"));
+            String envelope = raw.command("FETCH 1 ENVELOPE");
+            assertTrue(envelope.contains(" NIL \"ayla\" \"contoso.com\")) ") && envelope.contains("(NIL NIL \"terrya\" \"contoso.com\")"),
+                    envelope);
+            assertTrue(raw.command("SEARCH FROM ayla@contoso.com").startsWith("* SEARCH 1\r\n"), "SEARCH FROM");
+            assertTrue(raw.command("SEARCH TO terrya@contoso.com").startsWith("* SEARCH 1\r\n"), "SEARCH TO");
+            assertTrue(raw.command("SEARCH FROM terrya@contoso.com").startsWith("* SEARCH\r\n"), "SEARCH FROM someone else");
+        }
+    }
 }
