@@ -1,17 +1,16 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.ImapValue;
 import dev.behalf.message.Address;
 import dev.behalf.message.HeaderSection;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Whatever a header section holds, its ENVELOPE is one well-formed IMAP value: ten items, each NIL, a quoted
@@ -46,11 +45,9 @@ class EnvelopeFuzzTest {
             String envelope = Envelope.of(headers);
             List<Object> items;
             try {
-                Reader r = new Reader(envelope);
-                items = r.list();
-                assertEquals(envelope.length(), r.pos, "trailing text");
-            } catch (RuntimeException e) {
-                throw new AssertionError("not one IMAP value for " + header + ": " + envelope, e);
+                items = ImapValue.whole(envelope);
+            } catch (IllegalStateException e) {
+                throw new AssertionError("not one IMAP value for " + header, e);
             }
             assertEquals(10, items.size(), envelope);
             List<Address> from = headers.from();
@@ -68,76 +65,6 @@ class EnvelopeFuzzTest {
             } else {
                 assertTrue(from.isEmpty(), "From NIL but the policy read " + from + ": " + envelope);
             }
-        }
-    }
-
-    /** A strict reader of one IMAP value as a FETCH response carries it (each char one octet, as sent). */
-    private static final class Reader {
-        private final String s;
-        int pos;
-
-        Reader(String s) {
-            this.s = s;
-        }
-
-        List<Object> list() {
-            expect('(');
-            List<Object> out = new ArrayList<>();
-            while (s.charAt(pos) != ')') {
-                // Items are separated by a space, but an address list's addresses follow one another (RFC 3501's
-                // "(" 1*address ")").
-                if (!out.isEmpty() && !(out.get(out.size() - 1) instanceof List && s.charAt(pos) == '(')) {
-                    expect(' ');
-                }
-                out.add(item());
-            }
-            pos++;
-            return out;
-        }
-
-        private Object item() {
-            char c = s.charAt(pos);
-            if (c == '(') {
-                return list();
-            }
-            if (c == '"') {
-                pos++;
-                StringBuilder b = new StringBuilder();
-                while ((c = s.charAt(pos++)) != '"') {
-                    if (c == '\r' || c == '\n' || c == 0 || c > 0x7f) {
-                        fail("octet " + (int) c + " in a quoted string at " + pos);
-                    }
-                    if (c == '\\') {
-                        c = s.charAt(pos++);
-                        if (c != '"' && c != '\\') {
-                            fail("escape of '" + c + "' at " + pos);
-                        }
-                    }
-                    b.append(c);
-                }
-                return b.toString();
-            }
-            if (c == '{') {
-                int close = s.indexOf('}', pos);
-                int n = Integer.parseInt(s.substring(pos + 1, close));
-                if (!s.startsWith("\r\n", close + 1)) {
-                    fail("no CRLF after the literal's length at " + close);
-                }
-                pos = close + 3 + n;
-                return s.substring(close + 3, pos);
-            }
-            if (s.startsWith("NIL", pos)) {
-                pos += 3;
-                return null;
-            }
-            throw new IllegalStateException("unexpected '" + c + "' at " + pos);
-        }
-
-        private void expect(char c) {
-            if (s.charAt(pos) != c) {
-                throw new IllegalStateException("expected '" + c + "' at " + pos + ", found '" + s.charAt(pos) + "'");
-            }
-            pos++;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.behalf.gateway.hardening;
 
+import dev.behalf.fixtures.ImapValue;
 import dev.behalf.fixtures.Transcript;
 import jakarta.mail.internet.MimeUtility;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Reads a mailbox's IMAP ENVELOPEs over a raw socket ({@code FETCH 1:* (ENVELOPE)}), as a mail client's
- * message list does: the From and Sender a recipient is shown, straight from the server's reply.
+ * message list does: the From and Sender a recipient is shown, straight from the server's reply, read strictly
+ * ({@link ImapValue}). A literal in an envelope is not read (the transcript splits lines): it fails the read.
  */
 final class ImapEnvelopes {
     private ImapEnvelopes() {
@@ -41,7 +43,7 @@ final class ImapEnvelopes {
             for (String line : run(t, "c", "FETCH 1:* (ENVELOPE)")) {
                 int at = line.indexOf("(ENVELOPE ");
                 if (line.startsWith("* ") && at > 0) {
-                    envelopes.add(envelope(new Parser(line, at + "(ENVELOPE ".length()).list()));
+                    envelopes.add(envelope(ImapValue.list(line, at + "(ENVELOPE ".length())));
                 }
             }
             run(t, "d", "LOGOUT");
@@ -91,73 +93,6 @@ final class ImapEnvelopes {
             return MimeUtility.decodeText(s);
         } catch (UnsupportedEncodingException e) {
             return s;
-        }
-    }
-
-    /** IMAP's parenthesised lists of quoted strings, NIL and atoms (what ENVELOPE is made of). */
-    private static final class Parser {
-        private final String s;
-        private int pos;
-
-        Parser(String s, int pos) {
-            this.s = s;
-            this.pos = pos;
-        }
-
-        List<Object> list() {
-            expect('(');
-            List<Object> out = new ArrayList<>();
-            while (true) {
-                skipSpaces();
-                char c = s.charAt(pos);
-                if (c == ')') {
-                    pos++;
-                    return out;
-                }
-                out.add(item());
-            }
-        }
-
-        private Object item() {
-            char c = s.charAt(pos);
-            if (c == '(') {
-                return list();
-            }
-            if (c == '"') {
-                pos++;
-                StringBuilder b = new StringBuilder();
-                while (s.charAt(pos) != '"') {
-                    if (s.charAt(pos) == '\\') {
-                        pos++;
-                    }
-                    b.append(s.charAt(pos++));
-                }
-                pos++;
-                return b.toString();
-            }
-            int start = pos;
-            while (pos < s.length() && s.charAt(pos) != ' ' && s.charAt(pos) != ')') {
-                pos++;
-            }
-            String atom = s.substring(start, pos);
-            if (atom.startsWith("{")) {
-                throw new AssertionError("a literal in ENVELOPE; read it by hand: " + s);
-            }
-            return atom.equals("NIL") ? null : atom;
-        }
-
-        private void skipSpaces() {
-            while (s.charAt(pos) == ' ') {
-                pos++;
-            }
-        }
-
-        private void expect(char c) {
-            skipSpaces();
-            if (s.charAt(pos) != c) {
-                throw new AssertionError("expected '" + c + "' at " + pos + " in " + s);
-            }
-            pos++;
         }
     }
 }
