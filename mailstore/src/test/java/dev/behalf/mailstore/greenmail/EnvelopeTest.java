@@ -1,5 +1,6 @@
 package dev.behalf.mailstore.greenmail;
 
+import dev.behalf.fixtures.ImapValue;
 import dev.behalf.message.HeaderSection;
 import org.junit.jupiter.api.Test;
 
@@ -70,38 +71,8 @@ class EnvelopeTest {
                         + " nobody\r\n"), 2));
     }
 
-    /** The {@code n}th top-level item of an envelope (0 = date), found by bracket depth and string state. */
+    /** The {@code n}th item of an envelope as written (0 = date), the envelope read strictly. */
     private static String field(String envelope, int n) {
-        int depth = 0;
-        int item = 0;
-        int start = 1;
-        boolean quoted = false;
-        for (int i = 1; i < envelope.length() - 1; i++) {
-            char c = envelope.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '{' && depth == 0) {
-                int close = envelope.indexOf('}', i);
-                i = close + 2 + Integer.parseInt(envelope.substring(i + 1, close));
-                i--;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ' ' && depth == 0) {
-                if (item == n) {
-                    return envelope.substring(start, i);
-                }
-                item++;
-                start = i + 1;
-            }
-        }
-        return envelope.substring(start, envelope.length() - 1);
+        return ImapValue.items(envelope).get(n);
     }
 }
