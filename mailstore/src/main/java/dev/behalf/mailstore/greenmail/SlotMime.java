@@ -2,14 +2,19 @@ package dev.behalf.mailstore.greenmail;
 
 import com.icegreen.greenmail.store.StoredMessage;
 import dev.behalf.mailstore.core.Message;
+import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.util.SharedByteArrayInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A placement's message as the {@code MimeMessage} GreenMail's FETCH, SEARCH and POP3 read: over the
@@ -38,6 +43,32 @@ final class SlotMime extends StoredMessage.UidAwareMimeMessage {
     @Override
     protected InternetHeaders createInternetHeaders(InputStream is) {
         return UNUSED;
+    }
+
+    /**
+     * The recipients with each group replaced by its members, as ENVELOPE lists them ({@link Envelope}): GreenMail's
+     * SEARCH TO, CC and BCC compare whole addresses, so a group (one address, {@code Team: a@b, c@d;}) hid its
+     * members from a search for them.
+     */
+    @Override
+    public Address[] getRecipients(jakarta.mail.Message.RecipientType type) throws MessagingException {
+        Address[] listed = super.getRecipients(type);
+        if (listed == null) {
+            return null;
+        }
+        List<Address> out = new ArrayList<>(listed.length);
+        for (Address a : listed) {
+            if (a instanceof InternetAddress group && group.isGroup()) {
+                try {
+                    out.addAll(List.of(group.getGroup(false)));
+                    continue;
+                } catch (AddressException unreadable) {
+                    // kept as the one address it was read as
+                }
+            }
+            out.add(a);
+        }
+        return out.toArray(new Address[0]);
     }
 
     @Override

@@ -84,5 +84,18 @@ class EnvelopeIT extends StartedDemoStore {
             assertTrue(raw.command("SEARCH TO terrya@contoso.com").startsWith("* SEARCH 1\r\n"), "SEARCH TO");
             assertTrue(raw.command("SEARCH FROM terrya@contoso.com").startsWith("* SEARCH\r\n"), "SEARCH FROM someone else");
         }
+        // A group's members, which ENVELOPE lists, are found by SEARCH TO too (it compared the group as one address).
+        String toGroup = "From: ayla@contoso.com\r\nTo: Team: jimh@contoso.com, \"R\" <raymonds@contoso.com>;\r\n"
+                + "Subject: group\r\n\r\nx\r\n";
+        store.deliver(Demo.delivery(toGroup.getBytes(StandardCharsets.US_ASCII), Placement.inbox(ayla)));
+        try (RawImap raw = new RawImap(store.imapPort())) {
+            assertTrue(raw.command("LOGIN ayla " + Cast.PASSWORD).contains("OK"));
+            assertTrue(raw.command("EXAMINE INBOX").contains("OK"));
+            assertTrue(raw.command("FETCH 2 ENVELOPE").contains("((NIL NIL \"Team\" NIL)(NIL NIL \"jimh\" \"contoso.com\")"));
+            assertTrue(raw.command("SEARCH TO jimh@contoso.com").startsWith("* SEARCH 2\r\n"), "SEARCH TO a member");
+            // Raymond is in both: the first message's unbalanced quote, the second's group.
+            String both = raw.command("SEARCH TO raymonds@contoso.com");
+            assertTrue(both.startsWith("* SEARCH 1 2\r\n"), both);
+        }
     }
 }
